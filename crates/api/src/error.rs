@@ -1,0 +1,571 @@
+//! One error type for the whole API, rendered as RFC 9457 `application/problem+json` with a
+//! stable `code`, a Vietnamese `detail` (English with `Accept-Language: en`) and per-field
+//! `errors`. Every failure a client can cause has a variant here; nothing becomes a bare 500.
+
+use crate::i18n::Lang;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+use std::fmt;
+use utoipa::ToSchema;
+use xhht_persistence::{Conflict, PersistenceError};
+
+/// Stable machine codes. Clients switch on these, never on the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    InvalidJson,
+    UnsupportedMediaType,
+    PayloadTooLarge,
+    InvalidQuery,
+    InvalidPath,
+    InvalidHeader,
+    ValidationFailed,
+    UnitNotFound,
+    ReorganisationNotFound,
+    RouteNotFound,
+    MethodNotAllowed,
+    AmbiguousCode,
+    UnitCodeInUse,
+    UnitNotValidOnDate,
+    UnitHasOpenChildren,
+    InvalidParent,
+    MixedLevels,
+    RepeatedUnit,
+    DateBeforeStart,
+    IdempotencyKeyReused,
+    PreconditionRequired,
+    PreconditionFailed,
+    WritesNotAllowed,
+    ServiceUnavailable,
+    InternalError,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> String {
+        serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    }
+}
+
+/// What is wrong with one field of the input.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FieldError {
+    pub field: String,
+    pub issue: Issue,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, issue: Issue) -> Self {
+        FieldError { field: field.into(), issue }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Issue {
+    Required,
+    Length {
+        min: Option<u64>,
+        max: Option<u64>,
+    },
+    Range {
+        min: Option<i64>,
+        max: Option<i64>,
+    },
+    InvalidDate,
+    InvalidCursor,
+    InvalidUnitCode {
+        width: Option<usize>,
+    },
+    InvalidDivisionType {
+        allowed: &'static [&'static str],
+    },
+    Blank,
+    /// Text from a parser (serde, actix) that has no better shape; shown as it is.
+    Parse(String),
+    Other {
+        code: String,
+    },
+}
+
+impl Issue {
+    fn code(&self) -> String {
+        match self {
+            Issue::Required => "required".into(),
+            Issue::Length { .. } => "length".into(),
+            Issue::Range { .. } => "range".into(),
+            Issue::InvalidDate => "invalid_date".into(),
+            Issue::InvalidCursor => "invalid_cursor".into(),
+            Issue::InvalidUnitCode { .. } => "invalid_unit_code".into(),
+            Issue::InvalidDivisionType { .. } => "invalid_division_type".into(),
+            Issue::Blank => "blank".into(),
+            Issue::Parse(_) => "parse".into(),
+            Issue::Other { code } => code.clone(),
+        }
+    }
+
+    fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Issue::Required, Lang::Vi) => "Trường này là bắt buộc.".into(),
+            (Issue::Required, Lang::En) => "This field is required.".into(),
+            (Issue::Length { min, max }, Lang::Vi) => match (min, max) {
+                (Some(a), Some(b)) => format!("Độ dài phải từ {a} đến {b} ký tự."),
+                (Some(a), None) => format!("Độ dài tối thiểu {a} ký tự."),
+                (None, Some(b)) => format!("Độ dài tối đa {b} ký tự."),
+                (None, None) => "Độ dài không hợp lệ.".into(),
+            },
+            (Issue::Length { min, max }, Lang::En) => match (min, max) {
+                (Some(a), Some(b)) => format!("Length must be between {a} and {b} characters."),
+                (Some(a), None) => format!("Length must be at least {a} characters."),
+                (None, Some(b)) => format!("Length must be at most {b} characters."),
+                (None, None) => "Invalid length.".into(),
+            },
+            (Issue::Range { min, max }, Lang::Vi) => match (min, max) {
+                (Some(a), Some(b)) => format!("Giá trị phải từ {a} đến {b}."),
+                (Some(a), None) => format!("Giá trị phải từ {a} trở lên."),
+                (None, Some(b)) => format!("Giá trị tối đa là {b}."),
+                (None, None) => "Giá trị nằm ngoài khoảng cho phép.".into(),
+            },
+            (Issue::Range { min, max }, Lang::En) => match (min, max) {
+                (Some(a), Some(b)) => format!("Value must be between {a} and {b}."),
+                (Some(a), None) => format!("Value must be at least {a}."),
+                (None, Some(b)) => format!("Value must be at most {b}."),
+                (None, None) => "Value out of range.".into(),
+            },
+            (Issue::InvalidDate, Lang::Vi) => "Ngày không hợp lệ; dùng dạng YYYY-MM-DD.".into(),
+            (Issue::InvalidDate, Lang::En) => "Invalid date; use YYYY-MM-DD.".into(),
+            (Issue::InvalidCursor, Lang::Vi) => {
+                "Con trỏ phân trang không hợp lệ; dùng đúng giá trị next_cursor đã nhận.".into()
+            }
+            (Issue::InvalidCursor, Lang::En) => {
+                "Invalid page cursor; pass back the next_cursor value as received.".into()
+            }
+            (Issue::InvalidUnitCode { width: Some(w) }, Lang::Vi) => format!("Mã đơn vị phải gồm đúng {w} chữ số."),
+            (Issue::InvalidUnitCode { width: Some(w) }, Lang::En) => {
+                format!("The unit code must have exactly {w} digits.")
+            }
+            (Issue::InvalidUnitCode { width: None }, Lang::Vi) => {
+                "Mã đơn vị gồm 1–20 ký tự chữ, số, '-' hoặc '.'.".into()
+            }
+            (Issue::InvalidUnitCode { width: None }, Lang::En) => {
+                "A unit code has 1 to 20 letters, digits, '-' or '.'.".into()
+            }
+            (Issue::InvalidDivisionType { allowed }, Lang::Vi) => {
+                format!("Loại đơn vị không hợp lệ cho cấp này; chọn một trong: {}.", allowed.join(", "))
+            }
+            (Issue::InvalidDivisionType { allowed }, Lang::En) => {
+                format!("Division type not valid for this level; use one of: {}.", allowed.join(", "))
+            }
+            (Issue::Blank, Lang::Vi) => "Không được để trống.".into(),
+            (Issue::Blank, Lang::En) => "Must not be blank.".into(),
+            (Issue::Parse(text), Lang::Vi) => format!("Giá trị không đọc được: {text}"),
+            (Issue::Parse(text), Lang::En) => format!("Value could not be read: {text}"),
+            (Issue::Other { code }, Lang::Vi) => format!("Giá trị không hợp lệ ({code})."),
+            (Issue::Other { code }, Lang::En) => format!("Invalid value ({code})."),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    InvalidJson(String),
+    UnsupportedMediaType,
+    PayloadTooLarge { limit: usize },
+    InvalidQuery(Vec<FieldError>),
+    InvalidPath(Vec<FieldError>),
+    InvalidHeader(Vec<FieldError>),
+    Validation(Vec<FieldError>),
+    UnitNotFound,
+    ReorganisationNotFound,
+    RouteNotFound,
+    MethodNotAllowed { allowed: Vec<String> },
+    AmbiguousCode { candidates: Vec<i64> },
+    Conflict(Conflict),
+    PreconditionRequired,
+    PreconditionFailed,
+    WritesNotAllowed,
+    ServiceUnavailable,
+    Internal,
+}
+
+impl ApiError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ApiError::InvalidJson(_) => ErrorCode::InvalidJson,
+            ApiError::UnsupportedMediaType => ErrorCode::UnsupportedMediaType,
+            ApiError::PayloadTooLarge { .. } => ErrorCode::PayloadTooLarge,
+            ApiError::InvalidQuery(_) => ErrorCode::InvalidQuery,
+            ApiError::InvalidPath(_) => ErrorCode::InvalidPath,
+            ApiError::InvalidHeader(_) => ErrorCode::InvalidHeader,
+            ApiError::Validation(_) => ErrorCode::ValidationFailed,
+            ApiError::UnitNotFound => ErrorCode::UnitNotFound,
+            ApiError::ReorganisationNotFound => ErrorCode::ReorganisationNotFound,
+            ApiError::RouteNotFound => ErrorCode::RouteNotFound,
+            ApiError::MethodNotAllowed { .. } => ErrorCode::MethodNotAllowed,
+            ApiError::AmbiguousCode { .. } => ErrorCode::AmbiguousCode,
+            ApiError::Conflict(c) => match c {
+                Conflict::CodeInUse { .. } => ErrorCode::UnitCodeInUse,
+                Conflict::UnitNotValidOn { .. } => ErrorCode::UnitNotValidOnDate,
+                Conflict::OpenChildren { .. } => ErrorCode::UnitHasOpenChildren,
+                Conflict::InvalidParent { .. } => ErrorCode::InvalidParent,
+                Conflict::MixedLevels => ErrorCode::MixedLevels,
+                Conflict::RepeatedUnit { .. } => ErrorCode::RepeatedUnit,
+                Conflict::DateBeforeStart { .. } => ErrorCode::DateBeforeStart,
+                Conflict::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
+            },
+            ApiError::PreconditionRequired => ErrorCode::PreconditionRequired,
+            ApiError::PreconditionFailed => ErrorCode::PreconditionFailed,
+            ApiError::WritesNotAllowed => ErrorCode::WritesNotAllowed,
+            ApiError::ServiceUnavailable => ErrorCode::ServiceUnavailable,
+            ApiError::Internal => ErrorCode::InternalError,
+        }
+    }
+
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ApiError::InvalidJson(_)
+            | ApiError::InvalidQuery(_)
+            | ApiError::InvalidPath(_)
+            | ApiError::InvalidHeader(_) => StatusCode::BAD_REQUEST,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::UnitNotFound | ApiError::ReorganisationNotFound | ApiError::RouteNotFound => {
+                StatusCode::NOT_FOUND
+            }
+            ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::AmbiguousCode { .. } => StatusCode::CONFLICT,
+            ApiError::Conflict(Conflict::IdempotencyKeyReused) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Conflict(Conflict::InvalidParent { .. } | Conflict::MixedLevels) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
+            ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
+            ApiError::WritesNotAllowed => StatusCode::FORBIDDEN,
+            ApiError::ServiceUnavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn title(&self, lang: Lang) -> &'static str {
+        let status = self.status();
+        match (status.as_u16(), lang) {
+            (400, Lang::Vi) => "Yêu cầu không hợp lệ",
+            (403, Lang::Vi) => "Không được phép",
+            (404, Lang::Vi) => "Không tìm thấy",
+            (405, Lang::Vi) => "Phương thức không được hỗ trợ",
+            (409, Lang::Vi) => "Xung đột dữ liệu",
+            (412, Lang::Vi) => "Dữ liệu đã thay đổi",
+            (413, Lang::Vi) => "Nội dung quá lớn",
+            (415, Lang::Vi) => "Định dạng nội dung không được hỗ trợ",
+            (422, Lang::Vi) => "Dữ liệu không hợp lệ",
+            (428, Lang::Vi) => "Thiếu điều kiện If-Match",
+            (503, Lang::Vi) => "Dịch vụ tạm thời không sẵn sàng",
+            (_, Lang::Vi) => "Lỗi hệ thống",
+            (_, Lang::En) => status.canonical_reason().unwrap_or("Error"),
+        }
+    }
+
+    fn detail(&self, lang: Lang) -> String {
+        let vi = lang == Lang::Vi;
+        let text = |v: &str, e: &str| if vi { v.to_owned() } else { e.to_owned() };
+        match self {
+            ApiError::InvalidJson(reason) => {
+                if vi {
+                    format!("Nội dung JSON không đọc được: {reason}")
+                } else {
+                    format!("The JSON body could not be read: {reason}")
+                }
+            }
+            ApiError::UnsupportedMediaType => text(
+                "Nội dung phải là JSON (Content-Type: application/json).",
+                "The body must be JSON (Content-Type: application/json).",
+            ),
+            ApiError::PayloadTooLarge { limit } => {
+                if vi {
+                    format!("Nội dung vượt quá giới hạn {limit} byte.")
+                } else {
+                    format!("The body exceeds the limit of {limit} bytes.")
+                }
+            }
+            ApiError::InvalidQuery(_) => text(
+                "Tham số truy vấn không hợp lệ; xem danh sách lỗi theo trường.",
+                "Invalid query parameters; see the errors by field.",
+            ),
+            ApiError::InvalidPath(_) => text("Tham số trên đường dẫn không hợp lệ.", "Invalid path parameter."),
+            ApiError::InvalidHeader(_) => text("Tiêu đề HTTP không hợp lệ.", "Invalid HTTP header."),
+            ApiError::Validation(_) => text(
+                "Dữ liệu gửi lên không hợp lệ; xem danh sách lỗi theo trường.",
+                "The submitted data is invalid; see the errors by field.",
+            ),
+            ApiError::UnitNotFound => text("Không tìm thấy đơn vị hành chính.", "Administrative unit not found."),
+            ApiError::ReorganisationNotFound => {
+                text("Không tìm thấy đợt sắp xếp đơn vị hành chính.", "Reorganisation not found.")
+            }
+            ApiError::RouteNotFound => text("Đường dẫn không tồn tại trong API.", "No such route in this API."),
+            ApiError::MethodNotAllowed { allowed } => {
+                if vi {
+                    format!("Phương thức không được hỗ trợ cho đường dẫn này; dùng: {}.", allowed.join(", "))
+                } else {
+                    format!("Method not allowed on this route; use: {}.", allowed.join(", "))
+                }
+            }
+            ApiError::AmbiguousCode { candidates } => {
+                let ids = candidates.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+                if vi {
+                    format!("Mã này ứng với nhiều đơn vị vào ngày đã chọn (id: {ids}); hãy chỉ rõ cấp (level).")
+                } else {
+                    format!("This code matches several units on that date (ids: {ids}); give the level.")
+                }
+            }
+            ApiError::Conflict(c) => conflict_detail(c, lang),
+            ApiError::PreconditionRequired => text(
+                "Cần tiêu đề If-Match với ETag đã đọc để tránh ghi đè thay đổi của người khác.",
+                "An If-Match header with the ETag you read is required, so that nobody's change is overwritten.",
+            ),
+            ApiError::PreconditionFailed => text(
+                "Bản ghi đã được người khác thay đổi sau khi bạn đọc; hãy đọc lại và thử lại.",
+                "The record changed after you read it; read it again and retry.",
+            ),
+            ApiError::WritesNotAllowed => text(
+                "Chỉ được ghi dữ liệu từ máy chủ nội bộ (loopback) cho tới khi có tài khoản.",
+                "Writes are accepted from loopback only until accounts exist.",
+            ),
+            ApiError::ServiceUnavailable => text(
+                "Cơ sở dữ liệu tạm thời không phản hồi; hãy thử lại sau.",
+                "The database is not answering right now; try again later.",
+            ),
+            ApiError::Internal => {
+                text("Đã xảy ra lỗi hệ thống; lỗi đã được ghi lại.", "An internal error occurred; it has been logged.")
+            }
+        }
+    }
+
+    fn field_errors(&self) -> &[FieldError] {
+        match self {
+            ApiError::InvalidQuery(e)
+            | ApiError::InvalidPath(e)
+            | ApiError::InvalidHeader(e)
+            | ApiError::Validation(e) => e,
+            _ => &[],
+        }
+    }
+
+    /// The problem document in `lang`.
+    pub fn problem(&self, lang: Lang, instance: Option<String>, request_id: Option<String>) -> Problem {
+        let code = self.code();
+        Problem {
+            r#type: format!("urn:xhht:problem:{}", code.as_str()),
+            title: self.title(lang).to_owned(),
+            status: self.status().as_u16(),
+            code,
+            detail: self.detail(lang),
+            instance,
+            request_id,
+            errors: self
+                .field_errors()
+                .iter()
+                .map(|e| ProblemField { field: e.field.clone(), code: e.issue.code(), message: e.issue.message(lang) })
+                .collect(),
+        }
+    }
+
+    /// Renders the response in `lang`; used by the middleware that knows the request.
+    pub fn render(&self, lang: Lang, instance: Option<String>, request_id: Option<String>) -> HttpResponse {
+        let mut response = HttpResponse::build(self.status());
+        response.insert_header((header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json")));
+        if let ApiError::MethodNotAllowed { allowed } = self
+            && let Ok(value) = HeaderValue::from_str(&allowed.join(", "))
+        {
+            response.insert_header((header::ALLOW, value));
+        }
+        let body =
+            serde_json::to_string(&self.problem(lang, instance, request_id)).unwrap_or_else(|_| String::from("{}"));
+        response.body(body)
+    }
+}
+
+fn conflict_detail(c: &Conflict, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    match c {
+        Conflict::CodeInUse { code } => {
+            if vi {
+                format!("Mã {code} đang được một đơn vị cùng cấp sử dụng trong cùng thời kỳ.")
+            } else {
+                format!("Code {code} is held by another unit of the same level in an overlapping period.")
+            }
+        }
+        Conflict::UnitNotValidOn { unit_id } => {
+            if vi {
+                format!("Đơn vị {unit_id} không còn hiệu lực (hoặc đã đóng) vào ngày áp dụng.")
+            } else {
+                format!("Unit {unit_id} is not in force (or already closed) on the effective date.")
+            }
+        }
+        Conflict::OpenChildren { unit_id, count } => {
+            if vi {
+                format!(
+                    "Đơn vị {unit_id} còn {count} đơn vị trực thuộc đang hiệu lực; hãy sắp xếp hoặc đóng chúng trước."
+                )
+            } else {
+                format!("Unit {unit_id} still has {count} open units under it; reorganise or close them first.")
+            }
+        }
+        Conflict::InvalidParent { parent_id } => {
+            if vi {
+                format!("Đơn vị cấp trên {parent_id} không tồn tại hoặc không thể chứa đơn vị ở cấp này.")
+            } else {
+                format!("Parent unit {parent_id} does not exist or cannot hold a unit of this level.")
+            }
+        }
+        Conflict::MixedLevels => {
+            if vi {
+                "Các đơn vị trong một đợt sắp xếp phải cùng cấp.".into()
+            } else {
+                "All units of one reorganisation must be of the same level.".into()
+            }
+        }
+        Conflict::RepeatedUnit { unit_id } => {
+            if vi {
+                format!("Đơn vị {unit_id} xuất hiện nhiều lần, hoặc vừa là nguồn vừa là đích.")
+            } else {
+                format!("Unit {unit_id} appears more than once, or as both a source and a target.")
+            }
+        }
+        Conflict::DateBeforeStart { unit_id } => {
+            if vi {
+                format!("Ngày áp dụng phải sau ngày bắt đầu hiệu lực hiện tại của đơn vị {unit_id}.")
+            } else {
+                format!("The effective date must be after the current start of unit {unit_id}.")
+            }
+        }
+        Conflict::IdempotencyKeyReused => {
+            if vi {
+                "Idempotency-Key này đã được dùng cho một yêu cầu khác.".into()
+            } else {
+                "This Idempotency-Key was already used for a different request.".into()
+            }
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.code().as_str())
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.status()
+    }
+
+    /// Renders in Vietnamese; the problem middleware finds this error on the response and
+    /// renders it again for the request's language, path and id.
+    fn error_response(&self) -> HttpResponse {
+        self.render(Lang::Vi, None, None)
+    }
+}
+
+impl From<PersistenceError> for ApiError {
+    fn from(e: PersistenceError) -> Self {
+        match e {
+            PersistenceError::NotFound => ApiError::UnitNotFound,
+            PersistenceError::Conflict(c) => ApiError::Conflict(c),
+            PersistenceError::StaleVersion => ApiError::PreconditionFailed,
+            PersistenceError::Unavailable(reason) => {
+                tracing::error!(%reason, "database unavailable");
+                ApiError::ServiceUnavailable
+            }
+            other => {
+                tracing::error!(error = %other, "persistence failure");
+                ApiError::Internal
+            }
+        }
+    }
+}
+
+impl From<actix_web::error::BlockingError> for ApiError {
+    fn from(_: actix_web::error::BlockingError) -> Self {
+        tracing::error!("the blocking pool is gone");
+        ApiError::ServiceUnavailable
+    }
+}
+
+impl From<validator::ValidationErrors> for ApiError {
+    fn from(errors: validator::ValidationErrors) -> Self {
+        let mut out = Vec::new();
+        collect_validation(&errors, "", &mut out);
+        out.sort_by(|a, b| a.field.cmp(&b.field));
+        ApiError::Validation(out)
+    }
+}
+
+fn collect_validation(errors: &validator::ValidationErrors, prefix: &str, out: &mut Vec<FieldError>) {
+    use validator::ValidationErrorsKind;
+    for (field, kind) in errors.errors() {
+        let name = if prefix.is_empty() { field.to_string() } else { format!("{prefix}.{field}") };
+        match kind {
+            ValidationErrorsKind::Field(list) => {
+                for e in list {
+                    out.push(FieldError::new(name.clone(), issue_of(e)));
+                }
+            }
+            ValidationErrorsKind::Struct(inner) => collect_validation(inner, &name, out),
+            ValidationErrorsKind::List(items) => {
+                for (index, inner) in items {
+                    collect_validation(inner, &format!("{name}[{index}]"), out);
+                }
+            }
+        }
+    }
+}
+
+fn issue_of(e: &validator::ValidationError) -> Issue {
+    let int = |key: &str| e.params.get(key).and_then(serde_json::Value::as_i64);
+    let uint = |key: &str| e.params.get(key).and_then(serde_json::Value::as_u64);
+    match e.code.as_ref() {
+        "length" => Issue::Length { min: uint("min"), max: uint("max") },
+        "range" => Issue::Range { min: int("min"), max: int("max") },
+        "blank" => Issue::Blank,
+        "required" => Issue::Required,
+        other => Issue::Other { code: other.to_owned() },
+    }
+}
+
+/// An RFC 9457 problem document.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(example = json!({
+    "type": "urn:xhht:problem:unit_not_found",
+    "title": "Không tìm thấy",
+    "status": 404,
+    "code": "unit_not_found",
+    "detail": "Không tìm thấy đơn vị hành chính.",
+    "instance": "/api/v1/units/999999",
+    "request_id": "01938f4e-6c1a-7b52-9d0e-3f2a1c5b7e90",
+    "errors": []
+}))]
+pub struct Problem {
+    /// A URI naming the kind of problem: `urn:xhht:problem:<code>`.
+    pub r#type: String,
+    pub title: String,
+    pub status: u16,
+    pub code: ErrorCode,
+    /// What went wrong, for a person (Vietnamese unless `Accept-Language: en`).
+    pub detail: String,
+    /// The request path.
+    pub instance: Option<String>,
+    /// Quote this when reporting a problem.
+    pub request_id: Option<String>,
+    /// Per-field problems of the input.
+    pub errors: Vec<ProblemField>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ProblemField {
+    /// The field, as a dotted path (`targets[0].code`), or the parameter name.
+    pub field: String,
+    pub code: String,
+    pub message: String,
+}

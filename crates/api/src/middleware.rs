@@ -1,0 +1,91 @@
+//! Cross-cutting request handling: request ids, access log lines, the loopback write guard and
+//! the rendering of every error as problem+json in the caller's language.
+
+use crate::error::ApiError;
+use crate::i18n::Lang;
+use crate::startup::AppState;
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::{Method, StatusCode};
+use actix_web::middleware::Next;
+use actix_web::{Error, web};
+use std::time::Instant;
+
+pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+pub async fn problems(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let started = Instant::now();
+    let request_id = uuid::Uuid::now_v7().to_string();
+    let lang = Lang::of(req.request());
+    let path = req.path().to_owned();
+    let method = req.method().clone();
+
+    let mut res = if writes_blocked(&req) {
+        req.into_response(ApiError::WritesNotAllowed.render(lang, None, None))
+    } else {
+        next.call(req).await?.map_into_boxed_body()
+    };
+
+    let status = res.status();
+    if status.is_client_error() || status.is_server_error() {
+        let error = res
+            .response()
+            .error()
+            .map(|e| e.as_error::<ApiError>().cloned().unwrap_or_else(|| foreign_error(status, &e.to_string())));
+        let error = error.or_else(|| (!is_problem(&res)).then(|| foreign_error(status, "")));
+        if let Some(error) = error {
+            let rendered = error.render(lang, Some(path.clone()), Some(request_id.clone()));
+            res = res.into_response(rendered);
+        }
+    }
+    if let Ok(value) = HeaderValue::from_str(&request_id) {
+        res.headers_mut().insert(REQUEST_ID, value);
+    }
+    tracing::info!(
+        request_id = %request_id,
+        method = %method,
+        path = %path,
+        status = res.status().as_u16(),
+        micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
+        "request"
+    );
+    Ok(res)
+}
+
+fn is_problem(res: &ServiceResponse<BoxBody>) -> bool {
+    res.headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"))
+}
+
+/// Errors raised by actix itself (not by our code) get our shape too.
+fn foreign_error(status: StatusCode, text: &str) -> ApiError {
+    match status.as_u16() {
+        404 => ApiError::RouteNotFound,
+        405 => ApiError::MethodNotAllowed { allowed: Vec::new() },
+        413 => ApiError::PayloadTooLarge { limit: 0 },
+        415 => ApiError::UnsupportedMediaType,
+        400..=499 => ApiError::InvalidJson(text.to_owned()),
+        503 => ApiError::ServiceUnavailable,
+        _ => {
+            tracing::error!(status = status.as_u16(), error = %text, "unexpected error response");
+            ApiError::Internal
+        }
+    }
+}
+
+/// Until accounts exist, only loopback callers may write (unless configured otherwise).
+fn writes_blocked(req: &ServiceRequest) -> bool {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return false;
+    }
+    let open = req.app_data::<web::Data<AppState>>().is_some_and(|state| state.allow_remote_writes);
+    if open {
+        return false;
+    }
+    !req.peer_addr().is_some_and(|addr| addr.ip().is_loopback())
+}

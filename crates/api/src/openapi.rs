@@ -1,0 +1,103 @@
+//! The OpenAPI document: collected from the handlers by utoipa-actix-web, then completed with
+//! the error responses every route can give.
+
+use crate::error::Problem;
+use crate::routes;
+use actix_web::App;
+use utoipa::OpenApi;
+use utoipa::openapi::path::{Operation, PathItem};
+use utoipa::openapi::{Content, Ref, RefOr, Response};
+use utoipa_actix_web::{AppExt, scope};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "XHHT API",
+        version = "1.0.0",
+        description = "Open JSON REST API of Vietnam's learning-society programme (xây dựng xã hội học tập): \
+administrative units over time, registries, criteria frameworks, evaluations and recognitions. \
+Errors are RFC 9457 problem documents with a stable `code`; messages are Vietnamese unless \
+`Accept-Language: en` is sent.",
+        license(name = "Apache-2.0", identifier = "Apache-2.0"),
+    ),
+    servers((url = "http://127.0.0.1:8080", description = "A local server started with `make run`")),
+    tags(
+        (name = "units", description = "Administrative units (provinces, districts, communes, villages) valid over time, with the 2025 reform's lineage"),
+        (name = "reorganisations", description = "Merges and splits of units, with legal basis and lineage"),
+        (name = "meta", description = "The API document itself"),
+        (name = "health", description = "Liveness and readiness"),
+    ),
+    components(schemas(Problem))
+)]
+struct ApiDoc;
+
+/// The complete document, as served at `/api/v1/openapi.json` and committed in `api-spec/`.
+pub fn document() -> utoipa::openapi::OpenApi {
+    let (_, api) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(scope("/api/v1").configure(routes::api_v1))
+        .configure(routes::root)
+        .split_for_parts();
+    complete(api)
+}
+
+/// The document as pretty JSON with a final newline (the committed file's form).
+pub fn document_json() -> String {
+    let mut text = document().to_pretty_json().unwrap_or_else(|_| String::from("{}"));
+    text.push('\n');
+    text
+}
+
+fn problem(description: &str) -> RefOr<Response> {
+    RefOr::T(
+        Response::builder()
+            .description(description)
+            .content("application/problem+json", Content::new(Some(Ref::from_schema_name("Problem"))))
+            .build(),
+    )
+}
+
+/// Adds the responses that do not depend on the route: bad input, oversized or non-JSON
+/// bodies, refused writes, and server-side failures. Route-specific ones (404, 409, 412, 428)
+/// are written on the handlers.
+fn complete(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
+    for (path, item) in api.paths.paths.iter_mut() {
+        let is_liveness = path == "/health/live";
+        for (is_write, operation) in operations(item) {
+            let has_input =
+                operation.request_body.is_some() || operation.parameters.as_ref().is_some_and(|p| !p.is_empty());
+            let responses = &mut operation.responses.responses;
+            let mut add = |status: &str, description: &str| {
+                responses.entry(status.to_owned()).or_insert_with(|| problem(description));
+            };
+            if has_input {
+                add("400", "Malformed input: a query, path or header parameter, or JSON that cannot be read");
+            }
+            if operation.request_body.is_some() {
+                add("413", "The body is larger than the configured limit");
+                add("415", "The body is not JSON");
+                add("422", "The body is well-formed but invalid; `errors` lists the fields");
+            }
+            if is_write {
+                add("403", "Writes are accepted from loopback only until accounts exist");
+            }
+            if !is_liveness {
+                add("503", "The database does not answer");
+            }
+            add("500", "An internal error; it is logged with the request id");
+        }
+    }
+    api
+}
+
+fn operations(item: &mut PathItem) -> Vec<(bool, &mut Operation)> {
+    let mut out = Vec::new();
+    if let Some(op) = item.get.as_mut() {
+        out.push((false, op));
+    }
+    for op in [item.post.as_mut(), item.put.as_mut(), item.patch.as_mut(), item.delete.as_mut()].into_iter().flatten() {
+        out.push((true, op));
+    }
+    out
+}

@@ -1,0 +1,29 @@
+//! Route registration. Every handler is registered with `.service(...)` so that
+//! utoipa-actix-web puts it in the OpenAPI document.
+
+pub mod health;
+pub mod reorganisations;
+mod support;
+pub mod units;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// Routes under `/api/v1`. `by-code` comes before `{id}` so that it is matched first.
+pub fn api_v1(cfg: &mut ServiceConfig) {
+    cfg.service(units::list_units)
+        .service(units::create_village)
+        .service(units::unit_by_code)
+        .service(units::get_unit)
+        .service(units::rename_unit)
+        .service(units::close_unit)
+        .service(units::unit_children)
+        .service(units::unit_ancestors)
+        .service(units::unit_predecessors)
+        .service(units::unit_successors)
+        .service(reorganisations::create_reorganisation)
+        .service(reorganisations::get_reorganisation);
+}
+
+pub fn root(cfg: &mut ServiceConfig) {
+    cfg.service(health::live).service(health::ready);
+}

@@ -1,0 +1,206 @@
+//! `/api/v1/reorganisations`: merges and splits of administrative units, recorded with their
+//! legal basis and lineage, all or nothing.
+
+use super::support::{create_once, db};
+use crate::dto::{NewReorganisationRequest, ReorganisationDto, ReorganisationKindDto};
+use crate::error::{ApiError, FieldError, Issue, Problem};
+use crate::startup::AppState;
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use validator::Validate;
+use xhht_domain::{DivisionType, ReorganisationKind, UnitCode, UnitLevel};
+use xhht_persistence::PersistenceError;
+use xhht_persistence::units::{self, Link, NewReorganisation, NewUnit, Target};
+
+fn rule(field: impl Into<String>, code: &str) -> FieldError {
+    FieldError::new(field, Issue::Other { code: code.to_owned() })
+}
+
+/// Checks what can be checked without the database and turns the request into the domain
+/// command, deriving the links of a merge or a split.
+fn parse(body: &NewReorganisationRequest) -> Result<NewReorganisation, Vec<FieldError>> {
+    let mut problems = match body.validate() {
+        Ok(()) => Vec::new(),
+        Err(e) => match ApiError::from(e) {
+            ApiError::Validation(list) => list,
+            _ => Vec::new(),
+        },
+    };
+    let mut targets = Vec::with_capacity(body.targets.len());
+    for (i, target) in body.targets.iter().enumerate() {
+        match (&target.unit_id, &target.new) {
+            (Some(id), None) => targets.push(Target::Existing(*id)),
+            (None, Some(new)) => {
+                let level = UnitLevel::from(new.level);
+                let code = if level == UnitLevel::Village {
+                    // The commune prefix is added once the parent is read.
+                    UnitCode::parse_any(&new.code).map(UnitCode::into_string)
+                } else {
+                    UnitCode::parse(level, &new.code).map(UnitCode::into_string)
+                };
+                let code = code
+                    .map_err(|_| {
+                        problems.push(FieldError::new(
+                            format!("targets[{i}].new.code"),
+                            Issue::InvalidUnitCode { width: UnitCode::official_width(level) },
+                        ))
+                    })
+                    .unwrap_or_default();
+                let division = DivisionType::parse(level, &new.division_type);
+                if division.is_none() {
+                    problems.push(FieldError::new(
+                        format!("targets[{i}].new.division_type"),
+                        Issue::InvalidDivisionType { allowed: level.division_types() },
+                    ));
+                }
+                if level != UnitLevel::Province && new.parent_id.is_none() {
+                    problems.push(FieldError::new(format!("targets[{i}].new.parent_id"), Issue::Required));
+                }
+                targets.push(Target::New(NewUnit {
+                    level,
+                    code,
+                    name: new.name.trim().to_owned(),
+                    division_type: division.map(DivisionType::into_string).unwrap_or_default(),
+                    parent_id: new.parent_id,
+                    valid_from: body.effective_date,
+                }));
+            }
+            _ => problems.push(rule(format!("targets[{i}]"), "exactly_one_of_unit_id_or_new")),
+        }
+    }
+
+    let kind = match body.kind {
+        ReorganisationKindDto::Merge => ReorganisationKind::Merge,
+        ReorganisationKindDto::Split => ReorganisationKind::Split,
+        ReorganisationKindDto::Restructure => ReorganisationKind::Restructure,
+    };
+    let mut links: Vec<Link> = Vec::new();
+    for (i, l) in body.links.iter().enumerate() {
+        let index = usize::try_from(l.target_index).unwrap_or(usize::MAX);
+        if index >= body.targets.len() {
+            problems.push(rule(format!("links[{i}].target_index"), "no_such_target"));
+        }
+        if !body.sources.contains(&l.source_id) {
+            problems.push(rule(format!("links[{i}].source_id"), "not_a_source"));
+        }
+        links.push(Link { source_id: l.source_id, target_index: index, partial: l.partial });
+    }
+    match kind {
+        ReorganisationKind::Merge if body.targets.len() != 1 => {
+            problems.push(rule("targets", "merge_needs_one_target"))
+        }
+        ReorganisationKind::Split if body.sources.len() != 1 || body.targets.len() < 2 => {
+            problems.push(rule("sources", "split_needs_one_source_and_several_targets"))
+        }
+        ReorganisationKind::Merge if links.is_empty() => {
+            links = body.sources.iter().map(|&source_id| Link { source_id, target_index: 0, partial: false }).collect();
+        }
+        ReorganisationKind::Split if links.is_empty() => {
+            links = (0..body.targets.len())
+                .filter_map(|target_index| {
+                    body.sources.first().map(|&source_id| Link { source_id, target_index, partial: true })
+                })
+                .collect();
+        }
+        ReorganisationKind::Restructure if links.is_empty() => problems.push(FieldError::new("links", Issue::Required)),
+        _ => {}
+    }
+    if !links.is_empty() {
+        for (i, source) in body.sources.iter().enumerate() {
+            if !links.iter().any(|l| l.source_id == *source) {
+                problems.push(rule(format!("sources[{i}]"), "source_without_link"));
+            }
+        }
+        for i in 0..body.targets.len() {
+            if !links.iter().any(|l| l.target_index == i) {
+                problems.push(rule(format!("targets[{i}]"), "target_without_link"));
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(NewReorganisation {
+            kind,
+            effective_date: body.effective_date,
+            legal_basis: body.legal_basis.trim().to_owned(),
+            note: body.note.as_ref().map(|n| n.trim().to_owned()).filter(|n| !n.is_empty()),
+            sources: body.sources.clone(),
+            targets,
+            links,
+        })
+    } else {
+        problems.sort_by(|a, b| a.field.cmp(&b.field));
+        problems.dedup();
+        Err(problems)
+    }
+}
+
+/// Records one reorganisation (merge, split or many-to-many restructure): closes the sources
+/// the day before `effective_date`, opens the targets, and writes the lineage with its legal
+/// basis. All or nothing; safe to retry with an `Idempotency-Key`.
+#[utoipa::path(
+    operation_id = "createReorganisation",
+    tag = "reorganisations",
+    request_body = NewReorganisationRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "A retried request with the same key returns the first result")),
+    responses(
+        (status = 201, description = "The reorganisation, applied", body = ReorganisationDto,
+            headers(("Location" = String, description = "The reorganisation's URL"))),
+        (status = 404, description = "A source or target unit does not exist", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A unit is not in force on the date, has open units under it, appears twice, or a code is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "A unit changed while the reorganisation was applied", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/reorganisations")]
+pub async fn create_reorganisation(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<NewReorganisationRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    let mut command = parse(&body).map_err(ApiError::Validation)?;
+    create_once(&state, &req, "create_reorganisation", &body, "/api/v1/reorganisations", move |conn| {
+        // Village codes are local to their commune: prefix them now that parents can be read.
+        for target in &mut command.targets {
+            if let Target::New(new) = target
+                && new.level == UnitLevel::Village
+                && let Some(parent_id) = new.parent_id
+            {
+                let parent = units::get(conn, parent_id).map_err(|e| match e {
+                    PersistenceError::NotFound => {
+                        PersistenceError::Conflict(xhht_persistence::Conflict::InvalidParent { parent_id })
+                    }
+                    other => other,
+                })?;
+                new.code = format!("{}-{}", parent.code, new.code);
+            }
+        }
+        let detail = units::reorganise(conn, &command)?;
+        Ok(ReorganisationDto::new(&detail))
+    })
+    .await
+}
+
+/// Reads one reorganisation with the units it closed and opened.
+#[utoipa::path(
+    operation_id = "getReorganisation",
+    tag = "reorganisations",
+    params(("id" = i64, Path, description = "Reorganisation id")),
+    responses(
+        (status = 200, description = "The reorganisation", body = ReorganisationDto),
+        (status = 404, description = "No reorganisation with this id", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/reorganisations/{id}")]
+pub async fn get_reorganisation(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> Result<web::Json<ReorganisationDto>, ApiError> {
+    let id = id.into_inner();
+    let detail = db(&state, move |database| {
+        database.read(|conn| units::get_reorganisation(conn, id)).map_err(|e| match e {
+            PersistenceError::NotFound => ApiError::ReorganisationNotFound,
+            other => other.into(),
+        })
+    })
+    .await?;
+    Ok(web::Json(ReorganisationDto::new(&detail)))
+}

@@ -1,0 +1,168 @@
+//! Small pieces the handlers share: running database work off the async threads, dates,
+//! cursors, ETags and idempotent creation.
+
+use crate::error::{ApiError, FieldError, Issue};
+use crate::startup::AppState;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpRequest, HttpResponse, web};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{NaiveDate, TimeDelta, Utc};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use xhht_persistence::idempotency::{self, StoredResponse};
+use xhht_persistence::{Database, DbConn, PersistenceError};
+
+/// Runs blocking database work on the blocking pool.
+pub async fn db<T, F>(state: &web::Data<AppState>, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&Database) -> Result<T, ApiError> + Send + 'static,
+{
+    let database = state.db.clone();
+    web::block(move || f(&database)).await?
+}
+
+/// Today in Vietnam (UTC+7): the default `as_of` of every dated read.
+pub fn today() -> NaiveDate {
+    // Vietnam has no daylight saving time: UTC+7 all year.
+    (Utc::now() + TimeDelta::hours(7)).date_naive()
+}
+
+pub const DEFAULT_LIMIT: i64 = 50;
+pub const MAX_LIMIT: i64 = 500;
+
+pub fn limit(value: Option<i64>) -> Result<i64, FieldError> {
+    match value {
+        None => Ok(DEFAULT_LIMIT),
+        Some(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
+        Some(_) => Err(FieldError::new("limit", Issue::Range { min: Some(1), max: Some(MAX_LIMIT) })),
+    }
+}
+
+/// Opaque cursors: base64url of `code\nid`. Clients pass them back unchanged.
+pub fn encode_cursor(code: &str, id: i64) -> String {
+    URL_SAFE_NO_PAD.encode(format!("{code}\n{id}"))
+}
+
+pub fn decode_cursor(text: &str) -> Result<(String, i64), FieldError> {
+    let bad = || FieldError::new("cursor", Issue::InvalidCursor);
+    let bytes = URL_SAFE_NO_PAD.decode(text.as_bytes()).map_err(|_| bad())?;
+    let text = String::from_utf8(bytes).map_err(|_| bad())?;
+    let (code, id) = text.split_once('\n').ok_or_else(bad)?;
+    Ok((code.to_owned(), id.parse().map_err(|_| bad())?))
+}
+
+pub fn etag(version: i32) -> HeaderValue {
+    HeaderValue::from_str(&format!("\"{version}\"")).unwrap_or_else(|_| HeaderValue::from_static("\"0\""))
+}
+
+/// The version an update was based on, from `If-Match`. `*` matches any version. Updates
+/// without it are refused: a blind write could undo someone else's change.
+pub fn if_match(req: &HttpRequest) -> Result<Option<i32>, ApiError> {
+    let value = req
+        .headers()
+        .get(header::IF_MATCH)
+        .ok_or(ApiError::PreconditionRequired)?
+        .to_str()
+        .map_err(|_| bad_header("If-Match"))?
+        .trim();
+    if value == "*" {
+        return Ok(None);
+    }
+    let tag = value.strip_prefix("W/").unwrap_or(value);
+    tag.trim_matches('"').parse().map(Some).map_err(|_| ApiError::PreconditionFailed)
+}
+
+fn bad_header(name: &str) -> ApiError {
+    ApiError::InvalidHeader(vec![FieldError::new(name, Issue::Other { code: "invalid_header".into() })])
+}
+
+/// The `Idempotency-Key` of a creating POST, if sent.
+pub fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
+    let Some(value) = req.headers().get("idempotency-key") else {
+        return Ok(None);
+    };
+    let key = value.to_str().map_err(|_| bad_header("Idempotency-Key"))?.trim();
+    if key.is_empty() || key.len() > 200 {
+        return Err(ApiError::InvalidHeader(vec![FieldError::new(
+            "Idempotency-Key",
+            Issue::Length { min: Some(1), max: Some(200) },
+        )]));
+    }
+    Ok(Some(key.to_owned()))
+}
+
+fn hash_request<B: Serialize>(scope: &str, body: &B) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(scope.as_bytes());
+    hasher.update(serde_json::to_vec(body).unwrap_or_default());
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Creates something at most once per `Idempotency-Key`: the first response is stored with the
+/// write, in the same transaction, and replayed for a retry with the same body.
+pub async fn create_once<B, R, F>(
+    state: &web::Data<AppState>,
+    req: &HttpRequest,
+    scope: &'static str,
+    body: &B,
+    collection: &'static str,
+    create: F,
+) -> Result<HttpResponse, ApiError>
+where
+    B: Serialize,
+    R: Serialize + Send + 'static,
+    F: FnOnce(&mut DbConn) -> Result<R, PersistenceError> + Send + 'static,
+{
+    let key = idempotency_key(req)?;
+    let hash = hash_request(scope, body);
+    let outcome = db(state, move |database| {
+        let attempt = database.write(|conn| {
+            if let Some(key) = &key
+                && let Some(stored) = idempotency::find(conn, scope, key, &hash)?
+            {
+                return Ok(Created::Replayed(stored));
+            }
+            let created = create(conn)?;
+            let body = serde_json::to_string(&created)
+                .map_err(|e| PersistenceError::Unavailable(format!("cannot encode response: {e}")))?;
+            let stored = StoredResponse { status: 201, body };
+            if let Some(key) = &key {
+                idempotency::store(conn, scope, key, &hash, &stored)?;
+            }
+            Ok(Created::New(stored))
+        });
+        match (attempt, &key) {
+            // Two first attempts raced on PostgreSQL: the loser reads the winner's answer.
+            (Err(e), Some(key)) if e.is_unique_violation() => database
+                .read(|conn| idempotency::find(conn, scope, key, &hash))?
+                .map(Created::Replayed)
+                .ok_or(ApiError::Internal),
+            (other, _) => other.map_err(ApiError::from),
+        }
+    })
+    .await?;
+    let (stored, replayed) = match outcome {
+        Created::New(stored) => (stored, false),
+        Created::Replayed(stored) => (stored, true),
+    };
+    let mut response = HttpResponse::build(StatusCode::from_u16(stored.status).unwrap_or(StatusCode::CREATED));
+    response.content_type("application/json");
+    let id = serde_json::from_str::<serde_json::Value>(&stored.body)
+        .ok()
+        .and_then(|v| v.get("id").and_then(serde_json::Value::as_i64));
+    if let Some(id) = id {
+        response.insert_header((header::LOCATION, format!("{collection}/{id}")));
+    }
+    if replayed {
+        response.insert_header(("idempotent-replayed", "true"));
+    }
+    Ok(response.body(stored.body))
+}
+
+enum Created {
+    New(StoredResponse),
+    Replayed(StoredResponse),
+}

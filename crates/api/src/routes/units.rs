@@ -1,0 +1,452 @@
+//! `/api/v1/units`: administrative units over time.
+
+use super::support::{create_once, db, decode_cursor, encode_cursor, etag, if_match, limit, today};
+use crate::dto::{
+    ByCodeQuery, ChildrenQuery, CloseRequest, LineageDto, LineageList, NewVillageRequest, RenameRequest, UnitDetail,
+    UnitDto, UnitList, UnitListQuery, UnitPage,
+};
+use crate::error::{ApiError, FieldError, Issue, Problem};
+use crate::startup::AppState;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+use validator::Validate;
+use xhht_domain::{DivisionType, UnitCode, UnitLevel, search};
+use xhht_persistence::units::{self, Direction, NewUnit, Unit, UnitCursor, UnitFilter};
+use xhht_persistence::{DbConn, PersistenceError};
+
+/// Builds DTOs for a page: parents and the names on `as_of` come in two indexed queries.
+pub(crate) fn to_dtos(
+    conn: &mut DbConn,
+    list: &[Unit],
+    as_of: Option<NaiveDate>,
+) -> Result<Vec<UnitDto>, PersistenceError> {
+    let mut parent_ids: Vec<i64> = list.iter().filter_map(|u| u.parent_id).collect();
+    parent_ids.sort_unstable();
+    parent_ids.dedup();
+    let parents: HashMap<i64, Unit> = units::get_many(conn, &parent_ids)?.into_iter().map(|u| (u.id, u)).collect();
+    let names = match as_of {
+        Some(day) => {
+            let ids: Vec<i64> = list.iter().map(|u| u.id).collect();
+            units::names_on(conn, &ids, day)?
+        }
+        None => HashMap::new(),
+    };
+    Ok(list.iter().map(|u| UnitDto::new(u, u.parent_id.and_then(|p| parents.get(&p)), names.get(&u.id))).collect())
+}
+
+fn detail(conn: &mut DbConn, unit: &Unit) -> Result<UnitDetail, PersistenceError> {
+    let dto = to_dtos(conn, std::slice::from_ref(unit), None)?.pop();
+    let former_names = units::former_names(conn, unit.id)?.into_iter().map(Into::into).collect();
+    match dto {
+        Some(unit) => Ok(UnitDetail { unit, former_names }),
+        None => Err(PersistenceError::NotFound),
+    }
+}
+
+fn detail_response(d: &UnitDetail) -> HttpResponse {
+    HttpResponse::Ok().insert_header((header::ETAG, etag(d.unit.version))).json(d)
+}
+
+fn page(
+    conn: &mut DbConn,
+    filter: &UnitFilter,
+    cursor: Option<&UnitCursor>,
+    limit: i64,
+    with_total: bool,
+) -> Result<UnitPage, PersistenceError> {
+    let found = units::list(conn, filter, cursor, limit)?;
+    let total = if with_total { Some(units::count(conn, filter)?) } else { None };
+    Ok(UnitPage {
+        items: to_dtos(conn, &found.items, filter.as_of)?,
+        next_cursor: found.next.map(|c| encode_cursor(&c.code, c.id)),
+        total,
+    })
+}
+
+fn cursor_of(text: Option<&String>) -> Result<Option<UnitCursor>, FieldError> {
+    text.map(|t| decode_cursor(t).map(|(code, id)| UnitCursor { code, id })).transpose()
+}
+
+/// Lists administrative units valid on a date.
+#[utoipa::path(
+    operation_id = "listUnits",
+    tag = "units",
+    params(UnitListQuery),
+    responses(
+        (status = 200, description = "One page of units in (code, id) order", body = UnitPage),
+        (status = 404, description = "The `within` unit does not exist", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/units")]
+pub async fn list_units(
+    state: web::Data<AppState>,
+    query: web::Query<UnitListQuery>,
+) -> Result<web::Json<UnitPage>, ApiError> {
+    let query = query.into_inner();
+    let mut problems = Vec::new();
+    let limit = limit(query.limit).map_err(|e| problems.push(e)).unwrap_or_default();
+    let cursor = cursor_of(query.cursor.as_ref()).map_err(|e| problems.push(e)).unwrap_or_default();
+    let q = query.q.as_deref().map(search::fold).filter(|q| !q.is_empty());
+    if q.as_ref().is_some_and(|q| q.chars().count() > 100) {
+        problems.push(FieldError::new("q", Issue::Length { min: None, max: Some(100) }));
+    }
+    if !problems.is_empty() {
+        return Err(ApiError::InvalidQuery(problems));
+    }
+    let filter = UnitFilter {
+        level: query.level.map(Into::into),
+        parent_id: query.parent,
+        within: query.within,
+        as_of: Some(query.as_of.unwrap_or_else(today)),
+        q,
+    };
+    let with_total = query.with_total.unwrap_or(false);
+    let result =
+        db(&state, move |database| Ok(database.read(|conn| page(conn, &filter, cursor.as_ref(), limit, with_total))?))
+            .await?;
+    Ok(web::Json(result))
+}
+
+/// Reads one unit, with its former names. The ETag is the unit's version.
+#[utoipa::path(
+    operation_id = "getUnit",
+    tag = "units",
+    params(("id" = i64, Path, description = "Unit id")),
+    responses(
+        (status = 200, description = "The unit", body = UnitDetail,
+            headers(("ETag" = String, description = "The unit's version, for If-Match"))),
+        (status = 404, description = "No unit with this id", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/units/{id}")]
+pub async fn get_unit(state: web::Data<AppState>, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let d = db(&state, move |database| {
+        Ok(database.read(|conn| {
+            let unit = units::get(conn, id)?;
+            detail(conn, &unit)
+        })?)
+    })
+    .await?;
+    Ok(detail_response(&d))
+}
+
+/// Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
+/// (district 001); as of 2025-07-01 it is Phường Ba Đình (province 01).
+#[utoipa::path(
+    operation_id = "getUnitByCode",
+    tag = "units",
+    params(("code" = String, Path, description = "Official or local unit code"), ByCodeQuery),
+    responses(
+        (status = 200, description = "The unit holding the code on that day", body = UnitDetail,
+            headers(("ETag" = String, description = "The unit's version, for If-Match"))),
+        (status = 404, description = "No unit held this code on that day", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Several units held the code on that day; give `level`", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/units/by-code/{code}")]
+pub async fn unit_by_code(
+    state: web::Data<AppState>,
+    code: web::Path<String>,
+    query: web::Query<ByCodeQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let code = UnitCode::parse_any(&code)
+        .map_err(|_| ApiError::InvalidPath(vec![FieldError::new("code", Issue::InvalidUnitCode { width: None })]))?;
+    let day = query.as_of.unwrap_or_else(today);
+    let level = query.level.map(UnitLevel::from);
+    let d = db(&state, move |database| {
+        database.read(|conn| {
+            let mut found = units::by_code(conn, code.as_str(), day, level)?;
+            match found.len() {
+                0 => Ok(Err(ApiError::UnitNotFound)),
+                1 => {
+                    let unit = found.swap_remove(0);
+                    detail(conn, &unit).map(Ok)
+                }
+                _ => Ok(Err(ApiError::AmbiguousCode { candidates: found.iter().map(|u| u.id).collect() })),
+            }
+        })?
+    })
+    .await?;
+    Ok(detail_response(&d))
+}
+
+/// Lists the units directly under a unit on a date.
+#[utoipa::path(
+    operation_id = "listUnitChildren",
+    tag = "units",
+    params(("id" = i64, Path, description = "Unit id"), ChildrenQuery),
+    responses(
+        (status = 200, description = "One page of child units", body = UnitPage),
+        (status = 404, description = "No unit with this id", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/units/{id}/children")]
+pub async fn unit_children(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+    query: web::Query<ChildrenQuery>,
+) -> Result<web::Json<UnitPage>, ApiError> {
+    let id = id.into_inner();
+    let query = query.into_inner();
+    let mut problems = Vec::new();
+    let limit = limit(query.limit).map_err(|e| problems.push(e)).unwrap_or_default();
+    let cursor = cursor_of(query.cursor.as_ref()).map_err(|e| problems.push(e)).unwrap_or_default();
+    if !problems.is_empty() {
+        return Err(ApiError::InvalidQuery(problems));
+    }
+    let result = db(&state, move |database| {
+        Ok(database.read(|conn| {
+            let unit = units::get(conn, id)?;
+            // A closed unit's children are read on its last day unless a date is given.
+            let day = query.as_of.unwrap_or_else(|| {
+                let now = today();
+                match (unit.valid_from, unit.valid_to) {
+                    (_, Some(last)) if last < now => last,
+                    (Some(first), _) if now < first => first,
+                    _ => now,
+                }
+            });
+            let filter = UnitFilter { parent_id: Some(id), as_of: Some(day), ..UnitFilter::default() };
+            page(conn, &filter, cursor.as_ref(), limit, false)
+        })?)
+    })
+    .await?;
+    Ok(web::Json(result))
+}
+
+/// Lists the units above a unit, from the province down.
+#[utoipa::path(
+    operation_id = "listUnitAncestors",
+    tag = "units",
+    params(("id" = i64, Path, description = "Unit id")),
+    responses(
+        (status = 200, description = "The ancestors, root first", body = UnitList),
+        (status = 404, description = "No unit with this id", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/units/{id}/ancestors")]
+pub async fn unit_ancestors(state: web::Data<AppState>, id: web::Path<i64>) -> Result<web::Json<UnitList>, ApiError> {
+    let id = id.into_inner();
+    let items = db(&state, move |database| {
+        Ok(database.read(|conn| {
+            let unit = units::get(conn, id)?;
+            let chain = units::ancestors(conn, &unit)?;
+            to_dtos(conn, &chain, None)
+        })?)
+    })
+    .await?;
+    Ok(web::Json(UnitList { items }))
+}
+
+async fn lineage(
+    state: web::Data<AppState>,
+    id: i64,
+    direction: Direction,
+) -> Result<web::Json<LineageList>, ApiError> {
+    let items = db(&state, move |database| {
+        Ok(database.read(|conn| {
+            units::get(conn, id)?;
+            units::lineage(conn, id, direction)
+        })?)
+    })
+    .await?;
+    Ok(web::Json(LineageList { items: items.iter().map(LineageDto::from).collect() }))
+}
+
+/// Lists the units this unit was formed from, with the partial flag and the legal basis.
+#[utoipa::path(
+    operation_id = "listUnitPredecessors",
+    tag = "units",
+    params(("id" = i64, Path, description = "Unit id")),
+    responses(
+        (status = 200, description = "The predecessors", body = LineageList),
+        (status = 404, description = "No unit with this id", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/units/{id}/predecessors")]
+pub async fn unit_predecessors(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> Result<web::Json<LineageList>, ApiError> {
+    lineage(state, id.into_inner(), Direction::Predecessors).await
+}
+
+/// Lists the units this unit went into, with the partial flag and the legal basis.
+#[utoipa::path(
+    operation_id = "listUnitSuccessors",
+    tag = "units",
+    params(("id" = i64, Path, description = "Unit id")),
+    responses(
+        (status = 200, description = "The successors", body = LineageList),
+        (status = 404, description = "No unit with this id", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/units/{id}/successors")]
+pub async fn unit_successors(
+    state: web::Data<AppState>,
+    id: web::Path<i64>,
+) -> Result<web::Json<LineageList>, ApiError> {
+    lineage(state, id.into_inner(), Direction::Successors).await
+}
+
+fn village_local_code(code: &str) -> Result<(), FieldError> {
+    UnitCode::parse_any(code)
+        .map(|_| ())
+        .map_err(|_| FieldError::new("local_code", Issue::InvalidUnitCode { width: None }))
+}
+
+/// Opens a village (thôn, bản, ấp, tổ dân phố…) under a commune. Safe to retry with an
+/// `Idempotency-Key`.
+#[utoipa::path(
+    operation_id = "createVillage",
+    tag = "units",
+    request_body = NewVillageRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "A retried request with the same key returns the first result")),
+    responses(
+        (status = 201, description = "The village, opened", body = UnitDto,
+            headers(("Location" = String, description = "The new unit's URL"))),
+        (status = 409, description = "The code is taken, or the commune is not in force on that day", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/units")]
+pub async fn create_village(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<NewVillageRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.into_inner();
+    let mut problems = match body.validate() {
+        Ok(()) => Vec::new(),
+        Err(e) => match ApiError::from(e) {
+            ApiError::Validation(list) => list,
+            _ => Vec::new(),
+        },
+    };
+    let division = DivisionType::parse(UnitLevel::Village, &body.division_type);
+    if division.is_none() {
+        problems.push(FieldError::new(
+            "division_type",
+            Issue::InvalidDivisionType { allowed: UnitLevel::Village.division_types() },
+        ));
+    }
+    if let Some(code) = &body.local_code
+        && let Err(e) = village_local_code(code)
+    {
+        problems.push(e);
+    }
+    let (Some(division), true) = (division, problems.is_empty()) else {
+        problems.sort_by(|a, b| a.field.cmp(&b.field));
+        problems.dedup();
+        return Err(ApiError::Validation(problems));
+    };
+    let request = body.clone();
+    let valid_from = body.valid_from.unwrap_or_else(today);
+    create_once(&state, &req, "create_village", &body, "/api/v1/units", move |conn| {
+        let commune = units::get(conn, request.parent_id).map_err(|e| match e {
+            PersistenceError::NotFound => {
+                PersistenceError::Conflict(xhht_persistence::Conflict::InvalidParent { parent_id: request.parent_id })
+            }
+            other => other,
+        })?;
+        let code = match &request.local_code {
+            Some(local) => format!("{}-{}", commune.code, local),
+            None => units::next_village_code(conn, &commune)?,
+        };
+        let unit = units::create(
+            conn,
+            &NewUnit {
+                level: UnitLevel::Village,
+                code,
+                name: request.name.trim().to_owned(),
+                division_type: division.into_string(),
+                parent_id: Some(commune.id),
+                valid_from,
+            },
+        )?;
+        Ok(UnitDto::new(&unit, Some(&commune), None))
+    })
+    .await
+}
+
+/// Renames a unit from a date; the former name is kept with its period. Needs `If-Match`.
+#[utoipa::path(
+    operation_id = "renameUnit",
+    tag = "units",
+    request_body = RenameRequest,
+    params(
+        ("id" = i64, Path, description = "Unit id"),
+        ("If-Match" = String, Header, description = "The ETag read from the unit"),
+    ),
+    responses(
+        (status = 200, description = "The renamed unit", body = UnitDetail,
+            headers(("ETag" = String, description = "The unit's new version"))),
+        (status = 404, description = "No unit with this id", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The unit is not in force on that day, or the date is not after the current name's start", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The unit changed since it was read", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/units/{id}")]
+pub async fn rename_unit(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: web::Json<RenameRequest>,
+) -> Result<HttpResponse, ApiError> {
+    body.validate()?;
+    let expected = if_match(&req)?;
+    let id = id.into_inner();
+    let body = body.into_inner();
+    let d = db(&state, move |database| {
+        Ok(database.write(|conn| {
+            let unit =
+                units::rename(conn, id, expected, body.name.trim(), body.effective_date, body.legal_basis.trim())?;
+            detail(conn, &unit)
+        })?)
+    })
+    .await?;
+    Ok(detail_response(&d))
+}
+
+/// Closes a unit: `last_day` is its last day in force. Units still open under it must be
+/// closed or reorganised first. Needs `If-Match`.
+#[utoipa::path(
+    operation_id = "closeUnit",
+    tag = "units",
+    request_body = CloseRequest,
+    params(
+        ("id" = i64, Path, description = "Unit id"),
+        ("If-Match" = String, Header, description = "The ETag read from the unit"),
+    ),
+    responses(
+        (status = 200, description = "The closed unit", body = UnitDetail,
+            headers(("ETag" = String, description = "The unit's new version"))),
+        (status = 404, description = "No unit with this id", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already closed, not in force on that day, or open units under it", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The unit changed since it was read", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/units/{id}/close")]
+pub async fn close_unit(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: web::Json<CloseRequest>,
+) -> Result<HttpResponse, ApiError> {
+    body.validate()?;
+    let expected = if_match(&req)?;
+    let id = id.into_inner();
+    let body = body.into_inner();
+    let d = db(&state, move |database| {
+        Ok(database.write(|conn| {
+            let unit = units::close(conn, id, expected, body.last_day, body.legal_basis.trim())?;
+            detail(conn, &unit)
+        })?)
+    })
+    .await?;
+    Ok(detail_response(&d))
+}

@@ -1,0 +1,48 @@
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+
+/// What can go wrong below the API. Conflicts carry a stable reason so the API can answer with
+/// its own code and message; everything else is an infrastructure failure.
+#[derive(Debug, thiserror::Error)]
+pub enum PersistenceError {
+    #[error("not found")]
+    NotFound,
+    #[error("conflict: {0:?}")]
+    Conflict(Conflict),
+    #[error("the record changed since it was read")]
+    StaleVersion,
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
+    #[error("database error: {0}")]
+    Database(#[from] DieselError),
+    #[error("seed data is broken: {0}")]
+    Seed(String),
+}
+
+/// Business conflicts found while writing; the API maps each to a code and a 409/422 answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Conflict {
+    /// Another unit of the same level holds this code during an overlapping period.
+    CodeInUse { code: String },
+    /// The unit is not valid on the date the change needs it.
+    UnitNotValidOn { unit_id: i64 },
+    /// The unit would close while units under it stay open.
+    OpenChildren { unit_id: i64, count: i64 },
+    /// The parent cannot hold a unit of this level.
+    InvalidParent { parent_id: i64 },
+    /// Units in one reorganisation must share a level.
+    MixedLevels,
+    /// A unit appears more than once, or both as a source and as a target.
+    RepeatedUnit { unit_id: i64 },
+    /// The change is dated on or before the unit's start (or name's start).
+    DateBeforeStart { unit_id: i64 },
+    /// An `Idempotency-Key` was reused with another request.
+    IdempotencyKeyReused,
+}
+
+impl PersistenceError {
+    pub fn is_unique_violation(&self) -> bool {
+        matches!(self, PersistenceError::Database(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)))
+    }
+}
+
+pub type Result<T> = std::result::Result<T, PersistenceError>;

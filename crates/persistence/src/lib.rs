@@ -1,0 +1,14 @@
+//! XHHT persistence: one diesel code path for SQLite (the zero-set-up default) and PostgreSQL
+//! (production). Queries are written once against `schema.rs`; the few places where the
+//! dialects differ branch on [`DbConn`] explicitly.
+
+pub mod db;
+pub mod error;
+pub mod idempotency;
+pub mod migrate;
+pub mod schema;
+pub mod seed;
+pub mod units;
+
+pub use db::{Backend, Database, DatabaseUrl, DbConn};
+pub use error::{Conflict, PersistenceError};

@@ -1,0 +1,40 @@
+//! `xhht`: the server and its maintenance commands.
+//!
+//! - `xhht` or `xhht serve`: migrate, seed, serve (the `make run` path);
+//! - `xhht migrate`: migrate and seed, then exit;
+//! - `xhht spec`: print the OpenAPI document (what `make spec` writes to api-spec/).
+
+use anyhow::Context;
+use std::io::Write;
+use xhht_api::{Application, Settings, startup};
+use xhht_persistence::{Database, DatabaseUrl};
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let command = std::env::args().nth(1).unwrap_or_else(|| "serve".into());
+    match command.as_str() {
+        "serve" => {
+            let settings = Settings::load().context("cannot read the configuration")?;
+            let app = Application::build(&settings)?;
+            app.run_until_stopped().await?;
+        }
+        "migrate" => {
+            let settings = Settings::load().context("cannot read the configuration")?;
+            xhht_api::telemetry::init(&settings.log);
+            let url = DatabaseUrl::parse(&settings.database_url).map_err(anyhow::Error::msg)?;
+            let db = Database::connect(&url, &Default::default())?;
+            let prepared = startup::prepare(&db)?;
+            tracing::info!(?prepared, "database ready");
+        }
+        "spec" => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(xhht_api::openapi::document_json().as_bytes())?;
+        }
+        "-h" | "--help" | "help" => {
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "usage: xhht [serve|migrate|spec]")?;
+        }
+        other => anyhow::bail!("unknown command `{other}` (use serve, migrate or spec)"),
+    }
+    Ok(())
+}

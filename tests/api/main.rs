@@ -1,0 +1,11 @@
+//! End-to-end tests: the real application on a real port, on SQLite and on PostgreSQL.
+// Test code states its expectations with expect/unwrap: a failure is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod helpers;
+
+mod errors;
+mod health;
+mod reorganisations;
+mod spec;
+mod units;

@@ -1,0 +1,47 @@
+//! The committed OpenAPI document is exactly what the code produces, and what the server serves.
+
+use crate::helpers::{Backend, spawn_app};
+use std::collections::HashSet;
+
+const COMMITTED: &str = include_str!("../../api-spec/openapi.json");
+
+#[test]
+fn committed_document_matches_the_code() {
+    let generated = xhht_api::openapi::document_json();
+    assert!(generated == COMMITTED, "api-spec/openapi.json is out of date: run `make spec` and commit the result");
+}
+
+#[test]
+fn every_operation_is_named_described_and_has_errors() {
+    let doc: serde_json::Value = serde_json::from_str(COMMITTED).unwrap();
+    let mut ids = HashSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let id = op["operationId"].as_str().unwrap_or_else(|| panic!("{method} {path}: no operationId"));
+            assert!(ids.insert(id.to_owned()), "duplicate operationId {id}");
+            assert!(op["tags"].as_array().is_some_and(|t| !t.is_empty()), "{id}: no tag");
+            let responses = op["responses"].as_object().unwrap();
+            assert!(responses.contains_key("500"), "{id}: no 500 response");
+            for (status, response) in responses {
+                assert!(
+                    response["description"].as_str().is_some_and(|d| !d.is_empty()),
+                    "{id} {status}: no description"
+                );
+                if status.starts_with('4') || status.starts_with('5') {
+                    assert!(
+                        response["content"]["application/problem+json"].is_object(),
+                        "{id} {status}: not a problem"
+                    );
+                }
+            }
+        }
+    }
+    assert!(ids.len() >= 14);
+}
+
+#[tokio::test]
+async fn served_document_is_the_committed_one() {
+    let app = spawn_app(Backend::Sqlite).await.unwrap();
+    let served = app.get("/api/v1/openapi.json").await.text().await.unwrap();
+    assert_eq!(served, COMMITTED);
+}
