@@ -2,7 +2,8 @@
 //!
 //! - `xhht` or `xhht serve`: migrate, seed, serve (the `make run` path);
 //! - `xhht migrate`: migrate and seed, then exit;
-//! - `xhht spec`: print the OpenAPI document (what `make spec` writes to api-spec/).
+//! - `xhht spec`: print the OpenAPI document (what `make spec` writes to api-spec/);
+//! - `xhht user add …`: create an account and print its one-time password or API key.
 
 use anyhow::Context;
 use std::io::Write;
@@ -26,15 +27,28 @@ async fn main() -> anyhow::Result<()> {
             let prepared = startup::prepare(&db)?;
             tracing::info!(?prepared, "database ready");
         }
+        "user" => {
+            let args: Vec<String> = std::env::args().skip(2).collect();
+            if args.first().map(String::as_str) != Some("add") {
+                anyhow::bail!("{}", xhht_api::cli::USAGE);
+            }
+            let spec = xhht_api::cli::UserSpec::parse(&args[1..])?;
+            let settings = Settings::load().context("cannot read the configuration")?;
+            xhht_api::telemetry::init("warn");
+            let secret = xhht_api::cli::add_user(&settings, &spec)?;
+            let what = if spec.service { "API key" } else { "one-time password" };
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "Account {} created.\n{what} (shown only now): {secret}", spec.username)?;
+        }
         "spec" => {
             let mut out = std::io::stdout().lock();
             out.write_all(xhht_api::openapi::document_json().as_bytes())?;
         }
         "-h" | "--help" | "help" => {
             let mut out = std::io::stdout().lock();
-            writeln!(out, "usage: xhht [serve|migrate|spec]")?;
+            writeln!(out, "usage: xhht [serve|migrate|spec|user add …]\n{}", xhht_api::cli::USAGE)?;
         }
-        other => anyhow::bail!("unknown command `{other}` (use serve, migrate or spec)"),
+        other => anyhow::bail!("unknown command `{other}` (use serve, migrate, spec or user add)"),
     }
     Ok(())
 }

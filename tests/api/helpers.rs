@@ -15,9 +15,15 @@ pub enum Backend {
     Postgres,
 }
 
+pub const ADMIN_PASSWORD: &str = "admin-test-password";
+
 pub struct TestApp {
     pub address: String,
+    /// Sends the administrator's access token with every request.
     pub client: reqwest::Client,
+    /// Sends no credentials.
+    pub anonymous: reqwest::Client,
+    pub jwt_secret: String,
     pub database_url: String,
     _file: Option<TempFile>,
 }
@@ -47,11 +53,11 @@ fn sqlite_template() -> &'static PathBuf {
             let db = Database::connect(&url, &Default::default()).expect("open the SQLite template");
             xhht_api::startup::prepare(&db).expect("migrate and seed the SQLite template");
             // Fold the WAL into the main file so that copying that one file copies everything.
-            db.read(|conn| match conn {
-                xhht_persistence::DbConn::Sqlite(c) => {
-                    c.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);").map_err(Into::into)
+            db.read(|conn| -> Result<(), xhht_persistence::PersistenceError> {
+                if let xhht_persistence::DbConn::Sqlite(c) = conn {
+                    c.batch_execute("PRAGMA wal_checkpoint(TRUNCATE);")?;
                 }
-                xhht_persistence::DbConn::Pg(_) => Ok(()),
+                Ok(())
             })
             .expect("checkpoint the SQLite template");
         }
@@ -113,18 +119,50 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
             (pg_url_for(&admin, &name), None)
         }
     };
-    let settings = Settings {
-        database_url: database_url.clone(),
+    let jwt_secret = format!("test-secret-{}", uuid::Uuid::new_v4().simple());
+    let settings = test_settings(&database_url, &jwt_secret);
+    let app = Application::build(&settings).expect("build the application");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    let anonymous = reqwest::Client::new();
+    let admin_token = login(&anonymous, &address, "admin", ADMIN_PASSWORD).await;
+    let client = bearer_client(&admin_token);
+    Some(TestApp { address, client, anonymous, jwt_secret, database_url, _file: file })
+}
+
+pub fn test_settings(database_url: &str, jwt_secret: &str) -> Settings {
+    Settings {
+        database_url: database_url.to_owned(),
         port: 0,
         workers: 1,
         pool_size: 4,
         log: std::env::var("TEST_LOG").unwrap_or_else(|_| "error".into()),
+        jwt_secret: Some(jwt_secret.to_owned()),
+        admin_password: Some(ADMIN_PASSWORD.to_owned()),
+        // Cheap hashing keeps the suite fast; production uses the argon2id defaults.
+        argon2_memory_kib: 256,
+        argon2_iterations: 1,
         ..Settings::default()
-    };
-    let app = Application::build(&settings).expect("build the application");
-    let address = format!("http://127.0.0.1:{}", app.port());
-    tokio::spawn(app.run_until_stopped());
-    Some(TestApp { address, client: reqwest::Client::new(), database_url, _file: file })
+    }
+}
+
+pub fn bearer_client(token: &str) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(reqwest::header::AUTHORIZATION, format!("Bearer {token}").parse().expect("header"));
+    reqwest::Client::builder().default_headers(headers).build().expect("client")
+}
+
+/// Signs in and returns the access token.
+pub async fn login(client: &reqwest::Client, address: &str, username: &str, password: &str) -> String {
+    let response = client
+        .post(format!("{address}/api/v1/auth/token"))
+        .json(&serde_json::json!({"grant_type": "password", "username": username, "password": password}))
+        .send()
+        .await
+        .expect("sign in");
+    assert_eq!(response.status(), 200, "sign in as {username}");
+    let body: serde_json::Value = response.json().await.expect("token body");
+    body["access_token"].as_str().expect("access token").to_owned()
 }
 
 impl TestApp {
@@ -144,6 +182,23 @@ impl TestApp {
 
     pub async fn post_json(&self, path: &str, body: &serde_json::Value) -> reqwest::Response {
         self.client.post(self.url(path)).json(body).send().await.expect("POST")
+    }
+
+    /// Creates an account with these roles on these units (by id) and signs it in; returns
+    /// (account id, access token).
+    pub async fn account(&self, username: &str, roles: &[&str], unit_ids: &[i64]) -> (i64, String) {
+        let created = self
+            .post_json(
+                "/api/v1/accounts",
+                &serde_json::json!({"username": username, "display_name": username, "kind": "person",
+                                    "roles": roles, "unit_ids": unit_ids}),
+            )
+            .await;
+        assert_eq!(created.status(), 201, "create account {username}");
+        let created: serde_json::Value = created.json().await.expect("account");
+        let password = created["initial_password"].as_str().expect("one-time password");
+        let token = login(&self.anonymous, &self.address, username, password).await;
+        (created["id"].as_i64().expect("id"), token)
     }
 
     /// The unit holding `code` on `day`.

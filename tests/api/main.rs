@@ -4,8 +4,12 @@
 
 mod helpers;
 
+mod access;
+mod audit;
+mod auth;
 mod errors;
 mod health;
+mod logs;
 mod reorganisations;
 mod spec;
 mod units;

@@ -21,9 +21,22 @@ pub struct Settings {
     pub log: String,
     /// Migrate and seed on start.
     pub auto_migrate: bool,
-    /// Until accounts exist, writes are accepted from loopback only; this opens them to any
-    /// address and is meant for trusted networks only.
-    pub allow_remote_writes: bool,
+    /// Where generated secrets live (the token signing key when none is configured).
+    pub data_dir: String,
+    /// HS256 signing key for access tokens (at least 32 bytes). When absent, one is generated
+    /// into `data_dir/jwt-secret` with owner-only permissions on first start.
+    pub jwt_secret: Option<String>,
+    pub access_token_seconds: i64,
+    pub refresh_token_days: i64,
+    /// argon2id cost: memory in KiB and passes.
+    pub argon2_memory_kib: u32,
+    pub argon2_iterations: u32,
+    /// Failed logins before the account locks, and for how long.
+    pub max_failed_logins: i32,
+    pub lockout_seconds: i64,
+    /// Password of the first administrator. When absent and no administrator exists, one is
+    /// generated and printed once.
+    pub admin_password: Option<String>,
 }
 
 impl Default for Settings {
@@ -37,7 +50,15 @@ impl Default for Settings {
             json_limit: 2 * 1024 * 1024,
             log: "info".into(),
             auto_migrate: true,
-            allow_remote_writes: false,
+            data_dir: "./data".into(),
+            jwt_secret: None,
+            access_token_seconds: 900,
+            refresh_token_days: 14,
+            argon2_memory_kib: 19 * 1024,
+            argon2_iterations: 2,
+            max_failed_logins: 5,
+            lockout_seconds: 900,
+            admin_password: None,
         }
     }
 }
@@ -56,7 +77,13 @@ impl Settings {
             .set_default("json_limit", i64::try_from(defaults.json_limit).unwrap_or(i64::MAX))?
             .set_default("log", defaults.log)?
             .set_default("auto_migrate", defaults.auto_migrate)?
-            .set_default("allow_remote_writes", defaults.allow_remote_writes)?;
+            .set_default("data_dir", defaults.data_dir)?
+            .set_default("access_token_seconds", defaults.access_token_seconds)?
+            .set_default("refresh_token_days", defaults.refresh_token_days)?
+            .set_default("argon2_memory_kib", i64::from(defaults.argon2_memory_kib))?
+            .set_default("argon2_iterations", i64::from(defaults.argon2_iterations))?
+            .set_default("max_failed_logins", i64::from(defaults.max_failed_logins))?
+            .set_default("lockout_seconds", defaults.lockout_seconds)?;
         match std::env::var_os("XHHT_CONFIG") {
             Some(path) => {
                 builder = builder.add_source(config::File::from(PathBuf::from(path)).required(true));

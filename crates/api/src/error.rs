@@ -9,6 +9,7 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 use std::fmt;
 use utoipa::ToSchema;
+use xhht_persistence::diesel_error;
 use xhht_persistence::{Conflict, PersistenceError};
 
 /// Stable machine codes. Clients switch on these, never on the text.
@@ -37,7 +38,17 @@ pub enum ErrorCode {
     IdempotencyKeyReused,
     PreconditionRequired,
     PreconditionFailed,
-    WritesNotAllowed,
+    Unauthorized,
+    InvalidToken,
+    InvalidCredentials,
+    InvalidGrant,
+    AccountLocked,
+    AccountDisabled,
+    Forbidden,
+    OutOfScope,
+    AccountNotFound,
+    ApiKeyNotFound,
+    UsernameTaken,
     ServiceUnavailable,
     InternalError,
 }
@@ -170,7 +181,9 @@ impl Issue {
 pub enum ApiError {
     InvalidJson(String),
     UnsupportedMediaType,
-    PayloadTooLarge { limit: usize },
+    PayloadTooLarge {
+        limit: usize,
+    },
     InvalidQuery(Vec<FieldError>),
     InvalidPath(Vec<FieldError>),
     InvalidHeader(Vec<FieldError>),
@@ -178,12 +191,32 @@ pub enum ApiError {
     UnitNotFound,
     ReorganisationNotFound,
     RouteNotFound,
-    MethodNotAllowed { allowed: Vec<String> },
-    AmbiguousCode { candidates: Vec<i64> },
+    MethodNotAllowed {
+        allowed: Vec<String>,
+    },
+    AmbiguousCode {
+        candidates: Vec<i64>,
+    },
     Conflict(Conflict),
     PreconditionRequired,
     PreconditionFailed,
-    WritesNotAllowed,
+    /// No (or no usable) bearer token on a request that needs one.
+    Unauthorized,
+    /// A token that is malformed, tampered with, expired, not yet valid or for someone else.
+    InvalidToken,
+    InvalidCredentials,
+    /// A refresh token that is unknown, expired, revoked or reused.
+    InvalidGrant,
+    AccountLocked {
+        retry_after_seconds: i64,
+    },
+    AccountDisabled,
+    /// The role does not allow this.
+    Forbidden,
+    /// The role allows it, but not on this unit.
+    OutOfScope,
+    AccountNotFound,
+    ApiKeyNotFound,
     ServiceUnavailable,
     Internal,
 }
@@ -211,11 +244,21 @@ impl ApiError {
                 Conflict::MixedLevels => ErrorCode::MixedLevels,
                 Conflict::RepeatedUnit { .. } => ErrorCode::RepeatedUnit,
                 Conflict::DateBeforeStart { .. } => ErrorCode::DateBeforeStart,
-                Conflict::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
+                Conflict::IdempotencyKeyReused | Conflict::IdempotencyKeyRace => ErrorCode::IdempotencyKeyReused,
+                Conflict::UsernameTaken { .. } => ErrorCode::UsernameTaken,
             },
             ApiError::PreconditionRequired => ErrorCode::PreconditionRequired,
             ApiError::PreconditionFailed => ErrorCode::PreconditionFailed,
-            ApiError::WritesNotAllowed => ErrorCode::WritesNotAllowed,
+            ApiError::Unauthorized => ErrorCode::Unauthorized,
+            ApiError::InvalidToken => ErrorCode::InvalidToken,
+            ApiError::InvalidCredentials => ErrorCode::InvalidCredentials,
+            ApiError::InvalidGrant => ErrorCode::InvalidGrant,
+            ApiError::AccountLocked { .. } => ErrorCode::AccountLocked,
+            ApiError::AccountDisabled => ErrorCode::AccountDisabled,
+            ApiError::Forbidden => ErrorCode::Forbidden,
+            ApiError::OutOfScope => ErrorCode::OutOfScope,
+            ApiError::AccountNotFound => ErrorCode::AccountNotFound,
+            ApiError::ApiKeyNotFound => ErrorCode::ApiKeyNotFound,
             ApiError::ServiceUnavailable => ErrorCode::ServiceUnavailable,
             ApiError::Internal => ErrorCode::InternalError,
         }
@@ -230,19 +273,29 @@ impl ApiError {
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::UnitNotFound | ApiError::ReorganisationNotFound | ApiError::RouteNotFound => {
-                StatusCode::NOT_FOUND
-            }
+            ApiError::UnitNotFound
+            | ApiError::ReorganisationNotFound
+            | ApiError::RouteNotFound
+            | ApiError::AccountNotFound
+            | ApiError::ApiKeyNotFound => StatusCode::NOT_FOUND,
+            ApiError::Unauthorized
+            | ApiError::InvalidToken
+            | ApiError::InvalidCredentials
+            | ApiError::InvalidGrant
+            | ApiError::AccountLocked { .. }
+            | ApiError::AccountDisabled => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden | ApiError::OutOfScope => StatusCode::FORBIDDEN,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::AmbiguousCode { .. } => StatusCode::CONFLICT,
-            ApiError::Conflict(Conflict::IdempotencyKeyReused) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Conflict(Conflict::IdempotencyKeyReused | Conflict::IdempotencyKeyRace) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             ApiError::Conflict(Conflict::InvalidParent { .. } | Conflict::MixedLevels) => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::PreconditionRequired => StatusCode::PRECONDITION_REQUIRED,
             ApiError::PreconditionFailed => StatusCode::PRECONDITION_FAILED,
-            ApiError::WritesNotAllowed => StatusCode::FORBIDDEN,
             ApiError::ServiceUnavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -252,6 +305,7 @@ impl ApiError {
         let status = self.status();
         match (status.as_u16(), lang) {
             (400, Lang::Vi) => "Yêu cầu không hợp lệ",
+            (401, Lang::Vi) => "Chưa xác thực",
             (403, Lang::Vi) => "Không được phép",
             (404, Lang::Vi) => "Không tìm thấy",
             (405, Lang::Vi) => "Phương thức không được hỗ trợ",
@@ -328,10 +382,42 @@ impl ApiError {
                 "Bản ghi đã được người khác thay đổi sau khi bạn đọc; hãy đọc lại và thử lại.",
                 "The record changed after you read it; read it again and retry.",
             ),
-            ApiError::WritesNotAllowed => text(
-                "Chỉ được ghi dữ liệu từ máy chủ nội bộ (loopback) cho tới khi có tài khoản.",
-                "Writes are accepted from loopback only until accounts exist.",
+            ApiError::Unauthorized => text(
+                "Cần đăng nhập: gửi tiêu đề Authorization: Bearer <access token>.",
+                "Authentication required: send Authorization: Bearer <access token>.",
             ),
+            ApiError::InvalidToken => text(
+                "Mã truy cập không hợp lệ, đã hết hạn hoặc chưa có hiệu lực; hãy đăng nhập lại.",
+                "The access token is invalid, expired or not yet valid; sign in again.",
+            ),
+            ApiError::InvalidCredentials => text(
+                "Tên đăng nhập hoặc mật khẩu (hoặc khóa API) không đúng.",
+                "Wrong username or password (or API key).",
+            ),
+            ApiError::InvalidGrant => text(
+                "Mã làm mới không hợp lệ, đã hết hạn hoặc đã bị thu hồi; hãy đăng nhập lại.",
+                "The refresh token is invalid, expired or revoked; sign in again.",
+            ),
+            ApiError::AccountLocked { retry_after_seconds } => {
+                let minutes = (retry_after_seconds + 59) / 60;
+                if vi {
+                    format!("Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau khoảng {minutes} phút.")
+                } else {
+                    format!(
+                        "The account is locked after repeated failed sign-ins; try again in about {minutes} minutes."
+                    )
+                }
+            }
+            ApiError::AccountDisabled => text("Tài khoản đã bị vô hiệu hóa.", "The account is disabled."),
+            ApiError::Forbidden => {
+                text("Vai trò của tài khoản không cho phép thao tác này.", "The account's role does not allow this.")
+            }
+            ApiError::OutOfScope => text(
+                "Thao tác nằm ngoài địa bàn mà tài khoản được giao.",
+                "This is outside the units the account covers.",
+            ),
+            ApiError::AccountNotFound => text("Không tìm thấy tài khoản.", "Account not found."),
+            ApiError::ApiKeyNotFound => text("Không tìm thấy khóa API còn hiệu lực.", "No live API key with this id."),
             ApiError::ServiceUnavailable => text(
                 "Cơ sở dữ liệu tạm thời không phản hồi; hãy thử lại sau.",
                 "The database is not answering right now; try again later.",
@@ -379,6 +465,12 @@ impl ApiError {
             && let Ok(value) = HeaderValue::from_str(&allowed.join(", "))
         {
             response.insert_header((header::ALLOW, value));
+        }
+        if self.status() == StatusCode::UNAUTHORIZED {
+            response.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"xhht\"")));
+        }
+        if let ApiError::AccountLocked { retry_after_seconds } = self {
+            response.insert_header((header::RETRY_AFTER, retry_after_seconds.to_string()));
         }
         let body =
             serde_json::to_string(&self.problem(lang, instance, request_id)).unwrap_or_else(|_| String::from("{}"));
@@ -440,7 +532,14 @@ fn conflict_detail(c: &Conflict, lang: Lang) -> String {
                 format!("The effective date must be after the current start of unit {unit_id}.")
             }
         }
-        Conflict::IdempotencyKeyReused => {
+        Conflict::UsernameTaken { username } => {
+            if vi {
+                format!("Tên đăng nhập {username} đã được dùng.")
+            } else {
+                format!("The username {username} is taken.")
+            }
+        }
+        Conflict::IdempotencyKeyReused | Conflict::IdempotencyKeyRace => {
             if vi {
                 "Idempotency-Key này đã được dùng cho một yêu cầu khác.".into()
             } else {
@@ -483,6 +582,12 @@ impl From<PersistenceError> for ApiError {
                 ApiError::Internal
             }
         }
+    }
+}
+
+impl From<diesel_error::Error> for ApiError {
+    fn from(e: diesel_error::Error) -> Self {
+        PersistenceError::from(e).into()
     }
 }
 

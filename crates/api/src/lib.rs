@@ -3,6 +3,8 @@
 //! Handlers stay thin: they parse input into domain types, call persistence inside
 //! `web::block`, and map the result to DTOs.
 
+pub mod auth;
+pub mod cli;
 pub mod config;
 pub mod dto;
 pub mod error;

@@ -1,15 +1,16 @@
-//! Cross-cutting request handling: request ids, access log lines, the loopback write guard and
+//! Cross-cutting request handling: request ids, access log lines and
 //! the rendering of every error as problem+json in the caller's language.
 
+use crate::auth::RequestId;
 use crate::error::ApiError;
 use crate::i18n::Lang;
-use crate::startup::AppState;
+use actix_web::Error;
+use actix_web::HttpMessage;
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
 use actix_web::http::header::{HeaderName, HeaderValue};
-use actix_web::http::{Method, StatusCode};
 use actix_web::middleware::Next;
-use actix_web::{Error, web};
 use std::time::Instant;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -24,11 +25,8 @@ pub async fn problems(
     let path = req.path().to_owned();
     let method = req.method().clone();
 
-    let mut res = if writes_blocked(&req) {
-        req.into_response(ApiError::WritesNotAllowed.render(lang, None, None))
-    } else {
-        next.call(req).await?.map_into_boxed_body()
-    };
+    req.extensions_mut().insert(RequestId(request_id.clone()));
+    let mut res = next.call(req).await?.map_into_boxed_body();
 
     let status = res.status();
     if status.is_client_error() || status.is_server_error() {
@@ -76,16 +74,4 @@ fn foreign_error(status: StatusCode, text: &str) -> ApiError {
             ApiError::Internal
         }
     }
-}
-
-/// Until accounts exist, only loopback callers may write (unless configured otherwise).
-fn writes_blocked(req: &ServiceRequest) -> bool {
-    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
-        return false;
-    }
-    let open = req.app_data::<web::Data<AppState>>().is_some_and(|state| state.allow_remote_writes);
-    if open {
-        return false;
-    }
-    !req.peer_addr().is_some_and(|addr| addr.ip().is_loopback())
 }

@@ -4,9 +4,10 @@
 use crate::error::Problem;
 use crate::routes;
 use actix_web::App;
-use utoipa::OpenApi;
 use utoipa::openapi::path::{Operation, PathItem};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, Ref, RefOr, Response};
+use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::{AppExt, scope};
 
 #[derive(OpenApi)]
@@ -24,12 +25,34 @@ Errors are RFC 9457 problem documents with a stable `code`; messages are Vietnam
     tags(
         (name = "units", description = "Administrative units (provinces, districts, communes, villages) valid over time, with the 2025 reform's lineage"),
         (name = "reorganisations", description = "Merges and splits of units, with legal basis and lineage"),
+        (name = "auth", description = "Sign-in with a password or an API key; refresh-token rotation; sign-out"),
+        (name = "accounts", description = "Accounts, roles, the units they cover, API keys"),
+        (name = "audit", description = "The append-only audit trail"),
         (name = "meta", description = "The API document itself"),
         (name = "health", description = "Liveness and readiness"),
     ),
-    components(schemas(Problem))
+    components(schemas(Problem)),
+    modifiers(&BearerScheme)
 )]
 struct ApiDoc;
+
+struct BearerScheme;
+
+impl Modify for BearerScheme {
+    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
+        let components = api.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("Access token from POST /api/v1/auth/token"))
+                    .build(),
+            ),
+        );
+    }
+}
 
 /// The complete document, as served at `/api/v1/openapi.json` and committed in `api-spec/`.
 pub fn document() -> utoipa::openapi::OpenApi {
@@ -59,12 +82,13 @@ fn problem(description: &str) -> RefOr<Response> {
 }
 
 /// Adds the responses that do not depend on the route: bad input, oversized or non-JSON
-/// bodies, refused writes, and server-side failures. Route-specific ones (404, 409, 412, 428)
+/// bodies, missing or insufficient credentials, and server-side failures. Route-specific ones (404, 409, 412, 428)
 /// are written on the handlers.
 fn complete(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     for (path, item) in api.paths.paths.iter_mut() {
         let is_liveness = path == "/health/live";
-        for (is_write, operation) in operations(item) {
+        for (_, operation) in operations(item) {
+            let secured = operation.security.as_ref().is_some_and(|s| !s.is_empty());
             let has_input =
                 operation.request_body.is_some() || operation.parameters.as_ref().is_some_and(|p| !p.is_empty());
             let responses = &mut operation.responses.responses;
@@ -79,8 +103,9 @@ fn complete(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
                 add("415", "The body is not JSON");
                 add("422", "The body is well-formed but invalid; `errors` lists the fields");
             }
-            if is_write {
-                add("403", "Writes are accepted from loopback only until accounts exist");
+            if secured {
+                add("401", "No valid access token: missing, malformed, tampered with, expired or not yet valid");
+                add("403", "The account's role or units do not allow this");
             }
             if !is_liveness {
                 add("503", "The database does not answer");

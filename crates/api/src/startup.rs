@@ -1,6 +1,8 @@
 //! Building and running the server. `Application::build` binds first (port 0 picks a free
 //! port), so tests start the real app on a real port.
 
+use crate::auth::password::{Passwords, random_token};
+use crate::auth::token::{Tokens, load_or_create_secret};
 use crate::config::Settings;
 use crate::error::{ApiError, FieldError, Issue};
 use crate::{middleware, openapi, routes, telemetry};
@@ -10,10 +12,15 @@ use actix_web::http::Method;
 use actix_web::web::{self, Bytes};
 use actix_web::{App, HttpRequest, HttpResponse, HttpServer, get};
 use anyhow::Context;
+use std::io::Write as _;
 use std::net::TcpListener;
+use std::path::Path;
 use std::time::{Duration, Instant};
 use utoipa_actix_web::{AppExt, scope};
 use utoipa_swagger_ui::{Config as SwaggerConfig, SwaggerUi};
+use xhht_domain::Role;
+use xhht_persistence::accounts::{self, NewAccount};
+use xhht_persistence::audit::{self, AuditEntry};
 use xhht_persistence::db::PoolOptions;
 use xhht_persistence::seed::SeedOutcome;
 use xhht_persistence::{Database, DatabaseUrl, migrate, seed};
@@ -21,9 +28,69 @@ use xhht_persistence::{Database, DatabaseUrl, migrate, seed};
 /// What every handler can reach.
 pub struct AppState {
     pub db: Database,
-    pub allow_remote_writes: bool,
+    pub tokens: Tokens,
+    pub passwords: Passwords,
+    pub auth: AuthPolicy,
     spec: Bytes,
     routes: Vec<(ResourceDef, Vec<String>)>,
+}
+
+/// Sign-in rules from the configuration.
+#[derive(Clone, Debug)]
+pub struct AuthPolicy {
+    pub refresh_token_days: i64,
+    pub max_failed_logins: i32,
+    pub lockout_seconds: i64,
+}
+
+/// Creates the first administrator when there is none. Its password is the configured one,
+/// or a generated one-time password that is printed once, to the terminal only.
+pub fn ensure_admin(db: &Database, passwords: &Passwords, configured: Option<&str>) -> anyhow::Result<()> {
+    db.write(|conn| {
+        if accounts::admin_exists(conn)? {
+            return Ok(());
+        }
+        let generated = configured.is_none();
+        let password = configured.map_or_else(|| random_token(12), str::to_owned);
+        let hash = passwords.hash(&password)?;
+        let account = accounts::create(
+            conn,
+            &NewAccount {
+                username: "admin".into(),
+                display_name: "Quản trị hệ thống".into(),
+                kind: "person".into(),
+                password_hash: Some(hash),
+                must_change_password: generated,
+                roles: vec![Role::Admin],
+                unit_ids: Vec::new(),
+            },
+        )?;
+        audit::record(
+            conn,
+            &AuditEntry {
+                actor_id: None,
+                actor_username: "system".into(),
+                request_id: "startup".into(),
+                entity: "account",
+                entity_id: account.id.to_string(),
+                action: "create",
+                unit_id: None,
+                unit_path: None,
+                changes: serde_json::json!({"username": {"before": null, "after": "admin"}, "roles": {"before": null, "after": ["admin"]}}),
+            },
+        )?;
+        if generated {
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(
+                out,
+                "\n==============================================================\n\
+                 First administrator created.\n  username: admin\n  one-time password: {password}\n\
+                 It is shown only now; change it after signing in.\n\
+                 ==============================================================\n"
+            );
+        }
+        Ok::<_, anyhow::Error>(())
+    })
 }
 
 pub struct Application {
@@ -64,6 +131,12 @@ impl Application {
                 "database ready"
             );
         }
+        let passwords = Passwords::new(settings.argon2_memory_kib, settings.argon2_iterations)?;
+        let secret = load_or_create_secret(settings.jwt_secret.as_deref(), Path::new(&settings.data_dir))?;
+        let tokens = Tokens::new(&secret, settings.access_token_seconds)?;
+        if settings.auto_migrate {
+            ensure_admin(&db, &passwords, settings.admin_password.as_deref())?;
+        }
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))
             .with_context(|| format!("cannot listen on {}:{}", settings.host, settings.port))?;
         let port = listener.local_addr()?.port();
@@ -72,7 +145,13 @@ impl Application {
         let routes = known_routes(&spec);
         let state = web::Data::new(AppState {
             db,
-            allow_remote_writes: settings.allow_remote_writes,
+            tokens,
+            passwords,
+            auth: AuthPolicy {
+                refresh_token_days: settings.refresh_token_days,
+                max_failed_logins: settings.max_failed_logins,
+                lockout_seconds: settings.lockout_seconds,
+            },
             spec: Bytes::from(openapi::document_json()),
             routes,
         });

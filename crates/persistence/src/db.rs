@@ -178,10 +178,12 @@ impl Database {
         self.pool.get().map_err(|e| PersistenceError::Unavailable(e.to_string()))
     }
 
-    /// Runs `f` in one transaction: all of it is written, or nothing.
-    pub fn write<T, F>(&self, f: F) -> Result<T>
+    /// Runs `f` in one transaction: all of it is written, or nothing. `f` may fail with the
+    /// caller's own error type (a refused permission, say); that rolls back too.
+    pub fn write<T, E, F>(&self, f: F) -> std::result::Result<T, E>
     where
-        F: FnOnce(&mut DbConn) -> Result<T>,
+        F: FnOnce(&mut DbConn) -> std::result::Result<T, E>,
+        E: From<PersistenceError> + From<diesel::result::Error>,
     {
         let mut pooled = self.conn()?;
         let conn: &mut DbConn = &mut pooled;
@@ -193,9 +195,10 @@ impl Database {
     }
 
     /// Runs `f` on a pooled connection without a transaction (reads).
-    pub fn read<T, F>(&self, f: F) -> Result<T>
+    pub fn read<T, E, F>(&self, f: F) -> std::result::Result<T, E>
     where
-        F: FnOnce(&mut DbConn) -> Result<T>,
+        F: FnOnce(&mut DbConn) -> std::result::Result<T, E>,
+        E: From<PersistenceError>,
     {
         let mut conn = self.conn()?;
         f(&mut conn)

@@ -37,6 +37,10 @@ pub enum Conflict {
     DateBeforeStart { unit_id: i64 },
     /// An `Idempotency-Key` was reused with another request.
     IdempotencyKeyReused,
+    /// Two first attempts with one `Idempotency-Key` ran at once; the loser replays the winner.
+    IdempotencyKeyRace,
+    /// Another account has this username.
+    UsernameTaken { username: String },
 }
 
 impl PersistenceError {

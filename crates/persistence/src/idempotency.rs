@@ -39,6 +39,10 @@ pub fn store(conn: &mut DbConn, scope: &str, key: &str, request_hash: &str, resp
             idempotency_keys::body.eq(&response.body),
             idempotency_keys::created_at.eq(Utc::now().naive_utc()),
         ))
-        .execute(conn)?;
+        .execute(conn)
+        .map_err(|e| {
+            let e = PersistenceError::from(e);
+            if e.is_unique_violation() { PersistenceError::Conflict(Conflict::IdempotencyKeyRace) } else { e }
+        })?;
     Ok(())
 }

@@ -2,6 +2,8 @@
 //! (production). Queries are written once against `schema.rs`; the few places where the
 //! dialects differ branch on [`DbConn`] explicitly.
 
+pub mod accounts;
+pub mod audit;
 pub mod db;
 pub mod error;
 pub mod idempotency;
@@ -11,4 +13,5 @@ pub mod seed;
 pub mod units;
 
 pub use db::{Backend, Database, DatabaseUrl, DbConn};
+pub use diesel::result as diesel_error;
 pub use error::{Conflict, PersistenceError};

@@ -84,4 +84,86 @@ diesel::allow_tables_to_appear_in_same_query!(
     unit_successions,
     seed_datasets,
     idempotency_keys,
+    accounts,
+    account_roles,
+    account_units,
+    api_keys,
+    refresh_tokens,
+    audit_log,
 );
+
+diesel::table! {
+    accounts (id) {
+        id -> BigInt,
+        username -> Text,
+        display_name -> Text,
+        kind -> Text,
+        password_hash -> Nullable<Text>,
+        must_change_password -> Bool,
+        disabled -> Bool,
+        failed_logins -> Integer,
+        locked_until -> Nullable<Timestamp>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    account_roles (account_id, role) {
+        account_id -> BigInt,
+        role -> Text,
+    }
+}
+
+diesel::table! {
+    account_units (account_id, unit_id) {
+        account_id -> BigInt,
+        unit_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    api_keys (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        name -> Text,
+        prefix -> Text,
+        key_hash -> Text,
+        created_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    refresh_tokens (token_hash) {
+        token_hash -> Text,
+        family -> Text,
+        account_id -> BigInt,
+        issued_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> BigInt,
+        at -> Timestamp,
+        actor_id -> Nullable<BigInt>,
+        actor_username -> Text,
+        request_id -> Text,
+        entity -> Text,
+        entity_id -> Text,
+        action -> Text,
+        unit_id -> Nullable<BigInt>,
+        unit_path -> Nullable<Text>,
+        changes -> Text,
+    }
+}
+
+diesel::joinable!(account_roles -> accounts (account_id));
+diesel::joinable!(account_units -> accounts (account_id));
+diesel::joinable!(account_units -> units (unit_id));
+diesel::joinable!(api_keys -> accounts (account_id));

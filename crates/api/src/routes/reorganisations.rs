@@ -1,13 +1,14 @@
 //! `/api/v1/reorganisations`: merges and splits of administrative units, recorded with their
 //! legal basis and lineage, all or nothing.
 
-use super::support::{create_once, db};
+use super::support::{audit, create_once, db, diff};
+use crate::auth::Actor;
 use crate::dto::{NewReorganisationRequest, ReorganisationDto, ReorganisationKindDto};
 use crate::error::{ApiError, FieldError, Issue, Problem};
 use crate::startup::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use validator::Validate;
-use xhht_domain::{DivisionType, ReorganisationKind, UnitCode, UnitLevel};
+use xhht_domain::{DivisionType, Permission, ReorganisationKind, UnitCode, UnitLevel};
 use xhht_persistence::PersistenceError;
 use xhht_persistence::units::{self, Link, NewReorganisation, NewUnit, Target};
 
@@ -141,6 +142,7 @@ fn parse(body: &NewReorganisationRequest) -> Result<NewReorganisation, Vec<Field
     tag = "reorganisations",
     request_body = NewReorganisationRequest,
     params(("Idempotency-Key" = Option<String>, Header, description = "A retried request with the same key returns the first result")),
+    security(("bearer" = [])),
     responses(
         (status = 201, description = "The reorganisation, applied", body = ReorganisationDto,
             headers(("Location" = String, description = "The reorganisation's URL"))),
@@ -153,28 +155,55 @@ fn parse(body: &NewReorganisationRequest) -> Result<NewReorganisation, Vec<Field
 pub async fn create_reorganisation(
     state: web::Data<AppState>,
     req: HttpRequest,
+    actor: Actor,
     body: web::Json<NewReorganisationRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    actor.require(Permission::Reorganise)?;
     let body = body.into_inner();
     let mut command = parse(&body).map_err(ApiError::Validation)?;
     create_once(&state, &req, "create_reorganisation", &body, "/api/v1/reorganisations", move |conn| {
-        // Village codes are local to their commune: prefix them now that parents can be read.
+        // The caller must cover every unit that closes and every place a unit opens.
+        for source in units::get_many(conn, &command.sources)? {
+            actor.require_in(Permission::Reorganise, &source.path)?;
+        }
         for target in &mut command.targets {
-            if let Target::New(new) = target
-                && new.level == UnitLevel::Village
-                && let Some(parent_id) = new.parent_id
-            {
-                let parent = units::get(conn, parent_id).map_err(|e| match e {
-                    PersistenceError::NotFound => {
-                        PersistenceError::Conflict(xhht_persistence::Conflict::InvalidParent { parent_id })
+            match target {
+                Target::Existing(id) => {
+                    let unit = units::get(conn, *id)?;
+                    actor.require_in(Permission::Reorganise, &unit.path)?;
+                }
+                Target::New(new) => match new.parent_id {
+                    Some(parent_id) => {
+                        let parent = units::get(conn, parent_id).map_err(|e| match e {
+                            PersistenceError::NotFound => {
+                                ApiError::Conflict(xhht_persistence::Conflict::InvalidParent { parent_id })
+                            }
+                            other => other.into(),
+                        })?;
+                        actor.require_in(Permission::Reorganise, &parent.path)?;
+                        // Village codes are local to their commune.
+                        if new.level == UnitLevel::Village {
+                            new.code = format!("{}-{}", parent.code, new.code);
+                        }
                     }
-                    other => other,
-                })?;
-                new.code = format!("{}-{}", parent.code, new.code);
+                    // A new province is national business.
+                    None if !actor.scope.nationwide => return Err(ApiError::OutOfScope),
+                    None => {}
+                },
             }
         }
         let detail = units::reorganise(conn, &command)?;
-        Ok(ReorganisationDto::new(&detail))
+        let dto = ReorganisationDto::new(&detail);
+        audit(conn, &actor, "reorganisation", detail.reorganisation.id, "create", None, diff(None, Some(&dto)))?;
+        for unit in &detail.sources {
+            let changes = serde_json::json!({"valid_to": {"before": null, "after": unit.valid_to}});
+            audit(conn, &actor, "unit", unit.id, "close", Some(unit), changes)?;
+        }
+        for unit in &detail.targets {
+            let dto = crate::dto::UnitDto::new(unit, None, None);
+            audit(conn, &actor, "unit", unit.id, "reorganise", Some(unit), diff(None, Some(&dto)))?;
+        }
+        Ok(dto)
     })
     .await
 }

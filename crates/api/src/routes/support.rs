@@ -1,6 +1,7 @@
 //! Small pieces the handlers share: running database work off the async threads, dates,
 //! cursors, ETags and idempotent creation.
 
+use crate::auth::Actor;
 use crate::error::{ApiError, FieldError, Issue};
 use crate::startup::AppState;
 use actix_web::http::StatusCode;
@@ -11,8 +12,10 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{NaiveDate, TimeDelta, Utc};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use xhht_persistence::audit::{self, AuditEntry};
 use xhht_persistence::idempotency::{self, StoredResponse};
-use xhht_persistence::{Database, DbConn, PersistenceError};
+use xhht_persistence::units::Unit;
+use xhht_persistence::{Conflict, Database, DbConn};
 
 /// Runs blocking database work on the blocking pool.
 pub async fn db<T, F>(state: &web::Data<AppState>, f: F) -> Result<T, ApiError>
@@ -114,7 +117,7 @@ pub async fn create_once<B, R, F>(
 where
     B: Serialize,
     R: Serialize + Send + 'static,
-    F: FnOnce(&mut DbConn) -> Result<R, PersistenceError> + Send + 'static,
+    F: FnOnce(&mut DbConn) -> Result<R, ApiError> + Send + 'static,
 {
     let key = idempotency_key(req)?;
     let hash = hash_request(scope, body);
@@ -126,8 +129,10 @@ where
                 return Ok(Created::Replayed(stored));
             }
             let created = create(conn)?;
-            let body = serde_json::to_string(&created)
-                .map_err(|e| PersistenceError::Unavailable(format!("cannot encode response: {e}")))?;
+            let body = serde_json::to_string(&created).map_err(|e| {
+                tracing::error!(error = %e, "cannot encode a response");
+                ApiError::Internal
+            })?;
             let stored = StoredResponse { status: 201, body };
             if let Some(key) = &key {
                 idempotency::store(conn, scope, key, &hash, &stored)?;
@@ -136,11 +141,11 @@ where
         });
         match (attempt, &key) {
             // Two first attempts raced on PostgreSQL: the loser reads the winner's answer.
-            (Err(e), Some(key)) if e.is_unique_violation() => database
+            (Err(ApiError::Conflict(Conflict::IdempotencyKeyRace)), Some(key)) => database
                 .read(|conn| idempotency::find(conn, scope, key, &hash))?
                 .map(Created::Replayed)
                 .ok_or(ApiError::Internal),
-            (other, _) => other.map_err(ApiError::from),
+            (other, _) => other,
         }
     })
     .await?;
@@ -165,4 +170,74 @@ where
 enum Created {
     New(StoredResponse),
     Replayed(StoredResponse),
+}
+
+/// Fields that change on every write and say nothing about what was changed.
+const NOISE: [&str; 3] = ["version", "updated_at", "created_at"];
+
+/// `{"field": {"before": …, "after": …}}` for the top-level fields that differ.
+pub fn diff<T: Serialize>(before: Option<&T>, after: Option<&T>) -> serde_json::Value {
+    let as_map = |v: Option<&T>| match v.map(serde_json::to_value) {
+        Some(Ok(serde_json::Value::Object(map))) => map,
+        _ => serde_json::Map::new(),
+    };
+    let (before, after) = (as_map(before), as_map(after));
+    let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    let mut out = serde_json::Map::new();
+    for key in keys {
+        if NOISE.contains(&key.as_str()) {
+            continue;
+        }
+        let (b, a) = (before.get(key), after.get(key));
+        if b != a {
+            out.insert(
+                key.clone(),
+                serde_json::json!({"before": b.cloned().unwrap_or_default(), "after": a.cloned().unwrap_or_default()}),
+            );
+        }
+    }
+    serde_json::Value::Object(out)
+}
+
+/// Appends one audit row in the caller's transaction.
+pub fn audit(
+    conn: &mut DbConn,
+    actor: &Actor,
+    entity: &'static str,
+    entity_id: impl ToString,
+    action: &'static str,
+    unit: Option<&Unit>,
+    changes: serde_json::Value,
+) -> Result<(), ApiError> {
+    audit::record(
+        conn,
+        &AuditEntry {
+            actor_id: Some(actor.id),
+            actor_username: actor.username.clone(),
+            request_id: actor.request_id.clone(),
+            entity,
+            entity_id: entity_id.to_string(),
+            action,
+            unit_id: unit.map(|u| u.id),
+            unit_path: unit.map(|u| u.path.clone()),
+            changes,
+        },
+    )?;
+    Ok(())
+}
+
+/// Opaque cursors over ids (newest-first lists).
+pub fn encode_id_cursor(id: i64) -> String {
+    URL_SAFE_NO_PAD.encode(id.to_string())
+}
+
+pub fn decode_id_cursor(text: &str) -> Result<i64, FieldError> {
+    URL_SAFE_NO_PAD
+        .decode(text.as_bytes())
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|s| s.parse().ok())
+        .ok_or_else(|| FieldError::new("cursor", Issue::InvalidCursor))
 }

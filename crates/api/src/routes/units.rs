@@ -1,6 +1,7 @@
 //! `/api/v1/units`: administrative units over time.
 
-use super::support::{create_once, db, decode_cursor, encode_cursor, etag, if_match, limit, today};
+use super::support::{audit, create_once, db, decode_cursor, diff, encode_cursor, etag, if_match, limit, today};
+use crate::auth::Actor;
 use crate::dto::{
     ByCodeQuery, ChildrenQuery, CloseRequest, LineageDto, LineageList, NewVillageRequest, RenameRequest, UnitDetail,
     UnitDto, UnitList, UnitListQuery, UnitPage,
@@ -12,7 +13,7 @@ use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use validator::Validate;
-use xhht_domain::{DivisionType, UnitCode, UnitLevel, search};
+use xhht_domain::{DivisionType, Permission, UnitCode, UnitLevel, search};
 use xhht_persistence::units::{self, Direction, NewUnit, Unit, UnitCursor, UnitFilter};
 use xhht_persistence::{DbConn, PersistenceError};
 
@@ -305,6 +306,7 @@ fn village_local_code(code: &str) -> Result<(), FieldError> {
     tag = "units",
     request_body = NewVillageRequest,
     params(("Idempotency-Key" = Option<String>, Header, description = "A retried request with the same key returns the first result")),
+    security(("bearer" = [])),
     responses(
         (status = 201, description = "The village, opened", body = UnitDto,
             headers(("Location" = String, description = "The new unit's URL"))),
@@ -315,8 +317,10 @@ fn village_local_code(code: &str) -> Result<(), FieldError> {
 pub async fn create_village(
     state: web::Data<AppState>,
     req: HttpRequest,
+    actor: Actor,
     body: web::Json<NewVillageRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    actor.require(Permission::ManageVillages)?;
     let body = body.into_inner();
     let mut problems = match body.validate() {
         Ok(()) => Vec::new(),
@@ -347,10 +351,11 @@ pub async fn create_village(
     create_once(&state, &req, "create_village", &body, "/api/v1/units", move |conn| {
         let commune = units::get(conn, request.parent_id).map_err(|e| match e {
             PersistenceError::NotFound => {
-                PersistenceError::Conflict(xhht_persistence::Conflict::InvalidParent { parent_id: request.parent_id })
+                ApiError::Conflict(xhht_persistence::Conflict::InvalidParent { parent_id: request.parent_id })
             }
-            other => other,
+            other => other.into(),
         })?;
+        actor.require_in(Permission::ManageVillages, &commune.path)?;
         let code = match &request.local_code {
             Some(local) => format!("{}-{}", commune.code, local),
             None => units::next_village_code(conn, &commune)?,
@@ -366,9 +371,47 @@ pub async fn create_village(
                 valid_from,
             },
         )?;
-        Ok(UnitDto::new(&unit, Some(&commune), None))
+        let dto = UnitDto::new(&unit, Some(&commune), None);
+        audit(conn, &actor, "unit", unit.id, "create", Some(&unit), diff(None, Some(&dto)))?;
+        Ok(dto)
     })
     .await
+}
+
+/// Renaming and closing a village is a commune's work; other levels need `ManageUnits`.
+fn may_change(actor: &Actor, unit: &Unit) -> Result<(), ApiError> {
+    let permission =
+        if unit.level == UnitLevel::Village { Permission::ManageVillages } else { Permission::ManageUnits };
+    actor.require_in(permission, &unit.path)
+}
+
+/// Reads the unit, checks the caller may change it, applies `change`, and audits the result.
+async fn change_unit<F>(
+    state: web::Data<AppState>,
+    actor: Actor,
+    id: i64,
+    action: &'static str,
+    change: F,
+) -> Result<HttpResponse, ApiError>
+where
+    F: FnOnce(&mut DbConn) -> Result<Unit, PersistenceError> + Send + 'static,
+{
+    if !actor.can(Permission::ManageVillages) && !actor.can(Permission::ManageUnits) {
+        return Err(ApiError::Forbidden);
+    }
+    let d = db(&state, move |database| {
+        database.write(|conn| {
+            let before_unit = units::get(conn, id)?;
+            may_change(&actor, &before_unit)?;
+            let before = detail(conn, &before_unit)?;
+            let unit = change(conn)?;
+            let after = detail(conn, &unit)?;
+            audit(conn, &actor, "unit", id, action, Some(&unit), diff(Some(&before), Some(&after)))?;
+            Ok(after)
+        })
+    })
+    .await?;
+    Ok(detail_response(&d))
 }
 
 /// Renames a unit from a date; the former name is kept with its period. Needs `If-Match`.
@@ -380,6 +423,7 @@ pub async fn create_village(
         ("id" = i64, Path, description = "Unit id"),
         ("If-Match" = String, Header, description = "The ETag read from the unit"),
     ),
+    security(("bearer" = [])),
     responses(
         (status = 200, description = "The renamed unit", body = UnitDetail,
             headers(("ETag" = String, description = "The unit's new version"))),
@@ -393,22 +437,18 @@ pub async fn create_village(
 pub async fn rename_unit(
     state: web::Data<AppState>,
     req: HttpRequest,
+    actor: Actor,
     id: web::Path<i64>,
     body: web::Json<RenameRequest>,
 ) -> Result<HttpResponse, ApiError> {
     body.validate()?;
     let expected = if_match(&req)?;
-    let id = id.into_inner();
     let body = body.into_inner();
-    let d = db(&state, move |database| {
-        Ok(database.write(|conn| {
-            let unit =
-                units::rename(conn, id, expected, body.name.trim(), body.effective_date, body.legal_basis.trim())?;
-            detail(conn, &unit)
-        })?)
+    let id = id.into_inner();
+    change_unit(state, actor, id, "rename", move |conn| {
+        units::rename(conn, id, expected, body.name.trim(), body.effective_date, body.legal_basis.trim())
     })
-    .await?;
-    Ok(detail_response(&d))
+    .await
 }
 
 /// Closes a unit: `last_day` is its last day in force. Units still open under it must be
@@ -421,6 +461,7 @@ pub async fn rename_unit(
         ("id" = i64, Path, description = "Unit id"),
         ("If-Match" = String, Header, description = "The ETag read from the unit"),
     ),
+    security(("bearer" = [])),
     responses(
         (status = 200, description = "The closed unit", body = UnitDetail,
             headers(("ETag" = String, description = "The unit's new version"))),
@@ -434,19 +475,16 @@ pub async fn rename_unit(
 pub async fn close_unit(
     state: web::Data<AppState>,
     req: HttpRequest,
+    actor: Actor,
     id: web::Path<i64>,
     body: web::Json<CloseRequest>,
 ) -> Result<HttpResponse, ApiError> {
     body.validate()?;
     let expected = if_match(&req)?;
-    let id = id.into_inner();
     let body = body.into_inner();
-    let d = db(&state, move |database| {
-        Ok(database.write(|conn| {
-            let unit = units::close(conn, id, expected, body.last_day, body.legal_basis.trim())?;
-            detail(conn, &unit)
-        })?)
+    let id = id.into_inner();
+    change_unit(state, actor, id, "close", move |conn| {
+        units::close(conn, id, expected, body.last_day, body.legal_basis.trim())
     })
-    .await?;
-    Ok(detail_response(&d))
+    .await
 }

@@ -1,0 +1,505 @@
+//! `/api/v1/accounts`: account management for administrators and, within their province,
+//! provincial officers; and each caller's own account.
+
+use super::support::{audit, create_once, db, decode_id_cursor, diff, encode_id_cursor, etag, if_match, limit};
+use crate::auth::Actor;
+use crate::auth::password::{new_api_key, random_token, sha256_hex};
+use crate::dto::{
+    AccountDto, AccountKind, AccountPage, AccountUpdateRequest, ApiKeyDto, ApiKeyList, CreatedAccount, CreatedApiKey,
+    NewAccountRequest, NewApiKeyRequest, PageQuery, PasswordChangeRequest, PasswordReset,
+};
+use crate::error::{ApiError, FieldError, Issue, Problem};
+use crate::startup::AppState;
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use std::collections::HashMap;
+use validator::Validate;
+use xhht_domain::{Permission, Role};
+use xhht_persistence::accounts::{self, Account, AccountChanges, NewAccount};
+use xhht_persistence::units::{self, Unit};
+use xhht_persistence::{DbConn, PersistenceError};
+
+fn not_found(e: PersistenceError) -> ApiError {
+    match e {
+        PersistenceError::NotFound => ApiError::AccountNotFound,
+        other => other.into(),
+    }
+}
+
+fn unit_paths(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Unit>, ApiError> {
+    Ok(units::get_many(conn, ids)?.into_iter().map(|u| (u.id, u)).collect())
+}
+
+/// Administrators manage every account; a provincial officer manages the accounts whose units
+/// all lie inside its own, and never an administrator.
+fn manages(actor: &Actor, account: &Account, units: &HashMap<i64, Unit>) -> bool {
+    if actor.is_admin() {
+        return true;
+    }
+    !account.roles.contains(&Role::Admin)
+        && !account.unit_ids.is_empty()
+        && account.unit_ids.iter().all(|id| units.get(id).is_some_and(|u| actor.scope.can_write(&u.path)))
+}
+
+/// Loads an account the caller manages; others are reported as missing, so that their
+/// existence stays private.
+fn managed(conn: &mut DbConn, actor: &Actor, id: i64) -> Result<(Account, HashMap<i64, Unit>), ApiError> {
+    let account = accounts::get(conn, id).map_err(not_found)?;
+    let units = unit_paths(conn, &account.unit_ids)?;
+    if manages(actor, &account, &units) { Ok((account, units)) } else { Err(ApiError::AccountNotFound) }
+}
+
+/// Checks that the caller may hand out these roles on these units.
+fn check_grant(conn: &mut DbConn, actor: &Actor, roles: &[Role], unit_ids: &[i64], kind: &str) -> Result<(), ApiError> {
+    if roles.contains(&Role::Admin) {
+        if !actor.is_admin() {
+            return Err(ApiError::Forbidden);
+        }
+        if kind == "service" {
+            return Err(ApiError::Validation(vec![FieldError::new(
+                "roles",
+                Issue::Other { code: "service_accounts_cannot_be_admin".into() },
+            )]));
+        }
+        return Ok(());
+    }
+    if unit_ids.is_empty() {
+        return Err(ApiError::Validation(vec![FieldError::new("unit_ids", Issue::Required)]));
+    }
+    let found = unit_paths(conn, unit_ids)?;
+    for id in unit_ids {
+        let unit = found.get(id).ok_or(ApiError::Validation(vec![FieldError::new(
+            "unit_ids",
+            Issue::Other { code: "unknown_unit".into() },
+        )]))?;
+        actor.require_in(Permission::ManageAccounts, &unit.path)?;
+    }
+    Ok(())
+}
+
+fn first_unit(units: &HashMap<i64, Unit>, account: &Account) -> Option<Unit> {
+    account.unit_ids.first().and_then(|id| units.get(id)).cloned()
+}
+
+/// Lists the accounts the caller manages, in id order.
+#[utoipa::path(
+    operation_id = "listAccounts",
+    tag = "accounts",
+    params(PageQuery),
+    security(("bearer" = [])),
+    responses((status = 200, description = "One page of accounts", body = AccountPage))
+)]
+#[get("/accounts")]
+pub async fn list_accounts(
+    state: web::Data<AppState>,
+    actor: Actor,
+    query: web::Query<PageQuery>,
+) -> Result<web::Json<AccountPage>, ApiError> {
+    actor.require(Permission::ManageAccounts)?;
+    let limit = limit(query.limit).map_err(|e| ApiError::InvalidQuery(vec![e]))?;
+    let mut after =
+        query.cursor.as_deref().map(decode_id_cursor).transpose().map_err(|e| ApiError::InvalidQuery(vec![e]))?;
+    let page = db(&state, move |database| {
+        database.read(|conn| {
+            let mut items = Vec::new();
+            // Filtering happens after the read, so read on until the page is full.
+            loop {
+                let batch = accounts::list(conn, after, 200)?;
+                let Some(last) = batch.last().map(|a| a.id) else { break };
+                let ids: Vec<i64> = batch.iter().flat_map(|a| a.unit_ids.iter().copied()).collect();
+                let units = unit_paths(conn, &ids)?;
+                for account in batch.iter().filter(|a| manages(&actor, a, &units)) {
+                    if items.len() as i64 == limit {
+                        break;
+                    }
+                    items.push(AccountDto::from(account));
+                }
+                after = Some(last);
+                if items.len() as i64 == limit {
+                    break;
+                }
+            }
+            let more = items.len() as i64 == limit;
+            let next_cursor = if more { items.last().map(|a| encode_id_cursor(a.id)) } else { None };
+            Ok::<_, ApiError>(AccountPage { items, next_cursor })
+        })
+    })
+    .await?;
+    Ok(web::Json(page))
+}
+
+/// Creates an account. A person's one-time password is in the answer, and nowhere else.
+#[utoipa::path(
+    operation_id = "createAccount",
+    tag = "accounts",
+    request_body = NewAccountRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "A retried request with the same key returns the first result")),
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The account", body = CreatedAccount,
+            headers(("Location" = String, description = "The account's URL"))),
+        (status = 409, description = "The username is taken", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/accounts")]
+pub async fn create_account(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    body: web::Json<NewAccountRequest>,
+) -> Result<HttpResponse, ApiError> {
+    actor.require(Permission::ManageAccounts)?;
+    body.validate()?;
+    let body = body.into_inner();
+    let request = body.clone();
+    let passwords = state.passwords.clone();
+    create_once(&state, &req, "create_account", &body, "/api/v1/accounts", move |conn| {
+        let kind = match request.kind {
+            AccountKind::Person => "person",
+            AccountKind::Service => "service",
+        };
+        let mut roles: Vec<Role> = request.roles.iter().map(|r| (*r).into()).collect();
+        roles.sort();
+        roles.dedup();
+        let mut unit_ids = request.unit_ids.clone();
+        unit_ids.sort_unstable();
+        unit_ids.dedup();
+        check_grant(conn, &actor, &roles, &unit_ids, kind)?;
+        let initial_password = (kind == "person").then(|| random_token(12));
+        let password_hash = initial_password.as_deref().map(|p| passwords.hash(p)).transpose().map_err(|e| {
+            tracing::error!(error = %e, "cannot hash a password");
+            ApiError::Internal
+        })?;
+        let account = accounts::create(
+            conn,
+            &NewAccount {
+                username: request.username.trim().to_owned(),
+                display_name: request.display_name.trim().to_owned(),
+                kind: kind.into(),
+                password_hash,
+                must_change_password: kind == "person",
+                roles,
+                unit_ids,
+            },
+        )?;
+        let dto = AccountDto::from(&account);
+        let units = unit_paths(conn, &account.unit_ids)?;
+        audit(
+            conn,
+            &actor,
+            "account",
+            account.id,
+            "create",
+            first_unit(&units, &account).as_ref(),
+            diff(None, Some(&dto)),
+        )?;
+        Ok(CreatedAccount { account: dto, initial_password })
+    })
+    .await
+}
+
+/// The caller's own account.
+#[utoipa::path(
+    operation_id = "getOwnAccount",
+    tag = "accounts",
+    security(("bearer" = [])),
+    responses((status = 200, description = "The caller's account", body = AccountDto))
+)]
+#[get("/accounts/me")]
+pub async fn own_account(state: web::Data<AppState>, actor: Actor) -> Result<web::Json<AccountDto>, ApiError> {
+    let account =
+        db(&state, move |database| database.read(|conn| accounts::get(conn, actor.id).map_err(not_found))).await?;
+    Ok(web::Json(AccountDto::from(&account)))
+}
+
+/// Changes the caller's own password; every other session of the account ends.
+#[utoipa::path(
+    operation_id = "changeOwnPassword",
+    tag = "accounts",
+    request_body = PasswordChangeRequest,
+    security(("bearer" = [])),
+    responses((status = 204, description = "Changed"))
+)]
+#[post("/accounts/me/password")]
+pub async fn change_own_password(
+    state: web::Data<AppState>,
+    actor: Actor,
+    body: web::Json<PasswordChangeRequest>,
+) -> Result<HttpResponse, ApiError> {
+    body.validate()?;
+    let body = body.into_inner();
+    let app = state.clone();
+    db(&state, move |database| {
+        database.write(|conn| {
+            let account = accounts::get(conn, actor.id).map_err(not_found)?;
+            let (_, hash) = accounts::by_username(conn, &account.username)?.ok_or(ApiError::AccountNotFound)?;
+            if !app.passwords.verify(&body.current_password, hash.as_deref()) {
+                return Err(ApiError::InvalidCredentials);
+            }
+            let new_hash = app.passwords.hash(&body.new_password).map_err(|_| ApiError::Internal)?;
+            accounts::set_password(conn, account.id, &new_hash, false)?;
+            let units = unit_paths(conn, &account.unit_ids)?;
+            let changes = serde_json::json!({"password": {"before": "***", "after": "***"}});
+            audit(
+                conn,
+                &actor,
+                "account",
+                account.id,
+                "change_password",
+                first_unit(&units, &account).as_ref(),
+                changes,
+            )
+        })
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Reads an account the caller manages.
+#[utoipa::path(
+    operation_id = "getAccount",
+    tag = "accounts",
+    params(("id" = i64, Path, description = "Account id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The account", body = AccountDto,
+            headers(("ETag" = String, description = "The account's version, for If-Match"))),
+        (status = 404, description = "No account with this id that the caller manages", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/accounts/{id}")]
+pub async fn get_account(
+    state: web::Data<AppState>,
+    actor: Actor,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    actor.require(Permission::ManageAccounts)?;
+    let id = id.into_inner();
+    let (account, _) = db(&state, move |database| database.read(|conn| managed(conn, &actor, id))).await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(account.version))).json(AccountDto::from(&account)))
+}
+
+/// Changes an account's name, roles, units, or disables it (which ends its sessions).
+#[utoipa::path(
+    operation_id = "updateAccount",
+    tag = "accounts",
+    request_body = AccountUpdateRequest,
+    params(
+        ("id" = i64, Path, description = "Account id"),
+        ("If-Match" = String, Header, description = "The ETag read from the account"),
+    ),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The account", body = AccountDto,
+            headers(("ETag" = String, description = "The account's new version"))),
+        (status = 404, description = "No account with this id that the caller manages", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "The account changed since it was read", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/accounts/{id}")]
+pub async fn update_account(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    actor: Actor,
+    id: web::Path<i64>,
+    body: web::Json<AccountUpdateRequest>,
+) -> Result<HttpResponse, ApiError> {
+    actor.require(Permission::ManageAccounts)?;
+    body.validate()?;
+    let expected = if_match(&req)?;
+    let id = id.into_inner();
+    let body = body.into_inner();
+    if id == actor.id && (body.disabled == Some(true) || body.roles.is_some()) {
+        return Err(ApiError::Validation(vec![FieldError::new(
+            "roles",
+            Issue::Other { code: "cannot_change_own_roles_or_disable_self".into() },
+        )]));
+    }
+    let account = db(&state, move |database| {
+        database.write(|conn| {
+            let (before, _) = managed(conn, &actor, id)?;
+            let roles: Option<Vec<Role>> = body.roles.as_ref().map(|r| r.iter().map(|x| (*x).into()).collect());
+            let new_roles = roles.clone().unwrap_or_else(|| before.roles.clone());
+            let new_units = body.unit_ids.clone().unwrap_or_else(|| before.unit_ids.clone());
+            if body.roles.is_some() || body.unit_ids.is_some() {
+                check_grant(conn, &actor, &new_roles, &new_units, &before.kind)?;
+            }
+            let changes = AccountChanges {
+                display_name: body.display_name.as_ref().map(|n| n.trim().to_owned()),
+                roles,
+                unit_ids: body.unit_ids.clone(),
+                disabled: body.disabled,
+            };
+            let after = accounts::update(conn, id, expected, &changes).map_err(not_found)?;
+            let units = unit_paths(conn, &after.unit_ids)?;
+            let (b, a) = (AccountDto::from(&before), AccountDto::from(&after));
+            audit(
+                conn,
+                &actor,
+                "account",
+                id,
+                "update",
+                first_unit(&units, &after).as_ref(),
+                diff(Some(&b), Some(&a)),
+            )?;
+            Ok::<_, ApiError>(after)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(account.version))).json(AccountDto::from(&account)))
+}
+
+/// Sets a new one-time password (shown once) and ends the account's sessions.
+#[utoipa::path(
+    operation_id = "resetAccountPassword",
+    tag = "accounts",
+    params(("id" = i64, Path, description = "Account id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The new one-time password", body = PasswordReset),
+        (status = 404, description = "No person account with this id that the caller manages", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/accounts/{id}/reset-password")]
+pub async fn reset_password(
+    state: web::Data<AppState>,
+    actor: Actor,
+    id: web::Path<i64>,
+) -> Result<web::Json<PasswordReset>, ApiError> {
+    actor.require(Permission::ManageAccounts)?;
+    let id = id.into_inner();
+    let app = state.clone();
+    let reset = db(&state, move |database| {
+        database.write(|conn| {
+            let (account, units) = managed(conn, &actor, id)?;
+            if account.kind != "person" {
+                return Err(ApiError::AccountNotFound);
+            }
+            let password = random_token(12);
+            let hash = app.passwords.hash(&password).map_err(|_| ApiError::Internal)?;
+            accounts::set_password(conn, id, &hash, true)?;
+            let changes = serde_json::json!({"password": {"before": "***", "after": "***"}});
+            audit(conn, &actor, "account", id, "reset_password", first_unit(&units, &account).as_ref(), changes)?;
+            Ok(PasswordReset { account_id: id, initial_password: password })
+        })
+    })
+    .await?;
+    Ok(web::Json(reset))
+}
+
+/// Lists a service account's API keys (never the keys themselves).
+#[utoipa::path(
+    operation_id = "listApiKeys",
+    tag = "accounts",
+    params(("id" = i64, Path, description = "Account id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The keys", body = ApiKeyList),
+        (status = 404, description = "No account with this id that the caller manages", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/accounts/{id}/api-keys")]
+pub async fn list_api_keys(
+    state: web::Data<AppState>,
+    actor: Actor,
+    id: web::Path<i64>,
+) -> Result<web::Json<ApiKeyList>, ApiError> {
+    actor.require(Permission::ManageAccounts)?;
+    let id = id.into_inner();
+    let keys = db(&state, move |database| {
+        database.read(|conn| {
+            managed(conn, &actor, id)?;
+            Ok::<_, ApiError>(accounts::list_api_keys(conn, id)?)
+        })
+    })
+    .await?;
+    Ok(web::Json(ApiKeyList { items: keys.iter().map(ApiKeyDto::from).collect() }))
+}
+
+/// Creates an API key for a service account. The key is in the answer once; only its hash is
+/// kept.
+#[utoipa::path(
+    operation_id = "createApiKey",
+    tag = "accounts",
+    request_body = NewApiKeyRequest,
+    params(("id" = i64, Path, description = "Account id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The key, shown once", body = CreatedApiKey),
+        (status = 404, description = "No service account with this id that the caller manages", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/accounts/{id}/api-keys")]
+pub async fn create_api_key(
+    state: web::Data<AppState>,
+    actor: Actor,
+    id: web::Path<i64>,
+    body: web::Json<NewApiKeyRequest>,
+) -> Result<HttpResponse, ApiError> {
+    actor.require(Permission::ManageAccounts)?;
+    body.validate()?;
+    let id = id.into_inner();
+    let name = body.into_inner().name.trim().to_owned();
+    let created = db(&state, move |database| {
+        database.write(|conn| {
+            let (account, units) = managed(conn, &actor, id)?;
+            if account.kind != "service" {
+                return Err(ApiError::AccountNotFound);
+            }
+            let (prefix, key) = new_api_key();
+            let stored = accounts::create_api_key(conn, id, &name, &prefix, &sha256_hex(&key))?;
+            let dto = ApiKeyDto::from(&stored);
+            audit(
+                conn,
+                &actor,
+                "api_key",
+                stored.id,
+                "create",
+                first_unit(&units, &account).as_ref(),
+                diff(None, Some(&dto)),
+            )?;
+            Ok(CreatedApiKey { key: dto, api_key: key })
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Created()
+        .insert_header((header::LOCATION, format!("/api/v1/accounts/{id}/api-keys/{}", created.key.id)))
+        .json(created))
+}
+
+/// Revokes an API key at once.
+#[utoipa::path(
+    operation_id = "revokeApiKey",
+    tag = "accounts",
+    params(("id" = i64, Path, description = "Account id"), ("key_id" = i64, Path, description = "API key id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The revoked key", body = ApiKeyDto),
+        (status = 404, description = "No live key with this id on an account the caller manages", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/accounts/{id}/api-keys/{key_id}")]
+pub async fn revoke_api_key(
+    state: web::Data<AppState>,
+    actor: Actor,
+    path: web::Path<(i64, i64)>,
+) -> Result<web::Json<ApiKeyDto>, ApiError> {
+    actor.require(Permission::ManageAccounts)?;
+    let (id, key_id) = path.into_inner();
+    let revoked = db(&state, move |database| {
+        database.write(|conn| {
+            let (account, units) = managed(conn, &actor, id)?;
+            let key = accounts::revoke_api_key(conn, id, key_id).map_err(|e| match e {
+                PersistenceError::NotFound => ApiError::ApiKeyNotFound,
+                other => other.into(),
+            })?;
+            let changes =
+                serde_json::json!({"revoked_at": {"before": null, "after": key.revoked_at.map(|t| t.and_utc())}});
+            audit(conn, &actor, "api_key", key.id, "revoke", first_unit(&units, &account).as_ref(), changes)?;
+            Ok::<_, ApiError>(key)
+        })
+    })
+    .await?;
+    Ok(web::Json(ApiKeyDto::from(&revoked)))
+}

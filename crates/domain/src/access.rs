@@ -1,0 +1,162 @@
+//! Who may do what, where. Roles grant permissions; the units an account covers bound where
+//! it may use them. Both are pure data so that the rules can be tested without a server.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// System administrator: everything, nationwide.
+    Admin,
+    /// Provincial officer (Sở GD&ĐT).
+    ProvincialOfficer,
+    /// Commune officer (UBND xã / Phòng Văn hóa – Xã hội).
+    CommuneOfficer,
+    /// Member of an evaluation team.
+    Inspector,
+    /// Study-promotion association officer (Hội Khuyến học).
+    AssociationOfficer,
+    /// Reads what its units allow; changes nothing.
+    Viewer,
+}
+
+impl Role {
+    pub const ALL: [Role; 6] = [
+        Role::Admin,
+        Role::ProvincialOfficer,
+        Role::CommuneOfficer,
+        Role::Inspector,
+        Role::AssociationOfficer,
+        Role::Viewer,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::ProvincialOfficer => "provincial_officer",
+            Role::CommuneOfficer => "commune_officer",
+            Role::Inspector => "inspector",
+            Role::AssociationOfficer => "association_officer",
+            Role::Viewer => "viewer",
+        }
+    }
+
+    /// What the role allows, before the unit scope is applied.
+    pub fn grants(self, permission: Permission) -> bool {
+        use Permission::*;
+        match self {
+            Role::Admin => true,
+            Role::ProvincialOfficer => matches!(
+                permission,
+                ManageVillages | ManageUnits | Reorganise | ManageAccounts | ManageFrameworks | ReadAudit
+            ),
+            Role::CommuneOfficer => matches!(permission, ManageVillages | ReadAudit),
+            Role::Inspector | Role::AssociationOfficer | Role::Viewer => false,
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Role {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL.into_iter().find(|r| r.as_str() == s).ok_or_else(|| format!("unknown role `{s}`"))
+    }
+}
+
+/// Things a caller may be allowed to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Permission {
+    /// Open, rename and close villages.
+    ManageVillages,
+    /// Rename and close units of any level.
+    ManageUnits,
+    /// Record merges and splits.
+    Reorganise,
+    /// Create and change accounts.
+    ManageAccounts,
+    /// Create, publish and retire criteria frameworks.
+    ManageFrameworks,
+    /// Read the audit trail.
+    ReadAudit,
+}
+
+/// Where an account acts, as materialized unit paths (`/1/45/`): a path is inside a root when
+/// it starts with it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scope {
+    /// Administrators act nationwide.
+    pub nationwide: bool,
+    /// Subtrees the account may change: its units that are still in force.
+    pub write: Vec<String>,
+    /// Subtrees it may read: its units, and the units they were formed from (so that a new
+    /// commune reads its predecessors' records, and an abolished unit's account reads history).
+    pub read: Vec<String>,
+}
+
+impl Scope {
+    pub fn nationwide() -> Self {
+        Scope { nationwide: true, write: Vec::new(), read: Vec::new() }
+    }
+
+    pub fn can_read(&self, path: &str) -> bool {
+        self.nationwide || self.read.iter().any(|root| path.starts_with(root.as_str()))
+    }
+
+    pub fn can_write(&self, path: &str) -> bool {
+        self.nationwide || self.write.iter().any(|root| path.starts_with(root.as_str()))
+    }
+
+    /// Drops roots that lie inside other roots, so checks and tokens stay small.
+    pub fn normalise(mut roots: Vec<String>) -> Vec<String> {
+        roots.sort();
+        roots.dedup();
+        let mut kept: Vec<String> = Vec::with_capacity(roots.len());
+        for root in roots {
+            if !kept.iter().any(|k| root.starts_with(k.as_str())) {
+                kept.push(root);
+            }
+        }
+        kept
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn subtree_checks_use_whole_path_segments() {
+        let scope = Scope { nationwide: false, write: vec!["/1/45/".into()], read: vec!["/1/".into()] };
+        assert!(scope.can_write("/1/45/"));
+        assert!(scope.can_write("/1/45/1203/"));
+        assert!(!scope.can_write("/1/450/"), "a sibling with a longer id is not inside");
+        assert!(scope.can_read("/1/450/"));
+        assert!(!scope.can_read("/2/"));
+        assert!(Scope::nationwide().can_write("/9/"));
+    }
+
+    #[test]
+    fn roots_inside_other_roots_are_dropped() {
+        let roots = Scope::normalise(vec!["/1/45/".into(), "/1/".into(), "/2/3/".into(), "/1/".into()]);
+        assert_eq!(roots, vec!["/1/".to_owned(), "/2/3/".to_owned()]);
+    }
+
+    #[test]
+    fn only_admins_and_officers_write() {
+        for role in [Role::Inspector, Role::AssociationOfficer, Role::Viewer] {
+            assert!(!role.grants(Permission::ManageVillages));
+        }
+        assert!(Role::CommuneOfficer.grants(Permission::ManageVillages));
+        assert!(!Role::CommuneOfficer.grants(Permission::Reorganise));
+        assert!(Role::ProvincialOfficer.grants(Permission::ManageAccounts));
+        assert_eq!("commune_officer".parse::<Role>(), Ok(Role::CommuneOfficer));
+    }
+}

@@ -1,0 +1,117 @@
+//! The audit trail: who changed what, when, with which request. Append-only: this module has
+//! an insert and reads, and nothing that updates or deletes.
+
+use crate::db::DbConn;
+use crate::error::Result;
+use crate::schema::audit_log;
+use chrono::{NaiveDateTime, Utc};
+use diesel::prelude::*;
+
+/// One change, written in the same transaction as the change itself.
+#[derive(Debug, Clone)]
+pub struct AuditEntry {
+    pub actor_id: Option<i64>,
+    pub actor_username: String,
+    pub request_id: String,
+    pub entity: &'static str,
+    pub entity_id: String,
+    pub action: &'static str,
+    pub unit_id: Option<i64>,
+    pub unit_path: Option<String>,
+    /// `{"field": {"before": …, "after": …}}` for the fields that changed.
+    pub changes: serde_json::Value,
+}
+
+pub fn record(conn: &mut DbConn, e: &AuditEntry) -> Result<()> {
+    diesel::insert_into(audit_log::table)
+        .values((
+            audit_log::at.eq(Utc::now().naive_utc()),
+            audit_log::actor_id.eq(e.actor_id),
+            audit_log::actor_username.eq(&e.actor_username),
+            audit_log::request_id.eq(&e.request_id),
+            audit_log::entity.eq(e.entity),
+            audit_log::entity_id.eq(&e.entity_id),
+            audit_log::action.eq(e.action),
+            audit_log::unit_id.eq(e.unit_id),
+            audit_log::unit_path.eq(&e.unit_path),
+            audit_log::changes.eq(e.changes.to_string()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+#[derive(Queryable, Debug, Clone, PartialEq)]
+pub struct AuditRecord {
+    pub id: i64,
+    pub at: NaiveDateTime,
+    pub actor_id: Option<i64>,
+    pub actor_username: String,
+    pub request_id: String,
+    pub entity: String,
+    pub entity_id: String,
+    pub action: String,
+    pub unit_id: Option<i64>,
+    pub unit_path: Option<String>,
+    pub changes: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub entity: Option<String>,
+    pub entity_id: Option<String>,
+    pub actor_id: Option<i64>,
+    /// Only changes inside this subtree (a unit path).
+    pub within: Option<String>,
+    pub since: Option<NaiveDateTime>,
+    pub until: Option<NaiveDateTime>,
+    /// The caller's readable subtrees; `None` reads everything (administrators).
+    pub scope: Option<Vec<String>>,
+}
+
+fn upper(root: &str) -> String {
+    format!("{}0", &root[..root.len().saturating_sub(1)])
+}
+
+/// Newest first, before `before` (an id), at most `limit`.
+pub fn list(conn: &mut DbConn, f: &AuditFilter, before: Option<i64>, limit: i64) -> Result<Vec<AuditRecord>> {
+    let mut query = audit_log::table.into_boxed();
+    if let Some(entity) = &f.entity {
+        query = query.filter(audit_log::entity.eq(entity.clone()));
+    }
+    if let Some(id) = &f.entity_id {
+        query = query.filter(audit_log::entity_id.eq(id.clone()));
+    }
+    if let Some(actor) = f.actor_id {
+        query = query.filter(audit_log::actor_id.eq(actor));
+    }
+    if let Some(root) = &f.within {
+        query = query.filter(audit_log::unit_path.ge(root.clone())).filter(audit_log::unit_path.lt(upper(root)));
+    }
+    if let Some(since) = f.since {
+        query = query.filter(audit_log::at.ge(since));
+    }
+    if let Some(until) = f.until {
+        query = query.filter(audit_log::at.lt(until));
+    }
+    if let Some(roots) = &f.scope {
+        if roots.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut condition: Box<
+            dyn BoxableExpression<
+                    audit_log::table,
+                    crate::db::MultiBackend,
+                    SqlType = diesel::sql_types::Nullable<diesel::sql_types::Bool>,
+                >,
+        > = Box::new(audit_log::unit_path.ge(roots[0].clone()).and(audit_log::unit_path.lt(upper(&roots[0]))));
+        for root in roots.iter().skip(1) {
+            condition =
+                Box::new(condition.or(audit_log::unit_path.ge(root.clone()).and(audit_log::unit_path.lt(upper(root)))));
+        }
+        query = query.filter(condition);
+    }
+    if let Some(before) = before {
+        query = query.filter(audit_log::id.lt(before));
+    }
+    Ok(query.order(audit_log::id.desc()).limit(limit).load(conn)?)
+}

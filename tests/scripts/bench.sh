@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# `make bench`: release build, then
+#  1. the scoring engine's own benchmark (outcomes per second on one core);
+#  2. HTTP load with wrk on loopback: GET /api/v1/units/{id} against SQLite and, when the
+#     Debian binaries are there, PostgreSQL. Each run is bounded (duration, connections).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+. tests/scripts/pg.sh
+
+DURATION=${BENCH_DURATION:-10s}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+
+if ! command -v wrk >/dev/null; then
+    echo "installing wrk (Debian package) for the HTTP benchmark"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null || {
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+    }
+fi
+
+cargo build --release --bin xhht
+echo "== authentication =="
+cargo bench -p xhht-api --bench auth
+if [ -d crates/evaluation/benches ]; then
+    echo "== scoring engine =="
+    cargo bench -p xhht-evaluation --bench scoring
+fi
+
+WORK=$(mktemp -d /tmp/xhht-bench.XXXXXX)
+ADMIN_PASSWORD=bench-admin-password
+SERVER=
+cleanup() {
+    [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null || true
+    stop_pg
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+load() { # $1 = label, $2 = database URL
+    local p started id
+    p=$(port)
+    started=$(date +%s%N)
+    XHHT_DATABASE_URL="$2" XHHT_PORT=$p XHHT_LOG=warn XHHT_DATA_DIR="$WORK" XHHT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+        ./target/release/xhht serve >"$WORK/$1.log" 2>&1 &
+    SERVER=$!
+    for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$p/health/ready" >/dev/null && break; sleep 0.1; done
+    echo "== $1: first start (migrate + seed + listen): $(( ($(date +%s%N) - started) / 1000000 )) ms"
+    id=$(curl -fs "http://127.0.0.1:$p/api/v1/units/by-code/00004?as_of=2025-07-01" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+    echo "== $1: GET /api/v1/units/$id, $CONNECTIONS connections, $DURATION"
+    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$p/api/v1/units/$id" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx"
+    echo "== $1: GET /api/v1/accounts/me with a bearer token (token check + account version read)"
+    token=$(curl -fs "http://127.0.0.1:$p/api/v1/auth/token" -H 'content-type: application/json' \
+        -d "{\"grant_type\":\"password\",\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" \
+        | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -H "Authorization: Bearer $token" "http://127.0.0.1:$p/api/v1/accounts/me" | grep -E "Requests/sec|Non-2xx"
+    echo "== $1: GET /api/v1/units?level=commune&as_of=2025-07-01&limit=50 (a page with parents)"
+    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" "http://127.0.0.1:$p/api/v1/units?level=commune&as_of=2025-07-01&limit=50" | grep -E "Requests/sec|Non-2xx"
+    kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=
+}
+
+load sqlite "sqlite://$WORK/bench.sqlite"
+if pg_bin >/dev/null; then
+    start_pg
+    psql "$XHHT_TEST_PG_URL" -qc "CREATE DATABASE xhht_bench" >/dev/null
+    load postgres "${XHHT_TEST_PG_URL%/postgres}/xhht_bench"
+fi
