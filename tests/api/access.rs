@@ -63,9 +63,15 @@ enum Op {
     Audit,
     TokenWithBadPassword,
     Logout,
+    ListFrameworks,
+    GetFramework,
+    ScoreFramework,
+    CreateFramework,
+    PublishFramework,
+    RetireFramework,
 }
 
-const OPS: [Op; 31] = [
+const OPS: [Op; 37] = [
     Op::ListUnits,
     Op::GetUnit,
     Op::UnitByCode,
@@ -97,7 +103,15 @@ const OPS: [Op; 31] = [
     Op::Audit,
     Op::TokenWithBadPassword,
     Op::Logout,
+    Op::ListFrameworks,
+    Op::GetFramework,
+    Op::ScoreFramework,
+    Op::CreateFramework,
+    Op::PublishFramework,
+    Op::RetireFramework,
 ];
+
+const FRAMEWORK: &str = include_str!("../../crates/evaluation/tests/fixtures/pass-fail-15.test.json");
 
 /// What each caller must get. The commune-level service account holds the commune officer role.
 fn expected(op: Op, who: Who) -> u16 {
@@ -119,7 +133,12 @@ fn expected(op: Op, who: Who) -> u16 {
         | Op::Successors
         | Op::GetReorganisation
         | Op::Health
-        | Op::OpenApi => 200,
+        | Op::OpenApi
+        | Op::ListFrameworks
+        | Op::GetFramework
+        | Op::ScoreFramework => 200,
+        Op::CreateFramework => officers(201, true, true, false),
+        Op::PublishFramework | Op::RetireFramework => officers(200, true, true, false),
         Op::TokenWithBadPassword => 401,
         Op::Logout => 204,
         Op::CreateVillageInScope => officers(201, true, true, true),
@@ -333,6 +352,20 @@ async fn run(app: &TestApp, w: &World, client: &reqwest::Client, op: Op, n: usiz
                 .await
         }
         Op::Logout => client.post(url("/api/v1/auth/logout")).json(&json!({"refresh_token": "unknown"})).send().await,
+        Op::ListFrameworks => get("/api/v1/frameworks".into()).await,
+        Op::GetFramework => get("/api/v1/frameworks/1".into()).await,
+        Op::ScoreFramework => client.post(url("/api/v1/frameworks/1/score")).json(&json!({"answers": {}})).send().await,
+        Op::CreateFramework | Op::PublishFramework | Op::RetireFramework => {
+            let body =
+                json!({"document": serde_json::from_str::<Value>(FRAMEWORK).unwrap(), "province_id": w.province});
+            if matches!(op, Op::CreateFramework) {
+                client.post(url("/api/v1/frameworks")).json(&body).send().await
+            } else {
+                let id = id_of(app.post_json("/api/v1/frameworks", &body).await).await;
+                let action = if matches!(op, Op::PublishFramework) { "publish" } else { "retire" };
+                client.post(url(&format!("/api/v1/frameworks/{id}/{action}"))).header("if-match", "*").send().await
+            }
+        }
     }
     .unwrap()
 }

@@ -8,6 +8,7 @@ mod access;
 mod audit;
 mod auth;
 mod errors;
+mod frameworks;
 mod health;
 mod logs;
 mod reorganisations;

@@ -49,6 +49,11 @@ pub enum ErrorCode {
     AccountNotFound,
     ApiKeyNotFound,
     UsernameTaken,
+    FrameworkNotFound,
+    FrameworkInvalid,
+    FrameworkVersionExists,
+    FrameworkStatusConflict,
+    ScoreRejected,
     ServiceUnavailable,
     InternalError,
 }
@@ -97,6 +102,11 @@ pub enum Issue {
     Other {
         code: String,
     },
+    /// A problem explained by another component (the evaluation crate), in Vietnamese only.
+    Described {
+        code: String,
+        vi: String,
+    },
 }
 
 impl Issue {
@@ -111,7 +121,7 @@ impl Issue {
             Issue::InvalidDivisionType { .. } => "invalid_division_type".into(),
             Issue::Blank => "blank".into(),
             Issue::Parse(_) => "parse".into(),
-            Issue::Other { code } => code.clone(),
+            Issue::Other { code } | Issue::Described { code, .. } => code.clone(),
         }
     }
 
@@ -173,6 +183,8 @@ impl Issue {
             (Issue::Parse(text), Lang::En) => format!("Value could not be read: {text}"),
             (Issue::Other { code }, Lang::Vi) => format!("Giá trị không hợp lệ ({code})."),
             (Issue::Other { code }, Lang::En) => format!("Invalid value ({code})."),
+            (Issue::Described { vi, .. }, Lang::Vi) => vi.clone(),
+            (Issue::Described { code, vi }, Lang::En) => format!("{code}: {vi}"),
         }
     }
 }
@@ -217,6 +229,11 @@ pub enum ApiError {
     OutOfScope,
     AccountNotFound,
     ApiKeyNotFound,
+    FrameworkNotFound,
+    /// The framework document is unreadable or invalid; `errors` has one entry per problem.
+    FrameworkInvalid(Vec<FieldError>),
+    /// The answers cannot be scored against this framework.
+    ScoreRejected(Vec<FieldError>),
     ServiceUnavailable,
     Internal,
 }
@@ -246,6 +263,8 @@ impl ApiError {
                 Conflict::DateBeforeStart { .. } => ErrorCode::DateBeforeStart,
                 Conflict::IdempotencyKeyReused | Conflict::IdempotencyKeyRace => ErrorCode::IdempotencyKeyReused,
                 Conflict::UsernameTaken { .. } => ErrorCode::UsernameTaken,
+                Conflict::VersionExists => ErrorCode::FrameworkVersionExists,
+                Conflict::WrongStatus { .. } => ErrorCode::FrameworkStatusConflict,
             },
             ApiError::PreconditionRequired => ErrorCode::PreconditionRequired,
             ApiError::PreconditionFailed => ErrorCode::PreconditionFailed,
@@ -259,6 +278,9 @@ impl ApiError {
             ApiError::OutOfScope => ErrorCode::OutOfScope,
             ApiError::AccountNotFound => ErrorCode::AccountNotFound,
             ApiError::ApiKeyNotFound => ErrorCode::ApiKeyNotFound,
+            ApiError::FrameworkNotFound => ErrorCode::FrameworkNotFound,
+            ApiError::FrameworkInvalid(_) => ErrorCode::FrameworkInvalid,
+            ApiError::ScoreRejected(_) => ErrorCode::ScoreRejected,
             ApiError::ServiceUnavailable => ErrorCode::ServiceUnavailable,
             ApiError::Internal => ErrorCode::InternalError,
         }
@@ -277,7 +299,9 @@ impl ApiError {
             | ApiError::ReorganisationNotFound
             | ApiError::RouteNotFound
             | ApiError::AccountNotFound
-            | ApiError::ApiKeyNotFound => StatusCode::NOT_FOUND,
+            | ApiError::ApiKeyNotFound
+            | ApiError::FrameworkNotFound => StatusCode::NOT_FOUND,
+            ApiError::FrameworkInvalid(_) | ApiError::ScoreRejected(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Unauthorized
             | ApiError::InvalidToken
             | ApiError::InvalidCredentials
@@ -417,6 +441,15 @@ impl ApiError {
                 "This is outside the units the account covers.",
             ),
             ApiError::AccountNotFound => text("Không tìm thấy tài khoản.", "Account not found."),
+            ApiError::FrameworkNotFound => text("Không tìm thấy bộ tiêu chí.", "Criteria framework not found."),
+            ApiError::FrameworkInvalid(_) => text(
+                "Bộ tiêu chí không hợp lệ; xem danh sách lỗi theo vị trí trong tài liệu.",
+                "The criteria framework is invalid; see the errors by position in the document.",
+            ),
+            ApiError::ScoreRejected(_) => text(
+                "Không chấm được điểm với các câu trả lời này; xem danh sách lỗi.",
+                "These answers cannot be scored; see the errors.",
+            ),
             ApiError::ApiKeyNotFound => text("Không tìm thấy khóa API còn hiệu lực.", "No live API key with this id."),
             ApiError::ServiceUnavailable => text(
                 "Cơ sở dữ liệu tạm thời không phản hồi; hãy thử lại sau.",
@@ -433,7 +466,9 @@ impl ApiError {
             ApiError::InvalidQuery(e)
             | ApiError::InvalidPath(e)
             | ApiError::InvalidHeader(e)
-            | ApiError::Validation(e) => e,
+            | ApiError::Validation(e)
+            | ApiError::FrameworkInvalid(e)
+            | ApiError::ScoreRejected(e) => e,
             _ => &[],
         }
     }
@@ -530,6 +565,24 @@ fn conflict_detail(c: &Conflict, lang: Lang) -> String {
                 format!("Ngày áp dụng phải sau ngày bắt đầu hiệu lực hiện tại của đơn vị {unit_id}.")
             } else {
                 format!("The effective date must be after the current start of unit {unit_id}.")
+            }
+        }
+        Conflict::VersionExists => {
+            if vi {
+                "Phiên bản này của bộ tiêu chí đã tồn tại.".into()
+            } else {
+                "This version of the framework exists already.".into()
+            }
+        }
+        Conflict::WrongStatus { status } => {
+            if vi {
+                format!(
+                    "Bộ tiêu chí đang ở trạng thái “{status}”, không thể chuyển như yêu cầu; bản đã ban hành không bao giờ thay đổi."
+                )
+            } else {
+                format!(
+                    "The framework is `{status}` and cannot make this transition; a published version never changes."
+                )
             }
         }
         Conflict::UsernameTaken { username } => {

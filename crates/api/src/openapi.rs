@@ -25,6 +25,7 @@ Errors are RFC 9457 problem documents with a stable `code`; messages are Vietnam
     tags(
         (name = "units", description = "Administrative units (provinces, districts, communes, villages) valid over time, with the 2025 reform's lineage"),
         (name = "reorganisations", description = "Merges and splits of units, with legal basis and lineage"),
+        (name = "frameworks", description = "Criteria frameworks as versioned documents; publication; scoring previews"),
         (name = "auth", description = "Sign-in with a password or an API key; refresh-token rotation; sign-out"),
         (name = "accounts", description = "Accounts, roles, the units they cover, API keys"),
         (name = "audit", description = "The append-only audit trail"),

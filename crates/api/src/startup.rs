@@ -23,7 +23,7 @@ use xhht_persistence::accounts::{self, NewAccount};
 use xhht_persistence::audit::{self, AuditEntry};
 use xhht_persistence::db::PoolOptions;
 use xhht_persistence::seed::SeedOutcome;
-use xhht_persistence::{Database, DatabaseUrl, migrate, seed};
+use xhht_persistence::{Database, DatabaseUrl, frameworks, migrate, seed};
 
 /// What every handler can reach.
 pub struct AppState {
@@ -103,6 +103,7 @@ pub struct Application {
 pub struct Prepared {
     pub migrations: Vec<String>,
     pub seed: SeedOutcome,
+    pub frameworks_added: usize,
     pub elapsed: Duration,
 }
 
@@ -112,7 +113,9 @@ pub fn prepare(db: &Database) -> anyhow::Result<Prepared> {
     let mut conn = db.conn().context("cannot connect to the database")?;
     let migrations = migrate::run(&mut conn).context("migrations failed")?;
     let seed = seed::run(&mut conn).context("seeding failed")?;
-    Ok(Prepared { migrations, seed, elapsed: started.elapsed() })
+    let shipped: Vec<_> = xhht_evaluation::shipped_frameworks().iter().map(routes::frameworks::shipped_row).collect();
+    let frameworks_added = frameworks::seed(&mut conn, &shipped).context("seeding the shipped frameworks failed")?;
+    Ok(Prepared { migrations, seed, frameworks_added, elapsed: started.elapsed() })
 }
 
 impl Application {
@@ -127,6 +130,7 @@ impl Application {
                 database = %url.redacted(),
                 migrations_applied = prepared.migrations.len(),
                 seed = ?prepared.seed,
+                frameworks_added = prepared.frameworks_added,
                 millis = u64::try_from(prepared.elapsed.as_millis()).unwrap_or(u64::MAX),
                 "database ready"
             );

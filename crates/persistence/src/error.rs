@@ -39,6 +39,10 @@ pub enum Conflict {
     IdempotencyKeyReused,
     /// Two first attempts with one `Idempotency-Key` ran at once; the loser replays the winner.
     IdempotencyKeyRace,
+    /// This framework version exists already.
+    VersionExists,
+    /// The framework version's status does not allow this transition.
+    WrongStatus { status: String },
     /// Another account has this username.
     UsernameTaken { username: String },
 }

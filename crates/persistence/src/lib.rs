@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod audit;
 pub mod db;
 pub mod error;
+pub mod frameworks;
 pub mod idempotency;
 pub mod migrate;
 pub mod schema;

@@ -90,6 +90,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_keys,
     refresh_tokens,
     audit_log,
+    frameworks,
 );
 
 diesel::table! {
@@ -167,3 +168,24 @@ diesel::joinable!(account_roles -> accounts (account_id));
 diesel::joinable!(account_units -> accounts (account_id));
 diesel::joinable!(account_units -> units (unit_id));
 diesel::joinable!(api_keys -> accounts (account_id));
+
+diesel::table! {
+    frameworks (id) {
+        id -> BigInt,
+        framework_key -> Text,
+        version -> Integer,
+        status -> Text,
+        model_kind -> Text,
+        name_vi -> Text,
+        valid_from -> Nullable<Date>,
+        valid_to -> Nullable<Date>,
+        province_id -> Nullable<BigInt>,
+        document -> Text,
+        shipped -> Bool,
+        row_version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        published_at -> Nullable<Timestamp>,
+        retired_at -> Nullable<Timestamp>,
+    }
+}

@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod frameworks;
 pub mod health;
 pub mod reorganisations;
 mod support;
@@ -38,7 +39,13 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(accounts::list_api_keys)
         .service(accounts::create_api_key)
         .service(accounts::revoke_api_key)
-        .service(audit::list_audit);
+        .service(audit::list_audit)
+        .service(frameworks::list_frameworks)
+        .service(frameworks::create_framework)
+        .service(frameworks::get_framework)
+        .service(frameworks::publish_framework)
+        .service(frameworks::retire_framework)
+        .service(frameworks::score_framework);
 }
 
 pub fn root(cfg: &mut ServiceConfig) {
