@@ -69,9 +69,15 @@ enum Op {
     CreateFramework,
     PublishFramework,
     RetireFramework,
+    ListCitizens,
+    CreateHousehold,
+    GetHouseholdElsewhere,
+    RegisterEvaluation,
+    InspectEvaluation,
+    RecogniseEvaluation,
 }
 
-const OPS: [Op; 37] = [
+const OPS: [Op; 43] = [
     Op::ListUnits,
     Op::GetUnit,
     Op::UnitByCode,
@@ -109,6 +115,12 @@ const OPS: [Op; 37] = [
     Op::CreateFramework,
     Op::PublishFramework,
     Op::RetireFramework,
+    Op::ListCitizens,
+    Op::CreateHousehold,
+    Op::GetHouseholdElsewhere,
+    Op::RegisterEvaluation,
+    Op::InspectEvaluation,
+    Op::RecogniseEvaluation,
 ];
 
 const FRAMEWORK: &str = include_str!("../../crates/evaluation/tests/fixtures/pass-fail-15.test.json");
@@ -164,11 +176,35 @@ fn expected(op: Op, who: Who) -> u16 {
             _ => 200,
         },
         Op::ChangeOwnPasswordWrongCurrent => 401,
+        // Personal data: any account reads its own units' registry, nobody reads without a token.
+        Op::ListCitizens => match who {
+            Anonymous => 401,
+            _ => 200,
+        },
+        // Another province's household does not exist for the provincial and commune officers.
+        Op::GetHouseholdElsewhere => match who {
+            Anonymous => 401,
+            Admin => 200,
+            _ => 404,
+        },
+        Op::CreateHousehold | Op::RegisterEvaluation => match who {
+            Anonymous => 401,
+            Admin | Provincial | Commune | Service | Association => 201,
+            _ => 403,
+        },
+        Op::InspectEvaluation => match who {
+            Anonymous => 401,
+            Admin | Provincial | Inspector => 200,
+            _ => 403,
+        },
+        Op::RecogniseEvaluation => officers(201, true, true, true),
         Op::Audit => officers(200, true, true, true),
     }
 }
 
 struct World {
+    family_framework: i64,
+    household_elsewhere: i64,
     province: i64,
     commune: i64,
     elsewhere: i64,
@@ -227,7 +263,60 @@ async fn setup(app: &TestApp) -> World {
         .await
         .unwrap();
     clients.push((Who::Service, bearer_client(token["access_token"].as_str().unwrap())));
-    World { province, commune, elsewhere, service_account, clients }
+    let family_framework = {
+        let document = json!({
+            "id": "test.fixture.matrix-gdht", "version": 1, "status": "draft", "name_vi": "[KIỂM THỬ] Gia đình học tập",
+            "model_kind": "gia_dinh_hoc_tap",
+            "legal_basis": {"number": "KIỂM THỬ", "issuer_vi": "Không có (dữ liệu kiểm thử)", "articles": []},
+            "cycle": {"period": "calendar_year"},
+            "confidence_notes": [{"about": "fixture", "confidence": "inferred", "note_vi": "Dữ liệu kiểm thử."}],
+            "groups": [{"id": "TC1", "name_vi": "Tiêu chí", "indicators": [
+                {"id": "TC1.CT1", "text_vi": "Có kế hoạch", "measure": {"kind": "yes_no", "required": {"level1": true}}}]}],
+            "result": {"kind": "all_indicators_pass", "levels": [{"id": "dat", "name_vi": "Đạt", "tier": "level1"}],
+                       "fail": {"id": "khong_dat", "name_vi": "Không đạt"}}
+        });
+        let id = id_of(app.post_json("/api/v1/frameworks", &json!({"document": document})).await).await;
+        let published = app
+            .client
+            .post(app.url(&format!("/api/v1/frameworks/{id}/publish")))
+            .header("if-match", "*")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(published.status(), 200);
+        id
+    };
+    let household_elsewhere =
+        id_of(app.post_json("/api/v1/households", &json!({"label": "Hộ ở TP HCM", "unit_id": elsewhere})).await).await;
+    World { family_framework, household_elsewhere, province, commune, elsewhere, service_account, clients }
+}
+
+/// An evaluation of a new household in the commune, taken (as the administrator) to `status`.
+async fn evaluation(app: &TestApp, w: &World, n: usize, status: &str) -> Value {
+    let household =
+        id_of(app.post_json("/api/v1/households", &json!({"label": format!("Hộ {n}"), "unit_id": w.commune})).await)
+            .await;
+    let body =
+        json!({"subject_type": "household", "subject_id": household, "framework_id": w.family_framework, "year": 2025});
+    let ev: Value = app.post_json("/api/v1/evaluations", &body).await.json().await.unwrap();
+    let id = ev["id"].as_i64().unwrap();
+    let answers = json!({"answers": {"TC1.CT1": {"yes_no": true}}});
+    let put = |path: &str, body: Value| {
+        app.client.put(app.url(&format!("/api/v1/evaluations/{id}{path}"))).header("if-match", "*").json(&body).send()
+    };
+    assert_eq!(put("/self-assessment", answers.clone()).await.unwrap().status(), 200);
+    let submitted = app
+        .client
+        .post(app.url(&format!("/api/v1/evaluations/{id}/submit")))
+        .header("if-match", "*")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(submitted.status(), 200);
+    if status == "inspected" {
+        assert_eq!(put("/inspection", answers).await.unwrap().status(), 200);
+    }
+    app.get_json(&format!("/api/v1/evaluations/{id}")).await
 }
 
 async fn village(app: &TestApp, commune: i64, n: usize) -> i64 {
@@ -352,6 +441,37 @@ async fn run(app: &TestApp, w: &World, client: &reqwest::Client, op: Op, n: usiz
                 .await
         }
         Op::Logout => client.post(url("/api/v1/auth/logout")).json(&json!({"refresh_token": "unknown"})).send().await,
+        Op::ListCitizens => get("/api/v1/citizens".into()).await,
+        Op::CreateHousehold => {
+            client.post(url("/api/v1/households")).json(&json!({"label": format!("Hộ mới {n}"), "unit_id": w.commune})).send().await
+        }
+        Op::GetHouseholdElsewhere => get(format!("/api/v1/households/{}", w.household_elsewhere)).await,
+        Op::RegisterEvaluation => {
+            let household = id_of(app.post_json("/api/v1/households", &json!({"label": format!("Hộ đăng ký {n}"), "unit_id": w.commune})).await).await;
+            client
+                .post(url("/api/v1/evaluations"))
+                .json(&json!({"subject_type": "household", "subject_id": household, "framework_id": w.family_framework, "year": 2025}))
+                .send()
+                .await
+        }
+        Op::InspectEvaluation => {
+            let ev = evaluation(app, w, n, "submitted").await;
+            client
+                .put(url(&format!("/api/v1/evaluations/{}/inspection", ev["id"])))
+                .header("if-match", "*")
+                .json(&json!({"answers": {"TC1.CT1": {"yes_no": true}}}))
+                .send()
+                .await
+        }
+        Op::RecogniseEvaluation => {
+            let ev = evaluation(app, w, n, "inspected").await;
+            client
+                .post(url("/api/v1/decisions"))
+                .json(&json!({"kind": "recognition", "number": format!("{n}/QĐ"), "decided_on": "2026-03-01",
+                              "authority": "Chủ tịch UBND", "items": [{"evaluation_id": ev["id"]}]}))
+                .send()
+                .await
+        }
         Op::ListFrameworks => get("/api/v1/frameworks".into()).await,
         Op::GetFramework => get("/api/v1/frameworks/1".into()).await,
         Op::ScoreFramework => client.post(url("/api/v1/frameworks/1/score")).json(&json!({"answers": {}})).send().await,

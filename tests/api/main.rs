@@ -14,3 +14,4 @@ mod logs;
 mod reorganisations;
 mod spec;
 mod units;
+mod workflow;

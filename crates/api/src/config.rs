@@ -26,6 +26,9 @@ pub struct Settings {
     /// HS256 signing key for access tokens (at least 32 bytes). When absent, one is generated
     /// into `data_dir/jwt-secret` with owner-only permissions on first start.
     pub jwt_secret: Option<String>,
+    /// Key of the national-ID hashes (HMAC). Generated into `data_dir/national-id-key` when
+    /// absent. Changing it makes existing hashes unmatchable.
+    pub national_id_key: Option<String>,
     pub access_token_seconds: i64,
     pub refresh_token_days: i64,
     /// argon2id cost: memory in KiB and passes.
@@ -52,6 +55,7 @@ impl Default for Settings {
             auto_migrate: true,
             data_dir: "./data".into(),
             jwt_secret: None,
+            national_id_key: None,
             access_token_seconds: 900,
             refresh_token_days: 14,
             argon2_memory_kib: 19 * 1024,

@@ -856,3 +856,491 @@ pub struct ScoreResponse {
     #[schema(value_type = Object)]
     pub outcome: serde_json::Value,
 }
+
+// ---------------------------------------------------------------------------------------------
+// Registries
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct RegistryQuery {
+    /// Only records under this unit (its subtree).
+    pub within: Option<i64>,
+    /// Only records changed at or after this instant, deletions included (`deleted: true`):
+    /// for offline clients that sync.
+    pub updated_since: Option<DateTime<Utc>>,
+    /// Page size, 1–500 (default 50).
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Sex {
+    Male,
+    Female,
+}
+
+/// The target group of the learning-citizen criteria (QĐ 324/QĐ-KHVN).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum TargetGroup {
+    /// Người dân trong xã.
+    Resident,
+    /// Người lao động.
+    Worker,
+    /// Cán bộ, công nhân viên, doanh nhân.
+    StaffBusiness,
+    /// Học sinh, sinh viên, học viên.
+    Learner,
+}
+
+/// A citizen. The national ID number is never returned.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CitizenDto {
+    pub id: i64,
+    pub full_name: String,
+    pub birth_year: i32,
+    pub sex: Sex,
+    pub target_group: TargetGroup,
+    pub household_id: Option<i64>,
+    /// The organisation the citizen works or studies at.
+    pub workplace_id: Option<i64>,
+    pub unit_id: i64,
+    pub version: i32,
+    pub updated_at: DateTime<Utc>,
+    /// A deletion marker, in sync reads.
+    pub deleted: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"full_name": "Nguyễn Thị Lan", "birth_year": 1985, "sex": "female",
+    "target_group": "worker", "household_id": 1, "unit_id": 10845}))]
+pub struct CitizenRequest {
+    #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub full_name: String,
+    #[validate(range(min = 1900, max = 2100))]
+    #[schema(minimum = 1900, maximum = 2100)]
+    pub birth_year: i32,
+    pub sex: Sex,
+    pub target_group: TargetGroup,
+    pub household_id: Option<i64>,
+    pub workplace_id: Option<i64>,
+    /// The home unit (commune or village).
+    pub unit_id: i64,
+    /// Optional; 9 or 12 digits. Kept only as a keyed hash, to find duplicates; never returned.
+    #[validate(length(min = 9, max = 12), custom(function = "digits"))]
+    #[schema(min_length = 9, max_length = 12, pattern = "^[0-9]{9}([0-9]{3})?$")]
+    pub national_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct HouseholdDto {
+    pub id: i64,
+    pub label: String,
+    /// The village or commune the household lives in.
+    pub unit_id: i64,
+    pub head_citizen_id: Option<i64>,
+    pub member_ids: Vec<i64>,
+    pub version: i32,
+    pub updated_at: DateTime<Utc>,
+    pub deleted: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"label": "Hộ ông Trần Văn Bình", "unit_id": 10845}))]
+pub struct HouseholdRequest {
+    /// How the household is known locally; no address.
+    #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub label: String,
+    pub unit_id: i64,
+    /// A member of the household.
+    pub head_citizen_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganisationType {
+    StateAgency,
+    PublicServiceUnit,
+    Kindergarten,
+    PrimarySchool,
+    LowerSecondarySchool,
+    UpperSecondarySchool,
+    MultiLevelSchoolTopUpperSecondary,
+    ContinuingEducationCentre,
+    HigherEducationInstitution,
+    VocationalEducationInstitution,
+    Enterprise,
+    Cooperative,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ManagingLevel {
+    Commune,
+    Province,
+}
+
+/// A learning unit candidate: an agency, school, enterprise…
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct OrganisationDto {
+    pub id: i64,
+    pub name: String,
+    pub org_type: OrganisationType,
+    pub managing_level: ManagingLevel,
+    pub unit_id: i64,
+    pub staff_count: i32,
+    pub learner_count: Option<i32>,
+    pub version: i32,
+    pub updated_at: DateTime<Utc>,
+    pub deleted: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "Trường THPT Phan Đình Phùng", "org_type": "upper_secondary_school",
+    "managing_level": "province", "unit_id": 10845, "staff_count": 120, "learner_count": 1500}))]
+pub struct OrganisationRequest {
+    #[validate(length(min = 1, max = 300), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 300)]
+    pub name: String,
+    pub org_type: OrganisationType,
+    pub managing_level: ManagingLevel,
+    pub unit_id: i64,
+    #[validate(range(min = 0, max = 1000000))]
+    #[schema(minimum = 0, maximum = 1000000)]
+    pub staff_count: i32,
+    #[validate(range(min = 0, max = 1000000))]
+    #[schema(minimum = 0, maximum = 1000000)]
+    pub learner_count: Option<i32>,
+}
+
+/// A clan (dòng họ) or a branch of one; its households may live in several communes.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ClanDto {
+    pub id: i64,
+    pub name: String,
+    pub unit_id: i64,
+    pub household_ids: Vec<i64>,
+    pub version: i32,
+    pub updated_at: DateTime<Utc>,
+    pub deleted: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "Họ Nguyễn Văn, chi 2", "unit_id": 10845, "household_ids": [1, 2]}))]
+pub struct ClanRequest {
+    #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub name: String,
+    /// The unit the clan is registered in (where its council meets).
+    pub unit_id: i64,
+    #[validate(length(max = 5000))]
+    #[schema(max_items = 5000)]
+    #[serde(default)]
+    pub household_ids: Vec<i64>,
+}
+
+/// A community learning centre (trung tâm học tập cộng đồng), one per commune.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CentreDto {
+    pub id: i64,
+    pub name: String,
+    pub unit_id: i64,
+    pub director_name: Option<String>,
+    pub activities_count: i32,
+    pub version: i32,
+    pub updated_at: DateTime<Utc>,
+    pub deleted: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "TTHTCĐ phường Ba Đình", "unit_id": 10845, "director_name": "Lê Văn Hùng", "activities_count": 24}))]
+pub struct CentreRequest {
+    #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub name: String,
+    /// The commune.
+    pub unit_id: i64,
+    #[validate(length(min = 1, max = 200))]
+    #[schema(min_length = 1, max_length = 200)]
+    pub director_name: Option<String>,
+    #[validate(range(min = 0, max = 100000))]
+    #[schema(minimum = 0, maximum = 100000)]
+    pub activities_count: i32,
+}
+
+macro_rules! page_of {
+    ($name:ident, $item:ty) => {
+        #[derive(Debug, Clone, Serialize, ToSchema)]
+        pub struct $name {
+            pub items: Vec<$item>,
+            /// Pass as `cursor` for the next page; null on the last one.
+            pub next_cursor: Option<String>,
+        }
+    };
+}
+
+page_of!(CitizenPage, CitizenDto);
+page_of!(HouseholdPage, HouseholdDto);
+page_of!(OrganisationPage, OrganisationDto);
+page_of!(ClanPage, ClanDto);
+page_of!(CentrePage, CentreDto);
+
+fn digits(value: &str) -> Result<(), validator::ValidationError> {
+    if value.bytes().all(|b| b.is_ascii_digit()) && (value.len() == 9 || value.len() == 12) {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("national_id_digits"))
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluations and decisions
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SubjectKind {
+    Citizen,
+    Household,
+    Clan,
+    Organisation,
+    /// A village, commune or province evaluated as a learning community.
+    Unit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EvaluationStatus {
+    Registered,
+    Submitted,
+    Inspected,
+    Recognised,
+    Rejected,
+    Revoked,
+}
+
+/// What the caller may do next with an evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EvaluationAction {
+    SelfAssess,
+    AddEvidence,
+    Submit,
+    Inspect,
+    Recognise,
+    Reject,
+    Revoke,
+}
+
+/// An indicator where the inspection team answered differently from the self-assessment.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AnswerDifference {
+    pub indicator_id: String,
+    #[schema(value_type = Object)]
+    pub self_answer: serde_json::Value,
+    #[schema(value_type = Object)]
+    pub inspection_answer: serde_json::Value,
+}
+
+/// One subject's evaluation for one model and year, pinned to the framework version it uses.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EvaluationDto {
+    pub id: i64,
+    pub subject_type: SubjectKind,
+    pub subject_id: i64,
+    pub model_kind: String,
+    pub year: i32,
+    /// The exact framework version; a recognition always reproduces from it.
+    pub framework_id: i64,
+    pub unit_id: i64,
+    pub status: EvaluationStatus,
+    pub requested_level: Option<String>,
+    /// Indicator id → answer.
+    #[schema(value_type = Object)]
+    pub self_answers: serde_json::Value,
+    #[schema(value_type = Object)]
+    pub inspection_answers: Option<serde_json::Value>,
+    pub differences: Vec<AnswerDifference>,
+    /// Filed after the framework's deadline (flagged, when the framework flags late filings).
+    pub late: bool,
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub inspected_at: Option<DateTime<Utc>>,
+    /// The level decided (e.g. `muc_do_1`, `tot`).
+    pub result_level: Option<String>,
+    pub result_points: Option<f64>,
+    /// The scored outcome the decision rests on, with a reason per indicator.
+    #[schema(value_type = Object)]
+    pub outcome: Option<serde_json::Value>,
+    pub decision_id: Option<i64>,
+    pub decided_on: Option<NaiveDate>,
+    /// The last day the recognition is kept.
+    pub valid_until: Option<NaiveDate>,
+    pub version: i32,
+    pub updated_at: DateTime<Utc>,
+    /// What the caller may do now.
+    pub allowed_actions: Vec<EvaluationAction>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EvaluationPage {
+    pub items: Vec<EvaluationDto>,
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EvaluationQuery {
+    pub year: Option<i32>,
+    pub model_kind: Option<String>,
+    pub status: Option<EvaluationStatus>,
+    pub subject_type: Option<SubjectKind>,
+    pub subject_id: Option<i64>,
+    pub updated_since: Option<DateTime<Utc>>,
+    /// Page size, 1–500 (default 50).
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
+}
+
+/// Registers a subject for a model and year (đăng ký).
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"subject_type": "household", "subject_id": 1, "framework_id": 12, "year": 2026}))]
+pub struct RegistrationRequest {
+    pub subject_type: SubjectKind,
+    pub subject_id: i64,
+    /// The framework version to use (not retired).
+    pub framework_id: i64,
+    #[validate(range(min = 2000, max = 2100))]
+    #[schema(minimum = 2000, maximum = 2100)]
+    pub year: i32,
+    /// The level the subject asks for (e.g. `muc_do_2`); by default the level it reaches.
+    #[validate(length(min = 1, max = 40))]
+    #[schema(min_length = 1, max_length = 40)]
+    pub requested_level: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"answers": {"TC1.CT1": {"yes_no": true}, "TC2.CT1": {"percentage": 95}}}))]
+pub struct AnswersRequest {
+    /// Indicator id → `{"yes_no": …}`, `{"points": …}`, `{"percentage": …}`, `{"count": …}` or `{"ordinal": …}`.
+    #[schema(value_type = Object)]
+    pub answers: serde_json::Value,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceKind {
+    Note,
+    Link,
+    File,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"indicator_id": "TC1.CT1", "kind": "link", "url": "https://example.gov.vn/ke-hoach-2026.pdf"}))]
+pub struct EvidenceRequest {
+    #[validate(length(min = 1, max = 40))]
+    #[schema(min_length = 1, max_length = 40)]
+    pub indicator_id: String,
+    /// `note` or `link`; files are uploaded to `…/evidence/file`.
+    pub kind: EvidenceKind,
+    #[validate(length(min = 1, max = 5000))]
+    #[schema(min_length = 1, max_length = 5000)]
+    pub note: Option<String>,
+    #[validate(url, length(max = 2000))]
+    #[schema(max_length = 2000)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct EvidenceFileQuery {
+    pub indicator_id: String,
+    pub file_name: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EvidenceDto {
+    pub id: i64,
+    pub indicator_id: String,
+    pub kind: EvidenceKind,
+    pub note: Option<String>,
+    pub url: Option<String>,
+    pub file_name: Option<String>,
+    pub content_type: Option<String>,
+    pub size_bytes: Option<i64>,
+    /// SHA-256 of the file, hex.
+    pub sha256: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EvidenceList {
+    pub items: Vec<EvidenceDto>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionKind {
+    Recognition,
+    Rejection,
+    Revocation,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionItem {
+    pub evaluation_id: i64,
+    /// For a recognition: the level granted; by default the level the evaluation reaches.
+    #[validate(length(min = 1, max = 40))]
+    #[schema(min_length = 1, max_length = 40)]
+    pub level: Option<String>,
+}
+
+/// A decision (Quyết định) with its annexed list: it recognises, rejects or revokes many
+/// evaluations at once, all or nothing.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"kind": "recognition", "number": "123/QĐ-UBND", "decided_on": "2027-03-15",
+    "authority": "Chủ tịch UBND phường Ba Đình", "items": [{"evaluation_id": 1}]}))]
+pub struct DecisionRequest {
+    pub kind: DecisionKind,
+    #[validate(length(min = 1, max = 100), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 100)]
+    pub number: String,
+    pub decided_on: NaiveDate,
+    /// Who signs (e.g. "Chủ tịch UBND xã …").
+    #[validate(length(min = 1, max = 300), custom(function = "not_blank"))]
+    #[schema(min_length = 1, max_length = 300)]
+    pub authority: String,
+    /// Required for rejections and revocations.
+    #[validate(length(min = 1, max = 2000))]
+    #[schema(min_length = 1, max_length = 2000)]
+    pub reason: Option<String>,
+    #[validate(length(min = 1, max = 20000), nested)]
+    #[schema(min_items = 1, max_items = 20000)]
+    pub items: Vec<DecisionItem>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DecisionDto {
+    pub id: i64,
+    pub kind: DecisionKind,
+    pub number: String,
+    pub decided_on: NaiveDate,
+    pub authority: String,
+    pub reason: Option<String>,
+    pub evaluation_ids: Vec<i64>,
+    pub created_at: DateTime<Utc>,
+}

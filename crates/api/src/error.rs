@@ -49,6 +49,12 @@ pub enum ErrorCode {
     AccountNotFound,
     ApiKeyNotFound,
     UsernameTaken,
+    RecordNotFound,
+    DecisionRefused,
+    FilingDeadlinePassed,
+    DuplicateCitizen,
+    LearningCentreExists,
+    AlreadyRegistered,
     FrameworkNotFound,
     FrameworkInvalid,
     FrameworkVersionExists,
@@ -229,11 +235,15 @@ pub enum ApiError {
     OutOfScope,
     AccountNotFound,
     ApiKeyNotFound,
+    /// A registry record (or evaluation, decision, evidence) that does not exist for the caller.
+    RecordNotFound,
     FrameworkNotFound,
     /// The framework document is unreadable or invalid; `errors` has one entry per problem.
     FrameworkInvalid(Vec<FieldError>),
     /// The answers cannot be scored against this framework.
     ScoreRejected(Vec<FieldError>),
+    /// A decision with at least one item that cannot be applied; `errors` names each.
+    DecisionRefused(Vec<FieldError>),
     ServiceUnavailable,
     Internal,
 }
@@ -264,6 +274,10 @@ impl ApiError {
                 Conflict::IdempotencyKeyReused | Conflict::IdempotencyKeyRace => ErrorCode::IdempotencyKeyReused,
                 Conflict::UsernameTaken { .. } => ErrorCode::UsernameTaken,
                 Conflict::VersionExists => ErrorCode::FrameworkVersionExists,
+                Conflict::DuplicateCitizen { .. } => ErrorCode::DuplicateCitizen,
+                Conflict::CentreExists => ErrorCode::LearningCentreExists,
+                Conflict::AlreadyRegistered => ErrorCode::AlreadyRegistered,
+                Conflict::DeadlinePassed => ErrorCode::FilingDeadlinePassed,
                 Conflict::WrongStatus { .. } => ErrorCode::FrameworkStatusConflict,
             },
             ApiError::PreconditionRequired => ErrorCode::PreconditionRequired,
@@ -279,8 +293,10 @@ impl ApiError {
             ApiError::AccountNotFound => ErrorCode::AccountNotFound,
             ApiError::ApiKeyNotFound => ErrorCode::ApiKeyNotFound,
             ApiError::FrameworkNotFound => ErrorCode::FrameworkNotFound,
+            ApiError::RecordNotFound => ErrorCode::RecordNotFound,
             ApiError::FrameworkInvalid(_) => ErrorCode::FrameworkInvalid,
             ApiError::ScoreRejected(_) => ErrorCode::ScoreRejected,
+            ApiError::DecisionRefused(_) => ErrorCode::DecisionRefused,
             ApiError::ServiceUnavailable => ErrorCode::ServiceUnavailable,
             ApiError::Internal => ErrorCode::InternalError,
         }
@@ -300,8 +316,11 @@ impl ApiError {
             | ApiError::RouteNotFound
             | ApiError::AccountNotFound
             | ApiError::ApiKeyNotFound
-            | ApiError::FrameworkNotFound => StatusCode::NOT_FOUND,
-            ApiError::FrameworkInvalid(_) | ApiError::ScoreRejected(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            | ApiError::FrameworkNotFound
+            | ApiError::RecordNotFound => StatusCode::NOT_FOUND,
+            ApiError::FrameworkInvalid(_) | ApiError::ScoreRejected(_) | ApiError::DecisionRefused(_) => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             ApiError::Unauthorized
             | ApiError::InvalidToken
             | ApiError::InvalidCredentials
@@ -442,9 +461,17 @@ impl ApiError {
             ),
             ApiError::AccountNotFound => text("Không tìm thấy tài khoản.", "Account not found."),
             ApiError::FrameworkNotFound => text("Không tìm thấy bộ tiêu chí.", "Criteria framework not found."),
+            ApiError::RecordNotFound => text(
+                "Không tìm thấy bản ghi trong địa bàn của tài khoản.",
+                "No such record in the units the account covers.",
+            ),
             ApiError::FrameworkInvalid(_) => text(
                 "Bộ tiêu chí không hợp lệ; xem danh sách lỗi theo vị trí trong tài liệu.",
                 "The criteria framework is invalid; see the errors by position in the document.",
+            ),
+            ApiError::DecisionRefused(_) => text(
+                "Quyết định không được ghi vì có hồ sơ không đủ điều kiện; xem danh sách lỗi theo từng hồ sơ. Không hồ sơ nào bị thay đổi.",
+                "The decision was not recorded: some items do not qualify (see the errors per item). Nothing was changed.",
             ),
             ApiError::ScoreRejected(_) => text(
                 "Không chấm được điểm với các câu trả lời này; xem danh sách lỗi.",
@@ -468,7 +495,8 @@ impl ApiError {
             | ApiError::InvalidHeader(e)
             | ApiError::Validation(e)
             | ApiError::FrameworkInvalid(e)
-            | ApiError::ScoreRejected(e) => e,
+            | ApiError::ScoreRejected(e)
+            | ApiError::DecisionRefused(e) => e,
             _ => &[],
         }
     }
@@ -565,6 +593,34 @@ fn conflict_detail(c: &Conflict, lang: Lang) -> String {
                 format!("Ngày áp dụng phải sau ngày bắt đầu hiệu lực hiện tại của đơn vị {unit_id}.")
             } else {
                 format!("The effective date must be after the current start of unit {unit_id}.")
+            }
+        }
+        Conflict::DuplicateCitizen { citizen_id } => {
+            if vi {
+                format!("Đã có công dân với số định danh này (id {citizen_id}); không tạo bản ghi trùng.")
+            } else {
+                format!("A citizen with this national ID exists (id {citizen_id}); no duplicate was created.")
+            }
+        }
+        Conflict::CentreExists => {
+            if vi {
+                "Xã này đã có trung tâm học tập cộng đồng.".into()
+            } else {
+                "This commune has a community learning centre already.".into()
+            }
+        }
+        Conflict::DeadlinePassed => {
+            if vi {
+                "Đã quá hạn nộp hồ sơ theo bộ tiêu chí; hồ sơ nộp muộn không được nhận.".into()
+            } else {
+                "The filing deadline of the framework has passed; late filings are refused.".into()
+            }
+        }
+        Conflict::AlreadyRegistered => {
+            if vi {
+                "Đối tượng đã đăng ký mô hình này cho năm này.".into()
+            } else {
+                "The subject is registered for this model and year already.".into()
             }
         }
         Conflict::VersionExists => {

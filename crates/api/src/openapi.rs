@@ -25,6 +25,8 @@ Errors are RFC 9457 problem documents with a stable `code`; messages are Vietnam
     tags(
         (name = "units", description = "Administrative units (provinces, districts, communes, villages) valid over time, with the 2025 reform's lineage"),
         (name = "reorganisations", description = "Merges and splits of units, with legal basis and lineage"),
+        (name = "registries", description = "Citizens, households, organisations, clans, community learning centres (personal data: scoped to the caller's units)"),
+        (name = "evaluations", description = "Registration, self-assessment with evidence, submission, inspection, and the decisions that recognise, reject or revoke"),
         (name = "frameworks", description = "Criteria frameworks as versioned documents; publication; scoring previews"),
         (name = "auth", description = "Sign-in with a password or an API key; refresh-token rotation; sign-out"),
         (name = "accounts", description = "Accounts, roles, the units they cover, API keys"),

@@ -1,7 +1,7 @@
 //! Building and running the server. `Application::build` binds first (port 0 picks a free
 //! port), so tests start the real app on a real port.
 
-use crate::auth::password::{Passwords, random_token};
+use crate::auth::password::{NationalIds, Passwords, random_token};
 use crate::auth::token::{Tokens, load_or_create_secret};
 use crate::config::Settings;
 use crate::error::{ApiError, FieldError, Issue};
@@ -29,6 +29,7 @@ use xhht_persistence::{Database, DatabaseUrl, frameworks, migrate, seed};
 pub struct AppState {
     pub db: Database,
     pub tokens: Tokens,
+    pub national_ids: NationalIds,
     pub passwords: Passwords,
     pub auth: AuthPolicy,
     spec: Bytes,
@@ -136,8 +137,15 @@ impl Application {
             );
         }
         let passwords = Passwords::new(settings.argon2_memory_kib, settings.argon2_iterations)?;
-        let secret = load_or_create_secret(settings.jwt_secret.as_deref(), Path::new(&settings.data_dir))?;
+        let secret =
+            load_or_create_secret(settings.jwt_secret.as_deref(), Path::new(&settings.data_dir), "jwt-secret")?;
         let tokens = Tokens::new(&secret, settings.access_token_seconds)?;
+        let id_key = load_or_create_secret(
+            settings.national_id_key.as_deref(),
+            Path::new(&settings.data_dir),
+            "national-id-key",
+        )?;
+        let national_ids = NationalIds::new(&id_key);
         if settings.auto_migrate {
             ensure_admin(&db, &passwords, settings.admin_password.as_deref())?;
         }
@@ -150,6 +158,7 @@ impl Application {
         let state = web::Data::new(AppState {
             db,
             tokens,
+            national_ids,
             passwords,
             auth: AuthPolicy {
                 refresh_token_days: settings.refresh_token_days,
@@ -165,6 +174,8 @@ impl Application {
                 .into_utoipa_app()
                 .app_data(state.clone())
                 .app_data(json_config(json_limit))
+                // Evidence files arrive as raw bodies; the handler enforces the same limit.
+                .app_data(web::PayloadConfig::new(routes::evaluations::MAX_EVIDENCE_BYTES))
                 .app_data(web::QueryConfig::default().error_handler(|e, req| query_error(e, req).into()))
                 .app_data(web::PathConfig::default().error_handler(|e, _| path_error(e).into()))
                 .service(scope("/api/v1").configure(routes::api_v1).service(openapi_json))

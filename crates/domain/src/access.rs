@@ -50,10 +50,22 @@ impl Role {
             Role::Admin => true,
             Role::ProvincialOfficer => matches!(
                 permission,
-                ManageVillages | ManageUnits | Reorganise | ManageAccounts | ManageFrameworks | ReadAudit
+                ManageVillages
+                    | ManageUnits
+                    | Reorganise
+                    | ManageAccounts
+                    | ManageFrameworks
+                    | ReadAudit
+                    | Register
+                    | Inspect
+                    | Decide
             ),
-            Role::CommuneOfficer => matches!(permission, ManageVillages | ReadAudit),
-            Role::Inspector | Role::AssociationOfficer | Role::Viewer => false,
+            // The commune decides the grassroots titles; `Decide` is narrowed to those models
+            // where it is used.
+            Role::CommuneOfficer => matches!(permission, ManageVillages | ReadAudit | Register | Decide),
+            Role::Inspector => matches!(permission, Inspect),
+            Role::AssociationOfficer => matches!(permission, Register),
+            Role::Viewer => false,
         }
     }
 }
@@ -86,6 +98,12 @@ pub enum Permission {
     ManageFrameworks,
     /// Read the audit trail.
     ReadAudit,
+    /// Keep the registries; register subjects, self-assess and submit.
+    Register,
+    /// Record an inspection team's answers.
+    Inspect,
+    /// Sign recognition, rejection and revocation decisions.
+    Decide,
 }
 
 /// Where an account acts, as materialized unit paths (`/1/45/`): a path is inside a root when
@@ -153,7 +171,10 @@ mod tests {
     fn only_admins_and_officers_write() {
         for role in [Role::Inspector, Role::AssociationOfficer, Role::Viewer] {
             assert!(!role.grants(Permission::ManageVillages));
+            assert!(!role.grants(Permission::Decide));
         }
+        assert!(Role::Inspector.grants(Permission::Inspect));
+        assert!(!Role::Inspector.grants(Permission::Register));
         assert!(Role::CommuneOfficer.grants(Permission::ManageVillages));
         assert!(!Role::CommuneOfficer.grants(Permission::Reorganise));
         assert!(Role::ProvincialOfficer.grants(Permission::ManageAccounts));

@@ -43,6 +43,14 @@ pub enum Conflict {
     VersionExists,
     /// The framework version's status does not allow this transition.
     WrongStatus { status: String },
+    /// A citizen with the same national ID number exists.
+    DuplicateCitizen { citizen_id: i64 },
+    /// The framework refuses filings after its deadline, and the deadline has passed.
+    DeadlinePassed,
+    /// The subject is registered for this model and year already.
+    AlreadyRegistered,
+    /// The commune has a community learning centre already.
+    CentreExists,
     /// Another account has this username.
     UsernameTaken { username: String },
 }

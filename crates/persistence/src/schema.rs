@@ -91,6 +91,15 @@ diesel::allow_tables_to_appear_in_same_query!(
     refresh_tokens,
     audit_log,
     frameworks,
+    organisations,
+    households,
+    citizens,
+    clans,
+    clan_households,
+    learning_centres,
+    decisions,
+    evaluations,
+    evidence,
 );
 
 diesel::table! {
@@ -187,5 +196,153 @@ diesel::table! {
         updated_at -> Timestamp,
         published_at -> Nullable<Timestamp>,
         retired_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    organisations (id) {
+        id -> BigInt,
+        name -> Text,
+        org_type -> Text,
+        managing_level -> Text,
+        unit_id -> BigInt,
+        unit_path -> Text,
+        staff_count -> Integer,
+        learner_count -> Nullable<Integer>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    households (id) {
+        id -> BigInt,
+        label -> Text,
+        unit_id -> BigInt,
+        unit_path -> Text,
+        head_citizen_id -> Nullable<BigInt>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    citizens (id) {
+        id -> BigInt,
+        full_name -> Text,
+        birth_year -> Integer,
+        sex -> Text,
+        target_group -> Text,
+        household_id -> Nullable<BigInt>,
+        workplace_id -> Nullable<BigInt>,
+        unit_id -> BigInt,
+        unit_path -> Text,
+        national_id_hash -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    clans (id) {
+        id -> BigInt,
+        name -> Text,
+        unit_id -> BigInt,
+        unit_path -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    clan_households (clan_id, household_id) {
+        clan_id -> BigInt,
+        household_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    learning_centres (id) {
+        id -> BigInt,
+        name -> Text,
+        unit_id -> BigInt,
+        unit_path -> Text,
+        director_name -> Nullable<Text>,
+        activities_count -> Integer,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    decisions (id) {
+        id -> BigInt,
+        kind -> Text,
+        number -> Text,
+        decided_on -> Date,
+        authority -> Text,
+        reason -> Nullable<Text>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    evaluations (id) {
+        id -> BigInt,
+        subject_type -> Text,
+        subject_id -> BigInt,
+        model_kind -> Text,
+        year -> Integer,
+        framework_id -> BigInt,
+        unit_id -> BigInt,
+        unit_path -> Text,
+        status -> Text,
+        requested_level -> Nullable<Text>,
+        self_answers -> Text,
+        inspection_answers -> Nullable<Text>,
+        subject_types -> Text,
+        late -> Bool,
+        submitted_at -> Nullable<Timestamp>,
+        inspected_at -> Nullable<Timestamp>,
+        result_level -> Nullable<Text>,
+        result_rank -> Nullable<Integer>,
+        result_points -> Nullable<Double>,
+        outcome -> Nullable<Text>,
+        decision_id -> Nullable<BigInt>,
+        decided_on -> Nullable<Date>,
+        valid_until -> Nullable<Date>,
+        revocation_id -> Nullable<BigInt>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    evidence (id) {
+        id -> BigInt,
+        evaluation_id -> BigInt,
+        indicator_id -> Text,
+        kind -> Text,
+        note -> Nullable<Text>,
+        url -> Nullable<Text>,
+        file_name -> Nullable<Text>,
+        content_type -> Nullable<Text>,
+        size_bytes -> Nullable<BigInt>,
+        sha256 -> Nullable<Text>,
+        content -> Nullable<Binary>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
     }
 }

@@ -84,13 +84,13 @@ impl Tokens {
     }
 }
 
-/// The configured key, or the one kept in `data_dir/jwt-secret` (created owner-only on first
+/// The configured key, or the one kept in `data_dir/<file>` (created owner-only on first
 /// start).
-pub fn load_or_create_secret(configured: Option<&str>, data_dir: &Path) -> anyhow::Result<Vec<u8>> {
+pub fn load_or_create_secret(configured: Option<&str>, data_dir: &Path, file: &str) -> anyhow::Result<Vec<u8>> {
     if let Some(secret) = configured {
         return Ok(secret.as_bytes().to_vec());
     }
-    let path = data_dir.join("jwt-secret");
+    let path = data_dir.join(file);
     if let Ok(existing) = std::fs::read_to_string(&path) {
         return Ok(existing.trim().as_bytes().to_vec());
     }
@@ -98,7 +98,7 @@ pub fn load_or_create_secret(configured: Option<&str>, data_dir: &Path) -> anyho
     let secret = super::password::random_token(48);
     anyhow::ensure!(!secret.is_empty(), "no random bytes for the signing key");
     write_private(&path, &secret)?;
-    tracing::warn!(path = %path.display(), "generated a token signing key; keep this file private and backed up");
+    tracing::warn!(path = %path.display(), "generated a secret key; keep this file private and backed up");
     Ok(secret.into_bytes())
 }
 

@@ -4,8 +4,11 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod decisions;
+pub mod evaluations;
 pub mod frameworks;
 pub mod health;
+pub mod registry;
 pub mod reorganisations;
 mod support;
 pub mod units;
@@ -45,7 +48,44 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(frameworks::get_framework)
         .service(frameworks::publish_framework)
         .service(frameworks::retire_framework)
-        .service(frameworks::score_framework);
+        .service(frameworks::score_framework)
+        .service(registry::list_citizens)
+        .service(registry::create_citizen)
+        .service(registry::get_citizen)
+        .service(registry::update_citizen)
+        .service(registry::delete_citizen)
+        .service(registry::list_households)
+        .service(registry::create_household)
+        .service(registry::get_household)
+        .service(registry::update_household)
+        .service(registry::delete_household)
+        .service(registry::list_organisations)
+        .service(registry::create_organisation)
+        .service(registry::get_organisation)
+        .service(registry::update_organisation)
+        .service(registry::delete_organisation)
+        .service(registry::list_clans)
+        .service(registry::create_clan)
+        .service(registry::get_clan)
+        .service(registry::update_clan)
+        .service(registry::delete_clan)
+        .service(registry::list_centres)
+        .service(registry::create_centre)
+        .service(registry::get_centre)
+        .service(registry::update_centre)
+        .service(registry::delete_centre)
+        .service(evaluations::register)
+        .service(evaluations::list_evaluations)
+        .service(evaluations::get_evaluation)
+        .service(evaluations::self_assess)
+        .service(evaluations::submit)
+        .service(evaluations::inspect)
+        .service(evaluations::add_evidence_note)
+        .service(evaluations::add_evidence_file)
+        .service(evaluations::list_evidence)
+        .service(evaluations::evidence_file)
+        .service(decisions::create_decision)
+        .service(decisions::get_decision);
 }
 
 pub fn root(cfg: &mut ServiceConfig) {

@@ -1,0 +1,475 @@
+//! The registries: organisations, households, citizens, clans and community learning centres.
+//! Every row carries its home unit's path, so that a caller's units bound every read with one
+//! range condition; rows are marked deleted, never removed, so that sync clients see deletions.
+
+use crate::db::{DbConn, MultiBackend};
+use crate::error::{PersistenceError, Result};
+use crate::schema::{citizens, clan_households, clans, households, learning_centres, organisations};
+use chrono::{NaiveDateTime, Utc};
+use diesel::prelude::*;
+use diesel::sql_types::{Bool, Nullable};
+
+/// What a list may return.
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    /// Readable subtrees; `None` reads everything (administrators).
+    pub scope: Option<Vec<String>>,
+    /// Only rows under this unit path.
+    pub within: Option<String>,
+    /// Only rows changed at or after this instant; deleted rows are included (as markers).
+    pub updated_since: Option<NaiveDateTime>,
+}
+
+/// Lists are ordered by (updated_at, id): a client syncing page by page never misses a row.
+pub type Position = (NaiveDateTime, i64);
+
+fn upper(root: &str) -> String {
+    format!("{}0", &root[..root.len().saturating_sub(1)])
+}
+
+macro_rules! registry_reads {
+    ($table:ident, $row:ty) => {
+        pub fn get(conn: &mut DbConn, id: i64) -> Result<$row> {
+            $table::table.find(id).select(<$row>::as_select()).first(conn).optional()?.ok_or(PersistenceError::NotFound)
+        }
+
+        pub fn list(conn: &mut DbConn, f: &ListFilter, after: Option<Position>, limit: i64) -> Result<Vec<$row>> {
+            let mut query = $table::table.into_boxed::<MultiBackend>();
+            if let Some(roots) = &f.scope {
+                let Some((first, rest)) = roots.split_first() else {
+                    return Ok(Vec::new());
+                };
+                let mut any: Box<dyn BoxableExpression<$table::table, MultiBackend, SqlType = Nullable<Bool>>> =
+                    Box::new($table::unit_path.ge(first.clone()).and($table::unit_path.lt(upper(first))).nullable());
+                for root in rest {
+                    any = Box::new(any.or($table::unit_path.ge(root.clone()).and($table::unit_path.lt(upper(root)))));
+                }
+                query = query.filter(any);
+            }
+            if let Some(root) = &f.within {
+                query = query.filter($table::unit_path.ge(root.clone())).filter($table::unit_path.lt(upper(root)));
+            }
+            match f.updated_since {
+                Some(since) => query = query.filter($table::updated_at.ge(since)),
+                None => query = query.filter($table::deleted_at.is_null()),
+            }
+            if let Some((at, id)) = after {
+                query = query.filter($table::updated_at.gt(at).or($table::updated_at.eq(at).and($table::id.gt(id))));
+            }
+            Ok(query
+                .order(($table::updated_at.asc(), $table::id.asc()))
+                .limit(limit)
+                .select(<$row>::as_select())
+                .load(conn)?)
+        }
+
+        /// Marks the row deleted if it is still at `expected` (any version when `None`).
+        pub fn delete(conn: &mut DbConn, id: i64, expected: Option<i32>) -> Result<$row> {
+            let current = get(conn, id)?;
+            if current.deleted_at.is_some() {
+                return Err(PersistenceError::NotFound);
+            }
+            if expected.is_some_and(|v| v != current.version) {
+                return Err(PersistenceError::StaleVersion);
+            }
+            let now = Utc::now().naive_utc();
+            let changed =
+                diesel::update($table::table.filter($table::id.eq(id)).filter($table::version.eq(current.version)))
+                    .set((
+                        $table::deleted_at.eq(Some(now)),
+                        $table::updated_at.eq(now),
+                        $table::version.eq(current.version + 1),
+                    ))
+                    .execute(conn)?;
+            if changed != 1 {
+                return Err(PersistenceError::StaleVersion);
+            }
+            get(conn, id)
+        }
+
+        /// Checks the version and bumps it, before an update writes the new values.
+        fn bump(conn: &mut DbConn, id: i64, expected: Option<i32>) -> Result<$row> {
+            let current = get(conn, id)?;
+            if current.deleted_at.is_some() {
+                return Err(PersistenceError::NotFound);
+            }
+            if expected.is_some_and(|v| v != current.version) {
+                return Err(PersistenceError::StaleVersion);
+            }
+            let changed =
+                diesel::update($table::table.filter($table::id.eq(id)).filter($table::version.eq(current.version)))
+                    .set(($table::version.eq(current.version + 1), $table::updated_at.eq(Utc::now().naive_utc())))
+                    .execute(conn)?;
+            if changed != 1 {
+                return Err(PersistenceError::StaleVersion);
+            }
+            Ok(current)
+        }
+    };
+}
+
+pub mod organisation {
+    use super::*;
+
+    #[derive(Queryable, Selectable, Debug, Clone, PartialEq)]
+    #[diesel(table_name = organisations)]
+    pub struct Organisation {
+        pub id: i64,
+        pub name: String,
+        pub org_type: String,
+        pub managing_level: String,
+        pub unit_id: i64,
+        pub unit_path: String,
+        pub staff_count: i32,
+        pub learner_count: Option<i32>,
+        pub version: i32,
+        pub created_at: NaiveDateTime,
+        pub updated_at: NaiveDateTime,
+        pub deleted_at: Option<NaiveDateTime>,
+    }
+
+    #[derive(Debug, Clone)]
+    pub struct Fields {
+        pub name: String,
+        pub org_type: String,
+        pub managing_level: String,
+        pub unit_id: i64,
+        pub unit_path: String,
+        pub staff_count: i32,
+        pub learner_count: Option<i32>,
+    }
+
+    registry_reads!(organisations, Organisation);
+
+    pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Organisation> {
+        let now = Utc::now().naive_utc();
+        let id: i64 = diesel::insert_into(organisations::table)
+            .values((
+                organisations::name.eq(&f.name),
+                organisations::org_type.eq(&f.org_type),
+                organisations::managing_level.eq(&f.managing_level),
+                organisations::unit_id.eq(f.unit_id),
+                organisations::unit_path.eq(&f.unit_path),
+                organisations::staff_count.eq(f.staff_count),
+                organisations::learner_count.eq(f.learner_count),
+                organisations::version.eq(1),
+                organisations::created_at.eq(now),
+                organisations::updated_at.eq(now),
+            ))
+            .returning(organisations::id)
+            .get_result(conn)?;
+        get(conn, id)
+    }
+
+    pub fn update(conn: &mut DbConn, id: i64, expected: Option<i32>, f: &Fields) -> Result<Organisation> {
+        bump(conn, id, expected)?;
+        diesel::update(organisations::table.find(id))
+            .set((
+                organisations::name.eq(&f.name),
+                organisations::org_type.eq(&f.org_type),
+                organisations::managing_level.eq(&f.managing_level),
+                organisations::unit_id.eq(f.unit_id),
+                organisations::unit_path.eq(&f.unit_path),
+                organisations::staff_count.eq(f.staff_count),
+                organisations::learner_count.eq(f.learner_count),
+            ))
+            .execute(conn)?;
+        get(conn, id)
+    }
+}
+
+pub mod household {
+    use super::*;
+
+    #[derive(Queryable, Selectable, Debug, Clone, PartialEq)]
+    #[diesel(table_name = households)]
+    pub struct Household {
+        pub id: i64,
+        pub label: String,
+        pub unit_id: i64,
+        pub unit_path: String,
+        pub head_citizen_id: Option<i64>,
+        pub version: i32,
+        pub created_at: NaiveDateTime,
+        pub updated_at: NaiveDateTime,
+        pub deleted_at: Option<NaiveDateTime>,
+    }
+
+    #[derive(Debug, Clone)]
+    pub struct Fields {
+        pub label: String,
+        pub unit_id: i64,
+        pub unit_path: String,
+        pub head_citizen_id: Option<i64>,
+    }
+
+    registry_reads!(households, Household);
+
+    pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Household> {
+        let now = Utc::now().naive_utc();
+        let id: i64 = diesel::insert_into(households::table)
+            .values((
+                households::label.eq(&f.label),
+                households::unit_id.eq(f.unit_id),
+                households::unit_path.eq(&f.unit_path),
+                households::head_citizen_id.eq(f.head_citizen_id),
+                households::version.eq(1),
+                households::created_at.eq(now),
+                households::updated_at.eq(now),
+            ))
+            .returning(households::id)
+            .get_result(conn)?;
+        get(conn, id)
+    }
+
+    pub fn update(conn: &mut DbConn, id: i64, expected: Option<i32>, f: &Fields) -> Result<Household> {
+        bump(conn, id, expected)?;
+        diesel::update(households::table.find(id))
+            .set((
+                households::label.eq(&f.label),
+                households::unit_id.eq(f.unit_id),
+                households::unit_path.eq(&f.unit_path),
+                households::head_citizen_id.eq(f.head_citizen_id),
+            ))
+            .execute(conn)?;
+        get(conn, id)
+    }
+
+    /// The ids of the (not deleted) members.
+    pub fn members(conn: &mut DbConn, id: i64) -> Result<Vec<i64>> {
+        Ok(citizens::table
+            .filter(citizens::household_id.eq(id))
+            .filter(citizens::deleted_at.is_null())
+            .order(citizens::id)
+            .select(citizens::id)
+            .load(conn)?)
+    }
+}
+
+pub mod citizen {
+    use super::*;
+
+    #[derive(Queryable, Selectable, Debug, Clone, PartialEq)]
+    #[diesel(table_name = citizens)]
+    pub struct Citizen {
+        pub id: i64,
+        pub full_name: String,
+        pub birth_year: i32,
+        pub sex: String,
+        pub target_group: String,
+        pub household_id: Option<i64>,
+        pub workplace_id: Option<i64>,
+        pub unit_id: i64,
+        pub unit_path: String,
+        pub version: i32,
+        pub created_at: NaiveDateTime,
+        pub updated_at: NaiveDateTime,
+        pub deleted_at: Option<NaiveDateTime>,
+    }
+
+    #[derive(Debug, Clone)]
+    pub struct Fields {
+        pub full_name: String,
+        pub birth_year: i32,
+        pub sex: String,
+        pub target_group: String,
+        pub household_id: Option<i64>,
+        pub workplace_id: Option<i64>,
+        pub unit_id: i64,
+        pub unit_path: String,
+        /// Set on creation (and when a new number is given); never read back out.
+        pub national_id_hash: Option<String>,
+    }
+
+    registry_reads!(citizens, Citizen);
+
+    pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Citizen> {
+        let now = Utc::now().naive_utc();
+        let id: i64 = diesel::insert_into(citizens::table)
+            .values((
+                citizens::full_name.eq(&f.full_name),
+                citizens::birth_year.eq(f.birth_year),
+                citizens::sex.eq(&f.sex),
+                citizens::target_group.eq(&f.target_group),
+                citizens::household_id.eq(f.household_id),
+                citizens::workplace_id.eq(f.workplace_id),
+                citizens::unit_id.eq(f.unit_id),
+                citizens::unit_path.eq(&f.unit_path),
+                citizens::national_id_hash.eq(&f.national_id_hash),
+                citizens::version.eq(1),
+                citizens::created_at.eq(now),
+                citizens::updated_at.eq(now),
+            ))
+            .returning(citizens::id)
+            .get_result(conn)?;
+        get(conn, id)
+    }
+
+    pub fn update(conn: &mut DbConn, id: i64, expected: Option<i32>, f: &Fields) -> Result<Citizen> {
+        bump(conn, id, expected)?;
+        diesel::update(citizens::table.find(id))
+            .set((
+                citizens::full_name.eq(&f.full_name),
+                citizens::birth_year.eq(f.birth_year),
+                citizens::sex.eq(&f.sex),
+                citizens::target_group.eq(&f.target_group),
+                citizens::household_id.eq(f.household_id),
+                citizens::workplace_id.eq(f.workplace_id),
+                citizens::unit_id.eq(f.unit_id),
+                citizens::unit_path.eq(&f.unit_path),
+            ))
+            .execute(conn)?;
+        if let Some(hash) = &f.national_id_hash {
+            diesel::update(citizens::table.find(id)).set(citizens::national_id_hash.eq(hash)).execute(conn)?;
+        }
+        get(conn, id)
+    }
+
+    /// Citizens already registered with this national ID (by its keyed hash).
+    pub fn with_national_id(conn: &mut DbConn, hash: &str) -> Result<Vec<Citizen>> {
+        Ok(citizens::table
+            .filter(citizens::national_id_hash.eq(hash))
+            .filter(citizens::deleted_at.is_null())
+            .select(Citizen::as_select())
+            .load(conn)?)
+    }
+}
+
+pub mod clan {
+    use super::*;
+
+    #[derive(Queryable, Selectable, Debug, Clone, PartialEq)]
+    #[diesel(table_name = clans)]
+    pub struct Clan {
+        pub id: i64,
+        pub name: String,
+        pub unit_id: i64,
+        pub unit_path: String,
+        pub version: i32,
+        pub created_at: NaiveDateTime,
+        pub updated_at: NaiveDateTime,
+        pub deleted_at: Option<NaiveDateTime>,
+    }
+
+    #[derive(Debug, Clone)]
+    pub struct Fields {
+        pub name: String,
+        pub unit_id: i64,
+        pub unit_path: String,
+        pub household_ids: Vec<i64>,
+    }
+
+    registry_reads!(clans, Clan);
+
+    fn set_households(conn: &mut DbConn, id: i64, households: &[i64]) -> Result<()> {
+        diesel::delete(clan_households::table.filter(clan_households::clan_id.eq(id))).execute(conn)?;
+        for h in households {
+            diesel::insert_into(clan_households::table)
+                .values((clan_households::clan_id.eq(id), clan_households::household_id.eq(h)))
+                .execute(conn)?;
+        }
+        Ok(())
+    }
+
+    pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Clan> {
+        let now = Utc::now().naive_utc();
+        let id: i64 = diesel::insert_into(clans::table)
+            .values((
+                clans::name.eq(&f.name),
+                clans::unit_id.eq(f.unit_id),
+                clans::unit_path.eq(&f.unit_path),
+                clans::version.eq(1),
+                clans::created_at.eq(now),
+                clans::updated_at.eq(now),
+            ))
+            .returning(clans::id)
+            .get_result(conn)?;
+        set_households(conn, id, &f.household_ids)?;
+        get(conn, id)
+    }
+
+    pub fn update(conn: &mut DbConn, id: i64, expected: Option<i32>, f: &Fields) -> Result<Clan> {
+        bump(conn, id, expected)?;
+        diesel::update(clans::table.find(id))
+            .set((clans::name.eq(&f.name), clans::unit_id.eq(f.unit_id), clans::unit_path.eq(&f.unit_path)))
+            .execute(conn)?;
+        set_households(conn, id, &f.household_ids)?;
+        get(conn, id)
+    }
+
+    pub fn households_of(conn: &mut DbConn, id: i64) -> Result<Vec<i64>> {
+        Ok(clan_households::table
+            .filter(clan_households::clan_id.eq(id))
+            .order(clan_households::household_id)
+            .select(clan_households::household_id)
+            .load(conn)?)
+    }
+}
+
+pub mod centre {
+    use super::*;
+
+    #[derive(Queryable, Selectable, Debug, Clone, PartialEq)]
+    #[diesel(table_name = learning_centres)]
+    pub struct Centre {
+        pub id: i64,
+        pub name: String,
+        pub unit_id: i64,
+        pub unit_path: String,
+        pub director_name: Option<String>,
+        pub activities_count: i32,
+        pub version: i32,
+        pub created_at: NaiveDateTime,
+        pub updated_at: NaiveDateTime,
+        pub deleted_at: Option<NaiveDateTime>,
+    }
+
+    #[derive(Debug, Clone)]
+    pub struct Fields {
+        pub name: String,
+        pub unit_id: i64,
+        pub unit_path: String,
+        pub director_name: Option<String>,
+        pub activities_count: i32,
+    }
+
+    registry_reads!(learning_centres, Centre);
+
+    pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Centre> {
+        let now = Utc::now().naive_utc();
+        let id: i64 = diesel::insert_into(learning_centres::table)
+            .values((
+                learning_centres::name.eq(&f.name),
+                learning_centres::unit_id.eq(f.unit_id),
+                learning_centres::unit_path.eq(&f.unit_path),
+                learning_centres::director_name.eq(&f.director_name),
+                learning_centres::activities_count.eq(f.activities_count),
+                learning_centres::version.eq(1),
+                learning_centres::created_at.eq(now),
+                learning_centres::updated_at.eq(now),
+            ))
+            .returning(learning_centres::id)
+            .get_result(conn)
+            .map_err(|e| {
+                let e = PersistenceError::from(e);
+                if e.is_unique_violation() {
+                    PersistenceError::Conflict(crate::error::Conflict::CentreExists)
+                } else {
+                    e
+                }
+            })?;
+        get(conn, id)
+    }
+
+    pub fn update(conn: &mut DbConn, id: i64, expected: Option<i32>, f: &Fields) -> Result<Centre> {
+        bump(conn, id, expected)?;
+        diesel::update(learning_centres::table.find(id))
+            .set((
+                learning_centres::name.eq(&f.name),
+                learning_centres::director_name.eq(&f.director_name),
+                learning_centres::activities_count.eq(f.activities_count),
+            ))
+            .execute(conn)?;
+        get(conn, id)
+    }
+}

@@ -1,0 +1,9 @@
+DROP TABLE evidence;
+DROP TABLE evaluations;
+DROP TABLE decisions;
+DROP TABLE learning_centres;
+DROP TABLE clan_households;
+DROP TABLE clans;
+DROP TABLE citizens;
+DROP TABLE households;
+DROP TABLE organisations;
