@@ -62,12 +62,35 @@ async fn secrets_never_reach_the_logs() {
     assert_eq!(key.status(), 401);
     let search = client.get(format!("{base}/api/v1/units?q=Nguyen%20Thi%20Secretname")).send().await.unwrap();
     assert_eq!(search.status(), 200);
+    // A citizen with a national ID number, created twice (the second is a duplicate).
+    let access2: Value = token(json!({"grant_type": "password", "username": "admin", "password": admin_password}))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let admin = access2["access_token"].as_str().unwrap().to_owned();
+    let commune: Value = client
+        .get(format!("{base}/api/v1/units/by-code/00004?as_of=2025-07-01"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let national_id = "079185001234";
+    let citizen = json!({"full_name": "Võ Thị Secretperson", "birth_year": 1985, "sex": "female", "target_group": "worker",
+                         "unit_id": commune["id"], "national_id": national_id});
+    for expected in [201, 409] {
+        let created = client.post(format!("{base}/api/v1/citizens")).bearer_auth(&admin).json(&citizen).send().await.unwrap();
+        assert_eq!(created.status(), expected);
+    }
 
     child.kill().unwrap();
     let output = child.wait_with_output().unwrap();
     let logs = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
     assert!(logs.contains("request"), "the server did log requests");
-    for secret in [admin_password, wrong_password, &access, &refresh, &tampered, fake_key, "Secretname"] {
+    for secret in [admin_password, wrong_password, &access, &refresh, &tampered, fake_key, "Secretname", national_id, "Secretperson", &admin] {
         assert!(!logs.contains(secret), "the logs contain a secret: {}…", &secret[..8]);
     }
     let _ = std::fs::remove_dir_all(&dir);

@@ -12,12 +12,17 @@ on_both_backends!(
     drafts_cannot_recognise_and_inspectors_do_not_overwrite_each_other,
     batch_decisions_are_all_or_nothing,
     registries_sync_and_keep_national_ids_secret,
+    late_filings_are_flagged_or_refused_as_the_framework_says,
 );
 
 const TT24: &str = include_str!("../../crates/evaluation/tests/fixtures/tt24-tinh-complete.test.json");
 
 /// A small complete two-level framework for `kind`, created and published through the API.
 async fn published_framework(app: &TestApp, kind: &str) -> i64 {
+    published_framework_with(app, kind, json!({"period": "calendar_year"}), "").await
+}
+
+async fn published_framework_with(app: &TestApp, kind: &str, cycle: Value, suffix: &str) -> i64 {
     let territorial = match kind {
         "cong_dong_hoc_tap_thon" => Some("village"),
         "cong_dong_hoc_tap_xa" | "don_vi_hoc_tap_xa" => Some("commune"),
@@ -25,10 +30,10 @@ async fn published_framework(app: &TestApp, kind: &str) -> i64 {
         _ => None,
     };
     let mut document = json!({
-        "id": format!("test.fixture.{}", kind.replace('_', "-")), "version": 1, "status": "draft",
+        "id": format!("test.fixture.{}{suffix}", kind.replace('_', "-")), "version": 1, "status": "draft",
         "name_vi": format!("[KIỂM THỬ] {kind}"), "model_kind": kind,
         "legal_basis": {"number": "KIỂM THỬ", "issuer_vi": "Không có (dữ liệu kiểm thử)", "articles": []},
-        "cycle": {"period": "calendar_year"},
+        "cycle": cycle,
         "retained_years_after_recognition_year": 3,
         "confidence_notes": [{"about": "fixture", "confidence": "inferred", "note_vi": "Dữ liệu kiểm thử, không phải văn bản pháp quy."}],
         "groups": [{"id": "TC1", "name_vi": "Tiêu chí kiểm thử", "indicators": [
@@ -663,4 +668,43 @@ async fn registries_sync_and_keep_national_ids_secret(app: &TestApp) {
         .await
         .unwrap();
     assert_problem(second_centre, 409, "learning_centre_exists").await;
+}
+
+async fn late_filings_are_flagged_or_refused_as_the_framework_says(app: &TestApp) {
+    let p = people(app).await;
+    let household = created(
+        p.officer.post(app.url("/api/v1/households")).json(&json!({"label": "Hộ nộp muộn", "unit_id": p.village})).send().await.unwrap(),
+    )
+    .await;
+    let id = household["id"].as_i64().unwrap();
+    // Filing for 2024 closed on 2025-02-28; today is later.
+    let flagging = published_framework_with(
+        app,
+        "gia_dinh_hoc_tap",
+        json!({"period": "calendar_year", "filing_deadline": "--02-28", "late_policy": "flag"}),
+        ".flag",
+    )
+    .await;
+    let ev = register(app, &p.officer, "household", id, flagging, 2024).await;
+    let ev = step(app, &p.officer, &ev, "POST", "/submit", None).await;
+    assert_eq!(ev["late"], true, "a late filing is flagged");
+    assert_eq!(ev["status"], "submitted");
+
+    let refusing = published_framework_with(
+        app,
+        "gia_dinh_hoc_tap",
+        json!({"period": "calendar_year", "filing_deadline": "--02-28", "late_policy": "refuse"}),
+        ".refuse",
+    )
+    .await;
+    let ev = register(app, &p.officer, "household", id, refusing, 2023).await;
+    let refused = p
+        .officer
+        .post(app.url(&format!("/api/v1/evaluations/{}/submit", ev["id"])))
+        .header("if-match", format!("\"{}\"", ev["version"]))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(refused, 409, "filing_deadline_passed").await;
+    assert_eq!(app.get_json(&format!("/api/v1/evaluations/{}", ev["id"])).await["status"], "registered");
 }

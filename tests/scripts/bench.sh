@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # `make bench`: release build, then
 #  1. the scoring engine's own benchmark (outcomes per second on one core);
-#  2. HTTP load with wrk on loopback: GET /api/v1/units/{id} against SQLite and, when the
-#     Debian binaries are there, PostgreSQL. Each run is bounded (duration, connections).
+#  2. the cost of authentication (token check, password sign-in);
+#  3. the evaluation workflow through the API (one evaluation scored and stored; a batch
+#     decision of 10,000), on SQLite and PostgreSQL;
+#  4. HTTP load with wrk on loopback (GET /api/v1/units/{id}, a token-checked read, a page)
+#     against SQLite and, when the Debian binaries are there, PostgreSQL. Every run is bounded.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . tests/scripts/pg.sh
@@ -18,12 +21,17 @@ if ! command -v wrk >/dev/null; then
 fi
 
 cargo build --release --bin xhht
+if pg_bin >/dev/null; then
+    start_pg
+fi
 echo "== authentication =="
 cargo bench -p xhht-api --bench auth
 if [ -d crates/evaluation/benches ]; then
     echo "== scoring engine =="
     cargo bench -p xhht-evaluation --bench scoring
 fi
+echo "== the evaluation workflow through the API =="
+cargo bench -p xhht --bench workflow
 
 WORK=$(mktemp -d /tmp/xhht-bench.XXXXXX)
 ADMIN_PASSWORD=bench-admin-password
@@ -60,8 +68,7 @@ load() { # $1 = label, $2 = database URL
 }
 
 load sqlite "sqlite://$WORK/bench.sqlite"
-if pg_bin >/dev/null; then
-    start_pg
+if [ -n "${XHHT_TEST_PG_URL:-}" ]; then
     psql "$XHHT_TEST_PG_URL" -qc "CREATE DATABASE xhht_bench" >/dev/null
     load postgres "${XHHT_TEST_PG_URL%/postgres}/xhht_bench"
 fi
