@@ -3,6 +3,7 @@
 //!  - the time to score and store one evaluation (a one-item recognition decision), median
 //!    and 95th percentile over many;
 //!  - the time to recognise 10,000 subjects in one batch decision.
+//!
 //! Figures are printed, never asserted.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
@@ -40,18 +41,29 @@ async fn framework(app: &TestApp) -> i64 {
         "result": {"kind": "all_indicators_pass", "levels": [{"id": "dat", "name_vi": "Đạt", "tier": "level1"}],
                    "fail": {"id": "khong_dat", "name_vi": "Không đạt"}}
     });
-    let id = ok(app.post_json("/api/v1/frameworks", &json!({"document": document})).await).await["id"].as_i64().unwrap();
-    ok(app.client.post(app.url(&format!("/api/v1/frameworks/{id}/publish"))).header("if-match", "*").send().await.unwrap()).await;
+    let id =
+        ok(app.post_json("/api/v1/frameworks", &json!({"document": document})).await).await["id"].as_i64().unwrap();
+    ok(app
+        .client
+        .post(app.url(&format!("/api/v1/frameworks/{id}/publish")))
+        .header("if-match", "*")
+        .send()
+        .await
+        .unwrap())
+    .await;
     id
 }
 
 /// A household taken through registration, self-assessment, submission and inspection.
 async fn inspected(app: &TestApp, commune: i64, framework: i64, n: usize) -> i64 {
-    let household = ok(app.post_json("/api/v1/households", &json!({"label": format!("Hộ {n}"), "unit_id": commune})).await).await;
-    let body = json!({"subject_type": "household", "subject_id": household["id"], "framework_id": framework, "year": 2025});
+    let household =
+        ok(app.post_json("/api/v1/households", &json!({"label": format!("Hộ {n}"), "unit_id": commune})).await).await;
+    let body =
+        json!({"subject_type": "household", "subject_id": household["id"], "framework_id": framework, "year": 2025});
     let ev = ok(app.post_json("/api/v1/evaluations", &body).await).await;
     let id = ev["id"].as_i64().unwrap();
-    let answers = json!({"answers": {"TC1.CT1": {"yes_no": true}, "TC1.CT2": {"percentage": 90}, "TC1.CT3": {"count": 3}}});
+    let answers =
+        json!({"answers": {"TC1.CT1": {"yes_no": true}, "TC1.CT2": {"percentage": 90}, "TC1.CT3": {"count": 3}}});
     for (method, path) in [("PUT", "self-assessment"), ("POST", "submit"), ("PUT", "inspection")] {
         let url = app.url(&format!("/api/v1/evaluations/{id}/{path}"));
         let request = if method == "PUT" { app.client.put(url).json(&answers) } else { app.client.post(url) };
@@ -105,10 +117,17 @@ async fn run(backend: Backend) {
     let batch_time = decide(&app, &batch, 999_999).await;
 
     println!("== {backend:?}");
-    println!("  household + register + self-assess + submit + inspect: {per_subject:.2?} per subject (5 requests, {PARALLEL} in flight)");
-    println!("  score and store one evaluation (one-item recognition decision): median {median:.2?}, p95 {p95:.2?} over {SINGLES}");
+    println!(
+        "  household + register + self-assess + submit + inspect: {per_subject:.2?} per subject (5 requests, {PARALLEL} in flight)"
+    );
+    println!(
+        "  score and store one evaluation (one-item recognition decision): median {median:.2?}, p95 {p95:.2?} over {SINGLES}"
+    );
     println!("  prepare {BATCH} inspected evaluations: {preparation:.1?}");
-    println!("  recognise {BATCH} subjects in one batch decision: {batch_time:.2?} ({:.0} per second)", BATCH as f64 / batch_time.as_secs_f64());
+    println!(
+        "  recognise {BATCH} subjects in one batch decision: {batch_time:.2?} ({:.0} per second)",
+        BATCH as f64 / batch_time.as_secs_f64()
+    );
 }
 
 #[tokio::main]

@@ -1,7 +1,7 @@
 //! Accounts, their roles and units, API keys and refresh tokens. Secrets arrive here already
 //! hashed; nothing in this module sees a password or a key in clear.
 
-use crate::db::DbConn;
+use crate::db::{DbConn, subtree_end};
 use crate::error::{Conflict, PersistenceError, Result};
 use crate::schema::{account_roles, account_units, accounts, api_keys, refresh_tokens, unit_successions, units};
 use chrono::{NaiveDateTime, Utc};
@@ -273,7 +273,7 @@ pub fn scope_of(conn: &mut DbConn, roles: &[Role], unit_ids: &[i64]) -> Result<S
     for _ in 0..8 {
         let mut found = Vec::new();
         for root in &frontier {
-            let upper = format!("{}0", &root[..root.len().saturating_sub(1)]);
+            let upper = subtree_end(root);
             let paths: Vec<String> = unit_successions::table
                 .inner_join(successor.on(successor.field(units::id).eq(unit_successions::successor_id)))
                 .inner_join(predecessor.on(predecessor.field(units::id).eq(unit_successions::predecessor_id)))

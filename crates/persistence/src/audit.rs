@@ -1,7 +1,7 @@
 //! The audit trail: who changed what, when, with which request. Append-only: this module has
 //! an insert and reads, and nothing that updates or deletes.
 
-use crate::db::DbConn;
+use crate::db::{DbConn, subtree_end};
 use crate::error::Result;
 use crate::schema::audit_log;
 use chrono::{NaiveDateTime, Utc};
@@ -68,10 +68,6 @@ pub struct AuditFilter {
     pub scope: Option<Vec<String>>,
 }
 
-fn upper(root: &str) -> String {
-    format!("{}0", &root[..root.len().saturating_sub(1)])
-}
-
 /// Newest first, before `before` (an id), at most `limit`.
 pub fn list(conn: &mut DbConn, f: &AuditFilter, before: Option<i64>, limit: i64) -> Result<Vec<AuditRecord>> {
     let mut query = audit_log::table.into_boxed();
@@ -85,7 +81,7 @@ pub fn list(conn: &mut DbConn, f: &AuditFilter, before: Option<i64>, limit: i64)
         query = query.filter(audit_log::actor_id.eq(actor));
     }
     if let Some(root) = &f.within {
-        query = query.filter(audit_log::unit_path.ge(root.clone())).filter(audit_log::unit_path.lt(upper(root)));
+        query = query.filter(audit_log::unit_path.ge(root.clone())).filter(audit_log::unit_path.lt(subtree_end(root)));
     }
     if let Some(since) = f.since {
         query = query.filter(audit_log::at.ge(since));
@@ -103,10 +99,11 @@ pub fn list(conn: &mut DbConn, f: &AuditFilter, before: Option<i64>, limit: i64)
                     crate::db::MultiBackend,
                     SqlType = diesel::sql_types::Nullable<diesel::sql_types::Bool>,
                 >,
-        > = Box::new(audit_log::unit_path.ge(roots[0].clone()).and(audit_log::unit_path.lt(upper(&roots[0]))));
+        > = Box::new(audit_log::unit_path.ge(roots[0].clone()).and(audit_log::unit_path.lt(subtree_end(&roots[0]))));
         for root in roots.iter().skip(1) {
-            condition =
-                Box::new(condition.or(audit_log::unit_path.ge(root.clone()).and(audit_log::unit_path.lt(upper(root)))));
+            condition = Box::new(
+                condition.or(audit_log::unit_path.ge(root.clone()).and(audit_log::unit_path.lt(subtree_end(root)))),
+            );
         }
         query = query.filter(condition);
     }

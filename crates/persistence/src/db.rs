@@ -26,6 +26,12 @@ pub enum DbConn {
     Sqlite(diesel::SqliteConnection),
 }
 
+/// The exclusive upper bound of a subtree in byte order: every path below `/1/45/` lies in
+/// [`/1/45/`, `/1/450`), because `/` sorts just before `0`. One range scan on an index.
+pub fn subtree_end(root: &str) -> String {
+    format!("{}0", &root[..root.len().saturating_sub(1)])
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Backend {
     Sqlite,

@@ -3,7 +3,7 @@
 //! every transition with the row's version and expected status, so two inspectors cannot
 //! overwrite each other.
 
-use crate::db::{DbConn, MultiBackend};
+use crate::db::{DbConn, MultiBackend, subtree_end};
 use crate::error::{Conflict, PersistenceError, Result};
 use crate::schema::{citizens, decisions, evaluations, evidence, households, organisations};
 use chrono::{NaiveDate, NaiveDateTime, Utc};
@@ -104,10 +104,6 @@ pub struct EvaluationFilter {
     pub updated_since: Option<NaiveDateTime>,
 }
 
-fn upper(root: &str) -> String {
-    format!("{}0", &root[..root.len().saturating_sub(1)])
-}
-
 pub fn list(
     conn: &mut DbConn,
     f: &EvaluationFilter,
@@ -119,10 +115,13 @@ pub fn list(
         let Some((first, rest)) = roots.split_first() else {
             return Ok(Vec::new());
         };
-        let mut any: Box<dyn BoxableExpression<evaluations::table, MultiBackend, SqlType = Nullable<Bool>>> =
-            Box::new(evaluations::unit_path.ge(first.clone()).and(evaluations::unit_path.lt(upper(first))).nullable());
+        let mut any: Box<dyn BoxableExpression<evaluations::table, MultiBackend, SqlType = Nullable<Bool>>> = Box::new(
+            evaluations::unit_path.ge(first.clone()).and(evaluations::unit_path.lt(subtree_end(first))).nullable(),
+        );
         for root in rest {
-            any = Box::new(any.or(evaluations::unit_path.ge(root.clone()).and(evaluations::unit_path.lt(upper(root)))));
+            any = Box::new(
+                any.or(evaluations::unit_path.ge(root.clone()).and(evaluations::unit_path.lt(subtree_end(root)))),
+            );
         }
         query = query.filter(any);
     }

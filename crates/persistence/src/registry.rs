@@ -2,7 +2,7 @@
 //! Every row carries its home unit's path, so that a caller's units bound every read with one
 //! range condition; rows are marked deleted, never removed, so that sync clients see deletions.
 
-use crate::db::{DbConn, MultiBackend};
+use crate::db::{DbConn, MultiBackend, subtree_end};
 use crate::error::{PersistenceError, Result};
 use crate::schema::{citizens, clan_households, clans, households, learning_centres, organisations};
 use chrono::{NaiveDateTime, Utc};
@@ -23,10 +23,6 @@ pub struct ListFilter {
 /// Lists are ordered by (updated_at, id): a client syncing page by page never misses a row.
 pub type Position = (NaiveDateTime, i64);
 
-fn upper(root: &str) -> String {
-    format!("{}0", &root[..root.len().saturating_sub(1)])
-}
-
 macro_rules! registry_reads {
     ($table:ident, $row:ty) => {
         pub fn get(conn: &mut DbConn, id: i64) -> Result<$row> {
@@ -40,14 +36,19 @@ macro_rules! registry_reads {
                     return Ok(Vec::new());
                 };
                 let mut any: Box<dyn BoxableExpression<$table::table, MultiBackend, SqlType = Nullable<Bool>>> =
-                    Box::new($table::unit_path.ge(first.clone()).and($table::unit_path.lt(upper(first))).nullable());
+                    Box::new(
+                        $table::unit_path.ge(first.clone()).and($table::unit_path.lt(subtree_end(first))).nullable(),
+                    );
                 for root in rest {
-                    any = Box::new(any.or($table::unit_path.ge(root.clone()).and($table::unit_path.lt(upper(root)))));
+                    any = Box::new(
+                        any.or($table::unit_path.ge(root.clone()).and($table::unit_path.lt(subtree_end(root)))),
+                    );
                 }
                 query = query.filter(any);
             }
             if let Some(root) = &f.within {
-                query = query.filter($table::unit_path.ge(root.clone())).filter($table::unit_path.lt(upper(root)));
+                query =
+                    query.filter($table::unit_path.ge(root.clone())).filter($table::unit_path.lt(subtree_end(root)));
             }
             match f.updated_since {
                 Some(since) => query = query.filter($table::updated_at.ge(since)),

@@ -1,7 +1,7 @@
 //! Administrative units: reads (as of a date, subtree, lineage) and the writes that change the
 //! map (villages, renames, closings, reorganisations).
 
-use crate::db::{DbConn, MultiBackend};
+use crate::db::{DbConn, MultiBackend, subtree_end};
 use crate::error::{Conflict, PersistenceError, Result};
 use crate::schema::{reorganisations, unit_names, unit_successions, units};
 use chrono::{Days, NaiveDate, NaiveDateTime, Utc};
@@ -126,9 +126,7 @@ fn filtered<'a>(conn: &mut DbConn, f: &'a UnitFilter) -> Result<BoxedUnits<'a>> 
     if let Some(root) = f.within {
         let root_path: String =
             units::table.find(root).select(units::path).first(conn).optional()?.ok_or(PersistenceError::NotFound)?;
-        // Every descendant's path starts with the root's path ('/1/45/'); in byte order they all
-        // lie strictly between that prefix and the prefix with its final '/' raised to '0'.
-        let upper = format!("{}0", &root_path[..root_path.len().saturating_sub(1)]);
+        let upper = subtree_end(&root_path);
         query = query.filter(units::path.gt(root_path)).filter(units::path.lt(upper));
     }
     if let Some(day) = f.as_of {

@@ -2,7 +2,7 @@
 //! → inspection; `/api/v1/decisions` recognise, reject or revoke (see `decisions.rs`). Every
 //! response lists the actions the caller may take now.
 
-use super::support::{audit, create_once, db, etag, if_match, limit, today};
+use super::support::{audit, create_once, db, decode_position, encode_position, etag, if_match, limit, today};
 use crate::auth::Actor;
 use crate::dto::{
     AnswerDifference, AnswersRequest, EvaluationAction, EvaluationDto, EvaluationPage, EvaluationQuery,
@@ -13,9 +13,7 @@ use crate::error::{ApiError, FieldError, Issue, Problem};
 use crate::startup::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 use validator::Validate;
 use xhht_domain::{Permission, UnitLevel};
@@ -384,13 +382,7 @@ pub async fn list_evaluations(
 ) -> Result<web::Json<EvaluationPage>, ApiError> {
     let q = query.into_inner();
     let limit = limit(q.limit).map_err(|e| ApiError::InvalidQuery(vec![e]))?;
-    let after = match q.cursor.as_deref() {
-        Some(c) => Some(
-            decode_position(c)
-                .ok_or_else(|| ApiError::InvalidQuery(vec![FieldError::new("cursor", Issue::InvalidCursor)]))?,
-        ),
-        None => None,
-    };
+    let after = q.cursor.as_deref().map(decode_position).transpose().map_err(|e| ApiError::InvalidQuery(vec![e]))?;
     let page = db(&state, move |database| {
         database.read(|conn| {
             let filter = EvaluationFilter {
@@ -411,16 +403,6 @@ pub async fn list_evaluations(
     })
     .await?;
     Ok(web::Json(page))
-}
-
-fn encode_position(at: NaiveDateTime, id: i64) -> String {
-    URL_SAFE_NO_PAD.encode(format!("{}:{id}", at.and_utc().timestamp_micros()))
-}
-
-fn decode_position(text: &str) -> Option<(NaiveDateTime, i64)> {
-    let raw = String::from_utf8(URL_SAFE_NO_PAD.decode(text).ok()?).ok()?;
-    let (micros, id) = raw.split_once(':')?;
-    Some((DateTime::from_timestamp_micros(micros.parse().ok()?)?.naive_utc(), id.parse().ok()?))
 }
 
 /// Reads one evaluation, with the actions the caller may take now.

@@ -3,16 +3,14 @@
 //! needs the `Register` permission on the record's unit. Handlers are generated from one
 //! generic implementation per operation, so that the five registries behave the same.
 
-use super::support::{audit, create_once, db, etag, if_match, limit};
+use super::support::{audit, create_once, db, decode_position, encode_position, etag, if_match, limit};
 use crate::auth::Actor;
 use crate::dto::*;
 use crate::error::{ApiError, FieldError, Issue, Problem};
 use crate::startup::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use chrono::{DateTime, NaiveDateTime};
+use chrono::NaiveDateTime;
 use serde::Serialize;
 use validator::Validate;
 use xhht_domain::{Permission, UnitLevel};
@@ -76,18 +74,6 @@ fn reference<R: Resource>(conn: &mut DbConn, actor: &Actor, field: &str, id: i64
     let row = R::get(conn, id).map_err(|_| missing())?;
     let (_, path, _, _) = R::meta(&row);
     if actor.scope.can_read(path) && !R::is_deleted(&row) { Ok(row) } else { Err(missing()) }
-}
-
-fn encode_position(at: NaiveDateTime, id: i64) -> String {
-    URL_SAFE_NO_PAD.encode(format!("{}:{id}", at.and_utc().timestamp_micros()))
-}
-
-fn decode_position(text: &str) -> Result<Position, FieldError> {
-    let bad = || FieldError::new("cursor", Issue::InvalidCursor);
-    let raw = String::from_utf8(URL_SAFE_NO_PAD.decode(text).map_err(|_| bad())?).map_err(|_| bad())?;
-    let (micros, id) = raw.split_once(':').ok_or_else(bad)?;
-    let at = DateTime::from_timestamp_micros(micros.parse().map_err(|_| bad())?).ok_or_else(bad)?;
-    Ok((at.naive_utc(), id.parse().map_err(|_| bad())?))
 }
 
 /// Readable records, deletions included when syncing.

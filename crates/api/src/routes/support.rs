@@ -241,3 +241,16 @@ pub fn decode_id_cursor(text: &str) -> Result<i64, FieldError> {
         .and_then(|s| s.parse().ok())
         .ok_or_else(|| FieldError::new("cursor", Issue::InvalidCursor))
 }
+
+/// Cursors over (updated_at, id): lists that sync page by page never miss a row.
+pub fn encode_position(at: chrono::NaiveDateTime, id: i64) -> String {
+    URL_SAFE_NO_PAD.encode(format!("{}:{id}", at.and_utc().timestamp_micros()))
+}
+
+pub fn decode_position(text: &str) -> Result<(chrono::NaiveDateTime, i64), FieldError> {
+    let bad = || FieldError::new("cursor", Issue::InvalidCursor);
+    let raw = String::from_utf8(URL_SAFE_NO_PAD.decode(text).map_err(|_| bad())?).map_err(|_| bad())?;
+    let (micros, id) = raw.split_once(':').ok_or_else(bad)?;
+    let at = chrono::DateTime::from_timestamp_micros(micros.parse().map_err(|_| bad())?).ok_or_else(bad)?;
+    Ok((at.naive_utc(), id.parse().map_err(|_| bad())?))
+}
