@@ -82,7 +82,8 @@ async fn secrets_never_reach_the_logs() {
     let citizen = json!({"full_name": "Võ Thị Secretperson", "birth_year": 1985, "sex": "female", "target_group": "worker",
                          "unit_id": commune["id"], "national_id": national_id});
     for expected in [201, 409] {
-        let created = client.post(format!("{base}/api/v1/citizens")).bearer_auth(&admin).json(&citizen).send().await.unwrap();
+        let created =
+            client.post(format!("{base}/api/v1/citizens")).bearer_auth(&admin).json(&citizen).send().await.unwrap();
         assert_eq!(created.status(), expected);
     }
 
@@ -90,7 +91,18 @@ async fn secrets_never_reach_the_logs() {
     let output = child.wait_with_output().unwrap();
     let logs = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
     assert!(logs.contains("request"), "the server did log requests");
-    for secret in [admin_password, wrong_password, &access, &refresh, &tampered, fake_key, "Secretname", national_id, "Secretperson", &admin] {
+    for secret in [
+        admin_password,
+        wrong_password,
+        &access,
+        &refresh,
+        &tampered,
+        fake_key,
+        "Secretname",
+        national_id,
+        "Secretperson",
+        &admin,
+    ] {
         assert!(!logs.contains(secret), "the logs contain a secret: {}…", &secret[..8]);
     }
     let _ = std::fs::remove_dir_all(&dir);

@@ -673,7 +673,12 @@ async fn registries_sync_and_keep_national_ids_secret(app: &TestApp) {
 async fn late_filings_are_flagged_or_refused_as_the_framework_says(app: &TestApp) {
     let p = people(app).await;
     let household = created(
-        p.officer.post(app.url("/api/v1/households")).json(&json!({"label": "Hộ nộp muộn", "unit_id": p.village})).send().await.unwrap(),
+        p.officer
+            .post(app.url("/api/v1/households"))
+            .json(&json!({"label": "Hộ nộp muộn", "unit_id": p.village}))
+            .send()
+            .await
+            .unwrap(),
     )
     .await;
     let id = household["id"].as_i64().unwrap();
