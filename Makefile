@@ -1,5 +1,5 @@
 # The two commands a newcomer needs are `make run` and `make test`.
-.PHONY: run test bench spec build check
+.PHONY: run test bench spec build check client
 
 # Build, migrate and seed ./data/xhht.sqlite (or XHHT_DATABASE_URL), and serve on 127.0.0.1:8080.
 run:
@@ -17,6 +17,11 @@ bench:
 spec:
 	cargo run -q --bin xhht -- spec > api-spec/openapi.json.tmp
 	mv api-spec/openapi.json.tmp api-spec/openapi.json
+
+# Regenerate the committed clients from api-spec/openapi.json (run it after `make spec`):
+# api-spec/client-ts/schema.d.ts (openapi-typescript) and api-spec/client-py/ (openapi-python-client).
+client:
+	bash tests/scripts/clients.sh generate
 
 build:
 	cargo build --workspace --all-targets

@@ -23,3 +23,11 @@ WARN
 fi
 
 cargo test --workspace --all-targets
+
+# The generated clients (drift, strict tsc, end-to-end through them against a live server) and
+# contract fuzzing of the server against api-spec/openapi.json; both bounded in time. Both run
+# even when the first fails, so one `make test` shows every problem; either failing fails it.
+clients=0
+bash tests/scripts/clients.sh || clients=$?
+bash tests/scripts/schemathesis.sh
+exit "$clients"

@@ -43,6 +43,9 @@ impl UserSpec {
         if spec.username.is_empty() || spec.roles.is_empty() {
             bail!("--username and at least one --role are required\n{USAGE}");
         }
+        if spec.service && spec.roles.contains(&Role::Admin) {
+            bail!("service accounts cannot be administrators\n{USAGE}");
+        }
         if !spec.roles.contains(&Role::Admin) && spec.unit_codes.is_empty() {
             bail!("accounts other than administrators need at least one --unit\n{USAGE}");
         }

@@ -2,6 +2,7 @@
 //! contract, and they change only additively within /api/v1.
 
 use chrono::{DateTime, NaiveDate, Utc};
+
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
@@ -60,7 +61,7 @@ impl From<&Unit> for UnitRef {
 /// identity.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 #[schema(example = json!({
-    "id": 10812, "code": "00004", "level": "commune", "name": "Phường Ba Đình",
+    "id": 10845, "code": "00004", "level": "commune", "name": "Phường Ba Đình",
     "division_type": "phường", "parent": {"id": 10811, "code": "01", "level": "province", "name": "Thành phố Hà Nội"},
     "depth": 1, "valid_from": "2025-07-01", "valid_to": null, "code_list": "qd19_2025",
     "closing_basis": null, "version": 1, "updated_at": "2026-11-23T08:00:00Z"
@@ -161,6 +162,7 @@ pub struct UnitListQuery {
     /// Name search that ignores case and Vietnamese diacritics (`ba dinh` finds `Phường Ba Đình`).
     pub q: Option<String>,
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -174,6 +176,7 @@ pub struct ChildrenQuery {
     /// The day (YYYY-MM-DD); today in Vietnam, or the unit's last day if it has closed.
     pub as_of: Option<NaiveDate>,
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -192,7 +195,7 @@ pub struct ByCodeQuery {
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({
-    "parent_id": 10812, "name": "Tổ dân phố số 1", "division_type": "tổ dân phố",
+    "parent_id": 10845, "name": "Tổ dân phố số 1", "division_type": "tổ dân phố",
     "local_code": "TDP01", "valid_from": "2026-01-01"
 }))]
 pub struct NewVillageRequest {
@@ -297,8 +300,8 @@ pub struct ReorganisationLinkRequest {
 #[schema(example = json!({
     "kind": "merge", "effective_date": "2026-07-01",
     "legal_basis": "Nghị quyết số 1656/NQ-UBTVQH15",
-    "sources": [10812, 10813],
-    "targets": [{"new": {"level": "commune", "code": "00004", "name": "Phường Ba Đình", "division_type": "phường", "parent_id": 10811}}]
+    "sources": [10845, 10846],
+    "targets": [{"new": {"level": "commune", "code": "99999", "name": "Phường Ba Đình Mới", "division_type": "phường", "parent_id": 10811}}]
 }))]
 pub struct NewReorganisationRequest {
     pub kind: ReorganisationKindDto,
@@ -522,6 +525,7 @@ pub struct AccountPage {
 #[into_params(parameter_in = Query)]
 pub struct PageQuery {
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     /// The `next_cursor` of the previous page.
     pub cursor: Option<String>,
@@ -653,16 +657,16 @@ pub enum GrantType {
 pub struct TokenRequest {
     pub grant_type: GrantType,
     #[validate(length(min = 1, max = 64))]
-    #[schema(max_length = 64)]
+    #[schema(min_length = 1, max_length = 64)]
     pub username: Option<String>,
     #[validate(length(min = 1, max = 256))]
-    #[schema(max_length = 256)]
+    #[schema(min_length = 1, max_length = 256)]
     pub password: Option<String>,
     #[validate(length(min = 1, max = 200))]
-    #[schema(max_length = 200)]
+    #[schema(min_length = 1, max_length = 200)]
     pub api_key: Option<String>,
     #[validate(length(min = 1, max = 200))]
-    #[schema(max_length = 200)]
+    #[schema(min_length = 1, max_length = 200)]
     pub refresh_token: Option<String>,
 }
 
@@ -701,6 +705,7 @@ pub struct AuditQuery {
     pub since: Option<DateTime<Utc>>,
     pub until: Option<DateTime<Utc>>,
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     pub cursor: Option<String>,
 }
@@ -802,13 +807,14 @@ pub struct FrameworkPage {
 #[into_params(parameter_in = Query)]
 pub struct FrameworkListQuery {
     /// Only this model kind (e.g. `don_vi_hoc_tap_tinh`).
-    pub model_kind: Option<String>,
+    pub model_kind: Option<ModelKindDto>,
     pub status: Option<FrameworkStatusDto>,
     /// Only versions valid on this day (YYYY-MM-DD).
     pub valid_on: Option<NaiveDate>,
     /// Only the versions of this document id.
     pub key: Option<String>,
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     pub cursor: Option<String>,
 }
@@ -831,10 +837,10 @@ pub struct NewFrameworkRequest {
 #[schema(example = json!({"answers": {"TC1.1": {"points": 10}, "TC1.2": {"points": 8}}, "evaluation_date": "2023-03-01"}))]
 pub struct ScoreRequest {
     /// Indicator id → `{"yes_no": true}`, `{"points": 8}`, `{"percentage": 88.5}`, `{"count": 3}` or `{"ordinal": "…"}`.
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::BTreeMap<String, AnswerDto>)]
     pub answers: serde_json::Value,
     /// Metric name → percentage, for indicators the registry fills (e.g. `share_members_cong_dan_hoc_tap`).
-    #[schema(value_type = Object)]
+    #[schema(value_type = Option<std::collections::BTreeMap<String, f64>>)]
     #[serde(default)]
     pub metrics: Option<serde_json::Value>,
     /// The subject's types, for indicators that apply only to some (e.g. `upper_secondary_school`).
@@ -870,6 +876,7 @@ pub struct RegistryQuery {
     /// for offline clients that sync.
     pub updated_since: Option<DateTime<Utc>>,
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     pub cursor: Option<String>,
 }
@@ -1168,7 +1175,7 @@ pub struct EvaluationDto {
     /// Indicator id → answer.
     #[schema(value_type = Object)]
     pub self_answers: serde_json::Value,
-    #[schema(value_type = Object)]
+    #[schema(value_type = Option<Object>)]
     pub inspection_answers: Option<serde_json::Value>,
     pub differences: Vec<AnswerDifference>,
     /// Filed after the framework's deadline (flagged, when the framework flags late filings).
@@ -1179,7 +1186,7 @@ pub struct EvaluationDto {
     pub result_level: Option<String>,
     pub result_points: Option<f64>,
     /// The scored outcome the decision rests on, with a reason per indicator.
-    #[schema(value_type = Object)]
+    #[schema(value_type = Option<Object>)]
     pub outcome: Option<serde_json::Value>,
     pub decision_id: Option<i64>,
     pub decided_on: Option<NaiveDate>,
@@ -1201,12 +1208,13 @@ pub struct EvaluationPage {
 #[into_params(parameter_in = Query)]
 pub struct EvaluationQuery {
     pub year: Option<i32>,
-    pub model_kind: Option<String>,
+    pub model_kind: Option<ModelKindDto>,
     pub status: Option<EvaluationStatus>,
     pub subject_type: Option<SubjectKind>,
     pub subject_id: Option<i64>,
     pub updated_since: Option<DateTime<Utc>>,
     /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
     pub cursor: Option<String>,
 }
@@ -1234,7 +1242,7 @@ pub struct RegistrationRequest {
 #[schema(example = json!({"answers": {"TC1.CT1": {"yes_no": true}, "TC2.CT1": {"percentage": 95}}}))]
 pub struct AnswersRequest {
     /// Indicator id → `{"yes_no": …}`, `{"points": …}`, `{"percentage": …}`, `{"count": …}` or `{"ordinal": …}`.
-    #[schema(value_type = Object)]
+    #[schema(value_type = std::collections::BTreeMap<String, AnswerDto>)]
     pub answers: serde_json::Value,
 }
 
@@ -1266,7 +1274,11 @@ pub struct EvidenceRequest {
 #[derive(Debug, Clone, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct EvidenceFileQuery {
+    /// The indicator the file supports.
+    #[param(min_length = 1, max_length = 40)]
     pub indicator_id: String,
+    /// The file's name, without a folder.
+    #[param(min_length = 1, max_length = 200, pattern = r"^[^/\\]*\S[^/\\]*$")]
     pub file_name: String,
 }
 
@@ -1343,4 +1355,34 @@ pub struct DecisionDto {
     pub reason: Option<String>,
     pub evaluation_ids: Vec<i64>,
     pub created_at: DateTime<Utc>,
+}
+
+/// One answer to one indicator, of the indicator's kind.
+#[allow(dead_code)] // Describes the JSON in the document; the evaluation crate parses it.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerDto {
+    YesNo(bool),
+    Points(f64),
+    /// 0–100.
+    Percentage(f64),
+    Count(u64),
+    /// One of the indicator's listed values; null for "none of them".
+    Ordinal(Option<String>),
+}
+
+/// The learning-society models.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ModelKindDto {
+    CongDanHocTap,
+    GiaDinhHocTap,
+    DongHoHocTap,
+    CongDongHocTapThon,
+    DonViHocTapXa,
+    DonViHocTapHuyen,
+    DonViHocTapTinh,
+    CongDongHocTapXa,
+    CongDongHocTapHuyen,
+    CongDongHocTapTinh,
 }

@@ -1,10 +1,12 @@
 //! The OpenAPI document: collected from the handlers by utoipa-actix-web, then completed with
 //! the error responses every route can give.
 
+use crate::dto::ModelKindDto;
 use crate::error::Problem;
 use crate::routes;
 use actix_web::App;
 use utoipa::openapi::path::{Operation, PathItem};
+use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, Ref, RefOr, Response};
 use utoipa::{Modify, OpenApi};
@@ -34,7 +36,7 @@ Errors are RFC 9457 problem documents with a stable `code`; messages are Vietnam
         (name = "meta", description = "The API document itself"),
         (name = "health", description = "Liveness and readiness"),
     ),
-    components(schemas(Problem)),
+    components(schemas(Problem, ModelKindDto)),
     modifiers(&BearerScheme)
 )]
 struct ApiDoc;
@@ -91,6 +93,7 @@ fn complete(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     for (path, item) in api.paths.paths.iter_mut() {
         let is_liveness = path == "/health/live";
         for (_, operation) in operations(item) {
+            tighten_parameters(operation);
             let secured = operation.security.as_ref().is_some_and(|s| !s.is_empty());
             let has_input =
                 operation.request_body.is_some() || operation.parameters.as_ref().is_some_and(|p| !p.is_empty());
@@ -117,6 +120,28 @@ fn complete(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
         }
     }
     api
+}
+
+/// Header and path parameters whose shape the handler enforces but the derive cannot say.
+fn tighten_parameters(operation: &mut Operation) {
+    let Some(parameters) = operation.parameters.as_mut() else { return };
+    for parameter in parameters.iter_mut() {
+        let RefOr::T(parameter) = parameter else { continue };
+        let (min, max, pattern) = match parameter.name.as_str() {
+            "Idempotency-Key" => (1, 200, None),
+            "If-Match" => (1, 100, None),
+            "code" => (1, 20, Some("^[A-Za-z0-9.-]{1,20}$")),
+            _ => continue,
+        };
+        parameter.schema = Some(RefOr::T(Schema::Object(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .min_length(Some(min))
+                .max_length(Some(max))
+                .pattern(pattern)
+                .build(),
+        )));
+    }
 }
 
 fn operations(item: &mut PathItem) -> Vec<(bool, &mut Operation)> {

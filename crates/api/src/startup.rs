@@ -177,7 +177,7 @@ impl Application {
                 // Evidence files arrive as raw bodies; the handler enforces the same limit.
                 .app_data(web::PayloadConfig::new(routes::evaluations::MAX_EVIDENCE_BYTES))
                 .app_data(web::QueryConfig::default().error_handler(|e, req| query_error(e, req).into()))
-                .app_data(web::PathConfig::default().error_handler(|e, _| path_error(e).into()))
+                .app_data(web::PathConfig::default().error_handler(|e, req| path_error(e, req).into()))
                 .service(scope("/api/v1").configure(routes::api_v1).service(openapi_json))
                 .configure(routes::root)
                 .default_service(web::to(fallback))
@@ -239,12 +239,14 @@ fn known_routes(spec: &utoipa::openapi::OpenApi) -> Vec<(ResourceDef, Vec<String
 /// Unknown route (404) or known route with another method (405, with `Allow`).
 async fn fallback(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let path = req.path();
-    let allowed: Vec<String> = state
-        .routes
-        .iter()
-        .filter(|(def, _)| def.is_match(path))
-        .flat_map(|(_, methods)| methods.iter().cloned())
-        .collect();
+    let matching: Vec<&(ResourceDef, Vec<String>)> = state.routes.iter().filter(|(def, _)| def.is_match(path)).collect();
+    // `/accounts/me` also matches `/accounts/{id}`; the literal route is the resource meant.
+    let literal: Vec<&(ResourceDef, Vec<String>)> =
+        matching.iter().copied().filter(|(def, _)| !def.pattern().unwrap_or("{").contains('{')).collect();
+    let chosen = if literal.is_empty() { matching } else { literal };
+    let mut allowed: Vec<String> = chosen.into_iter().flat_map(|(_, methods)| methods.iter().cloned()).collect();
+    allowed.sort();
+    allowed.dedup();
     if allowed.is_empty() || allowed.iter().any(|m| m == req.method().as_str()) || req.method() == Method::HEAD {
         Err(ApiError::RouteNotFound)
     } else {
@@ -296,7 +298,21 @@ fn diagnose(key: &str, value: &str) -> Option<FieldError> {
     issue.map(|issue| FieldError::new(key, issue))
 }
 
-fn path_error(e: PathError) -> ApiError {
+fn path_error(e: PathError, req: &HttpRequest) -> ApiError {
+    // `PATCH /accounts/me` reaches `/accounts/{id}`, whose id does not parse; but the path is a
+    // route of its own that lacks this method: that is a 405, not a bad id.
+    if let Some(state) = req.app_data::<web::Data<AppState>>() {
+        let path = req.path();
+        let literal: Vec<String> = state
+            .routes
+            .iter()
+            .filter(|(def, _)| !def.pattern().unwrap_or("{").contains('{') && def.is_match(path))
+            .flat_map(|(_, methods)| methods.iter().cloned())
+            .collect();
+        if !literal.is_empty() && !literal.iter().any(|m| m == req.method().as_str()) {
+            return ApiError::MethodNotAllowed { allowed: literal };
+        }
+    }
     let text = match &e {
         PathError::Deserialize(err) => err.to_string(),
         other => other.to_string(),

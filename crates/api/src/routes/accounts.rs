@@ -310,11 +310,9 @@ pub async fn update_account(
     let expected = if_match(&req)?;
     let id = id.into_inner();
     let body = body.into_inner();
-    if id == actor.id && (body.disabled == Some(true) || body.roles.is_some()) {
-        return Err(ApiError::Validation(vec![FieldError::new(
-            "roles",
-            Issue::Other { code: "cannot_change_own_roles_or_disable_self".into() },
-        )]));
+    // Nobody widens, narrows or disables their own account: another administrator does.
+    if id == actor.id && (body.disabled == Some(true) || body.roles.is_some() || body.unit_ids.is_some()) {
+        return Err(ApiError::Forbidden);
     }
     let account = db(&state, move |database| {
         database.write(|conn| {
@@ -369,6 +367,10 @@ pub async fn reset_password(
 ) -> Result<web::Json<PasswordReset>, ApiError> {
     actor.require(Permission::ManageAccounts)?;
     let id = id.into_inner();
+    // One's own password is changed with the current one (`/accounts/me/password`).
+    if id == actor.id {
+        return Err(ApiError::Forbidden);
+    }
     let app = state.clone();
     let reset = db(&state, move |database| {
         database.write(|conn| {

@@ -388,7 +388,7 @@ pub async fn list_evaluations(
             let filter = EvaluationFilter {
                 scope: (!actor.scope.nationwide).then(|| actor.scope.read.clone()),
                 year: q.year,
-                model_kind: q.model_kind.clone(),
+                model_kind: q.model_kind.map(snake),
                 status: q.status.map(snake),
                 subject_type: q.subject_type.map(snake),
                 subject_id: q.subject_id,

@@ -13,7 +13,7 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use xhht_domain::{Permission, UnitLevel};
 use xhht_evaluation::{
-    Answers, Context, Framework, FrameworkError, FrameworkStatus, MetricValues, ModelKind, Subject, SubjectType,
+    Answers, Context, Framework, FrameworkError, FrameworkStatus, MetricValues, Subject, SubjectType,
     is_usable_for_recognition, score, validate,
 };
 use xhht_persistence::frameworks::{self, FrameworkFilter, FrameworkRow, NewFramework};
@@ -145,16 +145,11 @@ pub async fn list_frameworks(
     let limit = limit(query.limit).map_err(|e| problems.push(e)).unwrap_or_default();
     let after =
         query.cursor.as_deref().map(decode_id_cursor).transpose().map_err(|e| problems.push(e)).unwrap_or_default();
-    if let Some(kind) = &query.model_kind
-        && serde_json::from_value::<ModelKind>(serde_json::Value::String(kind.clone())).is_err()
-    {
-        problems.push(FieldError::new("model_kind", Issue::Other { code: "unknown_model_kind".into() }));
-    }
     if !problems.is_empty() {
         return Err(ApiError::InvalidQuery(problems));
     }
     let filter = FrameworkFilter {
-        model_kind: query.model_kind,
+        model_kind: query.model_kind.map(snake),
         status: query.status.map(snake),
         valid_on: query.valid_on,
         key: query.key,

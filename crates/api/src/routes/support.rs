@@ -71,6 +71,9 @@ pub fn if_match(req: &HttpRequest) -> Result<Option<i32>, ApiError> {
         .to_str()
         .map_err(|_| bad_header("If-Match"))?
         .trim();
+    if value.is_empty() {
+        return Err(bad_header("If-Match"));
+    }
     if value == "*" {
         return Ok(None);
     }

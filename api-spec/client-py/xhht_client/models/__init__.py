@@ -1,0 +1,209 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .account_dto import AccountDto
+from .account_kind import AccountKind
+from .account_page import AccountPage
+from .account_update_request import AccountUpdateRequest
+from .answer_difference import AnswerDifference
+from .answer_difference_inspection_answer import AnswerDifferenceInspectionAnswer
+from .answer_difference_self_answer import AnswerDifferenceSelfAnswer
+from .answer_dto_type_0 import AnswerDtoType0
+from .answer_dto_type_1 import AnswerDtoType1
+from .answer_dto_type_2 import AnswerDtoType2
+from .answer_dto_type_3 import AnswerDtoType3
+from .answer_dto_type_4 import AnswerDtoType4
+from .answers_request import AnswersRequest
+from .answers_request_answers import AnswersRequestAnswers
+from .api_key_dto import ApiKeyDto
+from .api_key_list import ApiKeyList
+from .audit_entry_dto import AuditEntryDto
+from .audit_entry_dto_changes import AuditEntryDtoChanges
+from .audit_page import AuditPage
+from .centre_dto import CentreDto
+from .centre_page import CentrePage
+from .centre_request import CentreRequest
+from .citizen_dto import CitizenDto
+from .citizen_page import CitizenPage
+from .citizen_request import CitizenRequest
+from .clan_dto import ClanDto
+from .clan_page import ClanPage
+from .clan_request import ClanRequest
+from .close_request import CloseRequest
+from .created_account import CreatedAccount
+from .created_api_key import CreatedApiKey
+from .decision_dto import DecisionDto
+from .decision_item import DecisionItem
+from .decision_kind import DecisionKind
+from .decision_request import DecisionRequest
+from .error_code import ErrorCode
+from .evaluation_action import EvaluationAction
+from .evaluation_dto import EvaluationDto
+from .evaluation_dto_inspection_answers_type_0 import EvaluationDtoInspectionAnswersType0
+from .evaluation_dto_outcome_type_0 import EvaluationDtoOutcomeType0
+from .evaluation_dto_self_answers import EvaluationDtoSelfAnswers
+from .evaluation_page import EvaluationPage
+from .evaluation_status import EvaluationStatus
+from .evidence_dto import EvidenceDto
+from .evidence_kind import EvidenceKind
+from .evidence_list import EvidenceList
+from .evidence_request import EvidenceRequest
+from .former_name_dto import FormerNameDto
+from .framework_detail import FrameworkDetail
+from .framework_detail_document import FrameworkDetailDocument
+from .framework_page import FrameworkPage
+from .framework_status_dto import FrameworkStatusDto
+from .framework_summary import FrameworkSummary
+from .grant_type import GrantType
+from .health import Health
+from .household_dto import HouseholdDto
+from .household_page import HouseholdPage
+from .household_request import HouseholdRequest
+from .level import Level
+from .lineage_dto import LineageDto
+from .lineage_list import LineageList
+from .logout_request import LogoutRequest
+from .managing_level import ManagingLevel
+from .model_kind_dto import ModelKindDto
+from .new_account_request import NewAccountRequest
+from .new_api_key_request import NewApiKeyRequest
+from .new_framework_request import NewFrameworkRequest
+from .new_framework_request_document import NewFrameworkRequestDocument
+from .new_reorganisation_request import NewReorganisationRequest
+from .new_target_unit import NewTargetUnit
+from .new_village_request import NewVillageRequest
+from .organisation_dto import OrganisationDto
+from .organisation_page import OrganisationPage
+from .organisation_request import OrganisationRequest
+from .organisation_type import OrganisationType
+from .password_change_request import PasswordChangeRequest
+from .password_reset import PasswordReset
+from .problem import Problem
+from .problem_field import ProblemField
+from .registration_request import RegistrationRequest
+from .rename_request import RenameRequest
+from .reorganisation_dto import ReorganisationDto
+from .reorganisation_kind_dto import ReorganisationKindDto
+from .reorganisation_link import ReorganisationLink
+from .reorganisation_link_request import ReorganisationLinkRequest
+from .reorganisation_target import ReorganisationTarget
+from .role_dto import RoleDto
+from .score_request import ScoreRequest
+from .score_request_answers import ScoreRequestAnswers
+from .score_request_metrics_type_0 import ScoreRequestMetricsType0
+from .score_response import ScoreResponse
+from .score_response_outcome import ScoreResponseOutcome
+from .sex import Sex
+from .subject_kind import SubjectKind
+from .target_group import TargetGroup
+from .token_request import TokenRequest
+from .token_response import TokenResponse
+from .unit_detail import UnitDetail
+from .unit_dto import UnitDto
+from .unit_list import UnitList
+from .unit_page import UnitPage
+from .unit_ref import UnitRef
+
+__all__ = (
+    "AccountDto",
+    "AccountKind",
+    "AccountPage",
+    "AccountUpdateRequest",
+    "AnswerDifference",
+    "AnswerDifferenceInspectionAnswer",
+    "AnswerDifferenceSelfAnswer",
+    "AnswerDtoType0",
+    "AnswerDtoType1",
+    "AnswerDtoType2",
+    "AnswerDtoType3",
+    "AnswerDtoType4",
+    "AnswersRequest",
+    "AnswersRequestAnswers",
+    "ApiKeyDto",
+    "ApiKeyList",
+    "AuditEntryDto",
+    "AuditEntryDtoChanges",
+    "AuditPage",
+    "CentreDto",
+    "CentrePage",
+    "CentreRequest",
+    "CitizenDto",
+    "CitizenPage",
+    "CitizenRequest",
+    "ClanDto",
+    "ClanPage",
+    "ClanRequest",
+    "CloseRequest",
+    "CreatedAccount",
+    "CreatedApiKey",
+    "DecisionDto",
+    "DecisionItem",
+    "DecisionKind",
+    "DecisionRequest",
+    "ErrorCode",
+    "EvaluationAction",
+    "EvaluationDto",
+    "EvaluationDtoInspectionAnswersType0",
+    "EvaluationDtoOutcomeType0",
+    "EvaluationDtoSelfAnswers",
+    "EvaluationPage",
+    "EvaluationStatus",
+    "EvidenceDto",
+    "EvidenceKind",
+    "EvidenceList",
+    "EvidenceRequest",
+    "FormerNameDto",
+    "FrameworkDetail",
+    "FrameworkDetailDocument",
+    "FrameworkPage",
+    "FrameworkStatusDto",
+    "FrameworkSummary",
+    "GrantType",
+    "Health",
+    "HouseholdDto",
+    "HouseholdPage",
+    "HouseholdRequest",
+    "Level",
+    "LineageDto",
+    "LineageList",
+    "LogoutRequest",
+    "ManagingLevel",
+    "ModelKindDto",
+    "NewAccountRequest",
+    "NewApiKeyRequest",
+    "NewFrameworkRequest",
+    "NewFrameworkRequestDocument",
+    "NewReorganisationRequest",
+    "NewTargetUnit",
+    "NewVillageRequest",
+    "OrganisationDto",
+    "OrganisationPage",
+    "OrganisationRequest",
+    "OrganisationType",
+    "PasswordChangeRequest",
+    "PasswordReset",
+    "Problem",
+    "ProblemField",
+    "RegistrationRequest",
+    "RenameRequest",
+    "ReorganisationDto",
+    "ReorganisationKindDto",
+    "ReorganisationLink",
+    "ReorganisationLinkRequest",
+    "ReorganisationTarget",
+    "RoleDto",
+    "ScoreRequest",
+    "ScoreRequestAnswers",
+    "ScoreRequestMetricsType0",
+    "ScoreResponse",
+    "ScoreResponseOutcome",
+    "Sex",
+    "SubjectKind",
+    "TargetGroup",
+    "TokenRequest",
+    "TokenResponse",
+    "UnitDetail",
+    "UnitDto",
+    "UnitList",
+    "UnitPage",
+    "UnitRef",
+)

@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="ClanDto")
+
+
+@_attrs_define
+class ClanDto:
+    """A clan (dòng họ) or a branch of one; its households may live in several communes.
+
+    Attributes:
+        id (int):
+        name (str):
+        unit_id (int):
+        household_ids (list[int]):
+        version (int):
+        updated_at (datetime.datetime):
+        deleted (bool):
+    """
+
+    id: int
+    name: str
+    unit_id: int
+    household_ids: list[int]
+    version: int
+    updated_at: datetime.datetime
+    deleted: bool
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        unit_id = self.unit_id
+
+        household_ids = self.household_ids
+
+        version = self.version
+
+        updated_at = self.updated_at.isoformat()
+
+        deleted = self.deleted
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+                "unit_id": unit_id,
+                "household_ids": household_ids,
+                "version": version,
+                "updated_at": updated_at,
+                "deleted": deleted,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        unit_id = d.pop("unit_id")
+
+        household_ids = cast(list[int], d.pop("household_ids"))
+
+        version = d.pop("version")
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        deleted = d.pop("deleted")
+
+        clan_dto = cls(
+            id=id,
+            name=name,
+            unit_id=unit_id,
+            household_ids=household_ids,
+            version=version,
+            updated_at=updated_at,
+            deleted=deleted,
+        )
+
+        clan_dto.additional_properties = d
+        return clan_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,205 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.account_kind import AccountKind, check_account_kind
+from ..models.role_dto import RoleDto, check_role_dto
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CreatedAccount")
+
+
+@_attrs_define
+class CreatedAccount:
+    """A new account; a person's one-time password is shown here once and never again.
+
+    Attributes:
+        id (int):
+        username (str):
+        display_name (str):
+        kind (AccountKind):
+        roles (list[RoleDto]):
+        unit_ids (list[int]): The units the account covers: it sees and changes only their subtrees.
+        disabled (bool):
+        must_change_password (bool):
+        version (int):
+        created_at (datetime.datetime):
+        updated_at (datetime.datetime):
+        locked_until (datetime.datetime | None | Unset): Set while the account is locked after repeated failed sign-ins.
+        initial_password (None | str | Unset): The first password of a person account; it must be changed at first use.
+    """
+
+    id: int
+    username: str
+    display_name: str
+    kind: AccountKind
+    roles: list[RoleDto]
+    unit_ids: list[int]
+    disabled: bool
+    must_change_password: bool
+    version: int
+    created_at: datetime.datetime
+    updated_at: datetime.datetime
+    locked_until: datetime.datetime | None | Unset = UNSET
+    initial_password: None | str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        username = self.username
+
+        display_name = self.display_name
+
+        kind: str = self.kind
+
+        roles = []
+        for roles_item_data in self.roles:
+            roles_item: str = roles_item_data
+            roles.append(roles_item)
+
+        unit_ids = self.unit_ids
+
+        disabled = self.disabled
+
+        must_change_password = self.must_change_password
+
+        version = self.version
+
+        created_at = self.created_at.isoformat()
+
+        updated_at = self.updated_at.isoformat()
+
+        locked_until: None | str | Unset
+        if isinstance(self.locked_until, Unset):
+            locked_until = UNSET
+        elif isinstance(self.locked_until, datetime.datetime):
+            locked_until = self.locked_until.isoformat()
+        else:
+            locked_until = self.locked_until
+
+        initial_password: None | str | Unset
+        if isinstance(self.initial_password, Unset):
+            initial_password = UNSET
+        else:
+            initial_password = self.initial_password
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "username": username,
+                "display_name": display_name,
+                "kind": kind,
+                "roles": roles,
+                "unit_ids": unit_ids,
+                "disabled": disabled,
+                "must_change_password": must_change_password,
+                "version": version,
+                "created_at": created_at,
+                "updated_at": updated_at,
+            }
+        )
+        if locked_until is not UNSET:
+            field_dict["locked_until"] = locked_until
+        if initial_password is not UNSET:
+            field_dict["initial_password"] = initial_password
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        username = d.pop("username")
+
+        display_name = d.pop("display_name")
+
+        kind = check_account_kind(d.pop("kind"))
+
+        roles = []
+        _roles = d.pop("roles")
+        for roles_item_data in _roles:
+            roles_item = check_role_dto(roles_item_data)
+
+            roles.append(roles_item)
+
+        unit_ids = cast(list[int], d.pop("unit_ids"))
+
+        disabled = d.pop("disabled")
+
+        must_change_password = d.pop("must_change_password")
+
+        version = d.pop("version")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        def _parse_locked_until(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                locked_until_type_0 = datetime.datetime.fromisoformat(data)
+
+                return locked_until_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        locked_until = _parse_locked_until(d.pop("locked_until", UNSET))
+
+        def _parse_initial_password(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        initial_password = _parse_initial_password(d.pop("initial_password", UNSET))
+
+        created_account = cls(
+            id=id,
+            username=username,
+            display_name=display_name,
+            kind=kind,
+            roles=roles,
+            unit_ids=unit_ids,
+            disabled=disabled,
+            must_change_password=must_change_password,
+            version=version,
+            created_at=created_at,
+            updated_at=updated_at,
+            locked_until=locked_until,
+            initial_password=initial_password,
+        )
+
+        created_account.additional_properties = d
+        return created_account
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

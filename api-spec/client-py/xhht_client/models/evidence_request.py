@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.evidence_kind import EvidenceKind, check_evidence_kind
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="EvidenceRequest")
+
+
+@_attrs_define
+class EvidenceRequest:
+    """
+    Example:
+        {'indicator_id': 'TC1.CT1', 'kind': 'link', 'url': 'https://example.gov.vn/ke-hoach-2026.pdf'}
+
+    Attributes:
+        indicator_id (str):
+        kind (EvidenceKind):
+        note (None | str | Unset):
+        url (None | str | Unset):
+    """
+
+    indicator_id: str
+    kind: EvidenceKind
+    note: None | str | Unset = UNSET
+    url: None | str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        indicator_id = self.indicator_id
+
+        kind: str = self.kind
+
+        note: None | str | Unset
+        if isinstance(self.note, Unset):
+            note = UNSET
+        else:
+            note = self.note
+
+        url: None | str | Unset
+        if isinstance(self.url, Unset):
+            url = UNSET
+        else:
+            url = self.url
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "indicator_id": indicator_id,
+                "kind": kind,
+            }
+        )
+        if note is not UNSET:
+            field_dict["note"] = note
+        if url is not UNSET:
+            field_dict["url"] = url
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        indicator_id = d.pop("indicator_id")
+
+        kind = check_evidence_kind(d.pop("kind"))
+
+        def _parse_note(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        note = _parse_note(d.pop("note", UNSET))
+
+        def _parse_url(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        url = _parse_url(d.pop("url", UNSET))
+
+        evidence_request = cls(
+            indicator_id=indicator_id,
+            kind=kind,
+            note=note,
+            url=url,
+        )
+
+        return evidence_request

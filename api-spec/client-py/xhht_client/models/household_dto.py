@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="HouseholdDto")
+
+
+@_attrs_define
+class HouseholdDto:
+    """
+    Attributes:
+        id (int):
+        label (str):
+        unit_id (int): The village or commune the household lives in.
+        member_ids (list[int]):
+        version (int):
+        updated_at (datetime.datetime):
+        deleted (bool):
+        head_citizen_id (int | None | Unset):
+    """
+
+    id: int
+    label: str
+    unit_id: int
+    member_ids: list[int]
+    version: int
+    updated_at: datetime.datetime
+    deleted: bool
+    head_citizen_id: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        label = self.label
+
+        unit_id = self.unit_id
+
+        member_ids = self.member_ids
+
+        version = self.version
+
+        updated_at = self.updated_at.isoformat()
+
+        deleted = self.deleted
+
+        head_citizen_id: int | None | Unset
+        if isinstance(self.head_citizen_id, Unset):
+            head_citizen_id = UNSET
+        else:
+            head_citizen_id = self.head_citizen_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "label": label,
+                "unit_id": unit_id,
+                "member_ids": member_ids,
+                "version": version,
+                "updated_at": updated_at,
+                "deleted": deleted,
+            }
+        )
+        if head_citizen_id is not UNSET:
+            field_dict["head_citizen_id"] = head_citizen_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        label = d.pop("label")
+
+        unit_id = d.pop("unit_id")
+
+        member_ids = cast(list[int], d.pop("member_ids"))
+
+        version = d.pop("version")
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        deleted = d.pop("deleted")
+
+        def _parse_head_citizen_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        head_citizen_id = _parse_head_citizen_id(d.pop("head_citizen_id", UNSET))
+
+        household_dto = cls(
+            id=id,
+            label=label,
+            unit_id=unit_id,
+            member_ids=member_ids,
+            version=version,
+            updated_at=updated_at,
+            deleted=deleted,
+            head_citizen_id=head_citizen_id,
+        )
+
+        household_dto.additional_properties = d
+        return household_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,151 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.managing_level import ManagingLevel, check_managing_level
+from ..models.organisation_type import OrganisationType, check_organisation_type
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="OrganisationDto")
+
+
+@_attrs_define
+class OrganisationDto:
+    """A learning unit candidate: an agency, school, enterprise…
+
+    Attributes:
+        id (int):
+        name (str):
+        org_type (OrganisationType):
+        managing_level (ManagingLevel):
+        unit_id (int):
+        staff_count (int):
+        version (int):
+        updated_at (datetime.datetime):
+        deleted (bool):
+        learner_count (int | None | Unset):
+    """
+
+    id: int
+    name: str
+    org_type: OrganisationType
+    managing_level: ManagingLevel
+    unit_id: int
+    staff_count: int
+    version: int
+    updated_at: datetime.datetime
+    deleted: bool
+    learner_count: int | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        name = self.name
+
+        org_type: str = self.org_type
+
+        managing_level: str = self.managing_level
+
+        unit_id = self.unit_id
+
+        staff_count = self.staff_count
+
+        version = self.version
+
+        updated_at = self.updated_at.isoformat()
+
+        deleted = self.deleted
+
+        learner_count: int | None | Unset
+        if isinstance(self.learner_count, Unset):
+            learner_count = UNSET
+        else:
+            learner_count = self.learner_count
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "name": name,
+                "org_type": org_type,
+                "managing_level": managing_level,
+                "unit_id": unit_id,
+                "staff_count": staff_count,
+                "version": version,
+                "updated_at": updated_at,
+                "deleted": deleted,
+            }
+        )
+        if learner_count is not UNSET:
+            field_dict["learner_count"] = learner_count
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        org_type = check_organisation_type(d.pop("org_type"))
+
+        managing_level = check_managing_level(d.pop("managing_level"))
+
+        unit_id = d.pop("unit_id")
+
+        staff_count = d.pop("staff_count")
+
+        version = d.pop("version")
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        deleted = d.pop("deleted")
+
+        def _parse_learner_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        learner_count = _parse_learner_count(d.pop("learner_count", UNSET))
+
+        organisation_dto = cls(
+            id=id,
+            name=name,
+            org_type=org_type,
+            managing_level=managing_level,
+            unit_id=unit_id,
+            staff_count=staff_count,
+            version=version,
+            updated_at=updated_at,
+            deleted=deleted,
+            learner_count=learner_count,
+        )
+
+        organisation_dto.additional_properties = d
+        return organisation_dto
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
