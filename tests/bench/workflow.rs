@@ -16,9 +16,13 @@ use helpers::{Backend, TestApp, spawn_app};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 
-const BATCH: usize = 10_000;
-const SINGLES: usize = 200;
 const PARALLEL: usize = 16;
+
+/// `cargo bench` passes `--bench`; under `cargo test --all-targets` the same binary runs as a
+/// quick smoke test of the workload instead.
+fn sizes() -> (usize, usize) {
+    if std::env::args().any(|a| a == "--bench") { (10_000, 200) } else { (20, 5) }
+}
 
 async fn ok(response: reqwest::Response) -> Value {
     let status = response.status();
@@ -93,6 +97,7 @@ async fn decide(app: &TestApp, ids: &[i64], number: usize) -> Duration {
 }
 
 async fn run(backend: Backend) {
+    let (batch_size, singles_count) = sizes();
     let Some(app) = spawn_app(backend).await else {
         println!("{backend:?}: skipped (no PostgreSQL cluster)");
         return;
@@ -101,9 +106,9 @@ async fn run(backend: Backend) {
     let framework = framework(&app).await;
 
     let started = Instant::now();
-    let singles = prepare(&app, commune, framework, SINGLES, 0).await;
-    let per_subject = started.elapsed() / u32::try_from(SINGLES).unwrap();
-    let mut times: Vec<Duration> = Vec::with_capacity(SINGLES);
+    let singles = prepare(&app, commune, framework, singles_count, 0).await;
+    let per_subject = started.elapsed() / u32::try_from(singles_count).unwrap();
+    let mut times: Vec<Duration> = Vec::with_capacity(singles_count);
     for (n, id) in singles.iter().enumerate() {
         times.push(decide(&app, &[*id], n).await);
     }
@@ -112,7 +117,7 @@ async fn run(backend: Backend) {
     let p95 = times[times.len() * 95 / 100];
 
     let started = Instant::now();
-    let batch = prepare(&app, commune, framework, BATCH, SINGLES).await;
+    let batch = prepare(&app, commune, framework, batch_size, singles_count).await;
     let preparation = started.elapsed();
     let batch_time = decide(&app, &batch, 999_999).await;
 
@@ -121,12 +126,12 @@ async fn run(backend: Backend) {
         "  household + register + self-assess + submit + inspect: {per_subject:.2?} per subject (5 requests, {PARALLEL} in flight)"
     );
     println!(
-        "  score and store one evaluation (one-item recognition decision): median {median:.2?}, p95 {p95:.2?} over {SINGLES}"
+        "  score and store one evaluation (one-item recognition decision): median {median:.2?}, p95 {p95:.2?} over {singles_count}"
     );
-    println!("  prepare {BATCH} inspected evaluations: {preparation:.1?}");
+    println!("  prepare {batch_size} inspected evaluations: {preparation:.1?}");
     println!(
-        "  recognise {BATCH} subjects in one batch decision: {batch_time:.2?} ({:.0} per second)",
-        BATCH as f64 / batch_time.as_secs_f64()
+        "  recognise {batch_size} subjects in one batch decision: {batch_time:.2?} ({:.0} per second)",
+        batch_size as f64 / batch_time.as_secs_f64()
     );
 }
 

@@ -239,7 +239,8 @@ fn known_routes(spec: &utoipa::openapi::OpenApi) -> Vec<(ResourceDef, Vec<String
 /// Unknown route (404) or known route with another method (405, with `Allow`).
 async fn fallback(req: HttpRequest, state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
     let path = req.path();
-    let matching: Vec<&(ResourceDef, Vec<String>)> = state.routes.iter().filter(|(def, _)| def.is_match(path)).collect();
+    let matching: Vec<&(ResourceDef, Vec<String>)> =
+        state.routes.iter().filter(|(def, _)| def.is_match(path)).collect();
     // `/accounts/me` also matches `/accounts/{id}`; the literal route is the resource meant.
     let literal: Vec<&(ResourceDef, Vec<String>)> =
         matching.iter().copied().filter(|(def, _)| !def.pattern().unwrap_or("{").contains('{')).collect();
