@@ -138,6 +138,7 @@ pub fn test_settings(database_url: &str, jwt_secret: &str) -> Settings {
         pool_size: 4,
         log: std::env::var("TEST_LOG").unwrap_or_else(|_| "error".into()),
         jwt_secret: Some(jwt_secret.to_owned()),
+        national_id_key: Some(format!("{jwt_secret}-national-id")),
         admin_password: Some(ADMIN_PASSWORD.to_owned()),
         // Cheap hashing keeps the suite fast; production uses the argon2id defaults.
         argon2_memory_kib: 256,
