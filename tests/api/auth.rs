@@ -138,10 +138,9 @@ async fn bad_tokens_are_rejected(app: &TestApp) {
 async fn repeated_failures_lock_the_account(app: &TestApp) {
     let commune = app.unit_by_code("00004", "2025-07-01").await;
     let (_, _) = app.account("lock.me", &["commune_officer"], &[commune["id"].as_i64().unwrap()]).await;
-    for attempt in 1..=4 {
+    for _ in 1..=4 {
         let response = token(app, json!({"grant_type": "password", "username": "lock.me", "password": "wrong"})).await;
         assert_problem(response, 401, "invalid_credentials").await;
-        let _ = attempt;
     }
     let fifth = token(app, json!({"grant_type": "password", "username": "lock.me", "password": "wrong"})).await;
     assert!(fifth.headers().contains_key("retry-after"));

@@ -18,8 +18,8 @@ use sha2::{Digest, Sha256};
 use validator::Validate;
 use xhht_domain::{Permission, UnitLevel};
 use xhht_evaluation::{
-    Answers, Context, Framework, FrameworkStatus, LatePolicy, Metric, MetricValues, Outcome, Subject, SubjectType,
-    score,
+    Answers, Context, Framework, FrameworkStatus, LatePolicy, Metric, MetricValues, Outcome, ResultRule, Subject,
+    SubjectType, score,
 };
 use xhht_persistence::evaluations::{self, Evaluation, EvaluationFilter, NewEvaluation, NewEvidence};
 use xhht_persistence::registry::{citizen, clan, household, organisation};
@@ -357,16 +357,12 @@ pub async fn register(
     .await
 }
 
-/// The ids of a framework's result levels.
+/// The ids of a framework's passing result levels.
 pub fn framework_levels(framework: &Framework) -> Vec<String> {
-    let value = serde_json::to_value(&framework.result).unwrap_or_default();
-    let mut out = Vec::new();
-    for key in ["bands", "levels"] {
-        if let Some(list) = value.get(key).and_then(|v| v.as_array()) {
-            out.extend(list.iter().filter_map(|l| l.get("id").and_then(|i| i.as_str()).map(str::to_owned)));
-        }
+    match &framework.result {
+        ResultRule::Points { bands, .. } => bands.iter().map(|b| b.id.clone()).collect(),
+        ResultRule::AllIndicatorsPass { levels, .. } => levels.iter().map(|l| l.id.clone()).collect(),
     }
-    out
 }
 
 /// Lists the evaluations in the caller's units.
@@ -618,8 +614,7 @@ fn add_evidence(conn: &mut DbConn, actor: &Actor, id: i64, evidence: NewEvidence
         return Err(ApiError::OutOfScope);
     }
     let (_, framework) = framework_of(conn, ev.framework_id)?;
-    let known = serde_json::to_string(&framework.groups).unwrap_or_default();
-    if !known.contains(&format!("\"id\":\"{}\"", evidence.indicator_id)) {
+    if !framework.indicators().iter().any(|i| i.id == evidence.indicator_id) {
         return Err(ApiError::Validation(vec![FieldError::new(
             "indicator_id",
             Issue::Other { code: "unknown_indicator".into() },

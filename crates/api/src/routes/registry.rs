@@ -38,6 +38,8 @@ pub trait Resource: 'static {
     fn dto(conn: &mut DbConn, row: &Self::Row) -> Result<Self::Dto, ApiError>;
     fn meta(row: &Self::Row) -> (i64, &str, i32, NaiveDateTime);
     fn is_deleted(row: &Self::Row) -> bool;
+    /// The unit the record is filed under.
+    fn unit(row: &Self::Row) -> i64;
     fn get(conn: &mut DbConn, id: i64) -> Result<Self::Row, PersistenceError>;
     fn list(
         conn: &mut DbConn,
@@ -143,19 +145,12 @@ async fn create<R: Resource>(
         let fields = R::fields(conn, &actor, &request, &app)?;
         let row = R::create(conn, &fields)?;
         let dto = R::dto(conn, &row)?;
-        let (id, path, _, _) = R::meta(&row);
-        let unit = unit_of_path(conn, path)?;
+        let (id, _, _, _) = R::meta(&row);
+        let unit = units::get(conn, R::unit(&row))?;
         audit(conn, &actor, R::ENTITY, id, "create", Some(&unit), super::support::diff(None, Some(&dto)))?;
         Ok(dto)
     })
     .await
-}
-
-/// The unit whose path is `path` (the last id in it).
-fn unit_of_path(conn: &mut DbConn, path: &str) -> Result<Unit, ApiError> {
-    let id: i64 =
-        path.trim_end_matches('/').rsplit('/').next().and_then(|s| s.parse().ok()).ok_or(ApiError::Internal)?;
-    Ok(units::get(conn, id)?)
 }
 
 async fn update<R: Resource>(
@@ -180,7 +175,7 @@ async fn update<R: Resource>(
                 other => other.into(),
             })?;
             let dto = R::dto(conn, &after)?;
-            let unit = unit_of_path(conn, R::meta(&after).1)?;
+            let unit = units::get(conn, R::unit(&after))?;
             audit(
                 conn,
                 &actor,
@@ -213,7 +208,7 @@ async fn remove<R: Resource>(
                 PersistenceError::NotFound => R::not_found(),
                 other => other.into(),
             })?;
-            let unit = unit_of_path(conn, R::meta(&after).1)?;
+            let unit = units::get(conn, R::unit(&after))?;
             let changes = serde_json::json!({"deleted": {"before": false, "after": true}});
             audit(conn, &actor, R::ENTITY, id, "delete", Some(&unit), changes)
         })
@@ -401,6 +396,9 @@ impl Resource for Citizens {
     fn is_deleted(r: &citizen::Citizen) -> bool {
         r.deleted_at.is_some()
     }
+    fn unit(r: &citizen::Citizen) -> i64 {
+        r.unit_id
+    }
     fn get(conn: &mut DbConn, id: i64) -> Result<citizen::Citizen, PersistenceError> {
         citizen::get(conn, id)
     }
@@ -495,6 +493,9 @@ impl Resource for Households {
     fn is_deleted(r: &household::Household) -> bool {
         r.deleted_at.is_some()
     }
+    fn unit(r: &household::Household) -> i64 {
+        r.unit_id
+    }
     fn get(conn: &mut DbConn, id: i64) -> Result<household::Household, PersistenceError> {
         household::get(conn, id)
     }
@@ -585,6 +586,9 @@ impl Resource for Organisations {
     fn is_deleted(r: &organisation::Organisation) -> bool {
         r.deleted_at.is_some()
     }
+    fn unit(r: &organisation::Organisation) -> i64 {
+        r.unit_id
+    }
     fn get(conn: &mut DbConn, id: i64) -> Result<organisation::Organisation, PersistenceError> {
         organisation::get(conn, id)
     }
@@ -665,6 +669,9 @@ impl Resource for Clans {
     }
     fn is_deleted(r: &clan::Clan) -> bool {
         r.deleted_at.is_some()
+    }
+    fn unit(r: &clan::Clan) -> i64 {
+        r.unit_id
     }
     fn get(conn: &mut DbConn, id: i64) -> Result<clan::Clan, PersistenceError> {
         clan::get(conn, id)
@@ -747,6 +754,9 @@ impl Resource for Centres {
     }
     fn is_deleted(r: &centre::Centre) -> bool {
         r.deleted_at.is_some()
+    }
+    fn unit(r: &centre::Centre) -> i64 {
+        r.unit_id
     }
     fn get(conn: &mut DbConn, id: i64) -> Result<centre::Centre, PersistenceError> {
         centre::get(conn, id)
