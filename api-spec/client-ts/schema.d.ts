@@ -907,6 +907,9 @@ export interface components {
         };
         /** @description One answer to one indicator, of the indicator's kind. */
         AnswerDto: {
+            points?: unknown;
+            percentage?: unknown;
+        } & ({
             yes_no: boolean;
         } | {
             /** Format: double */
@@ -923,7 +926,7 @@ export interface components {
         } | {
             /** @description One of the indicator's listed values; null for "none of them". */
             ordinal: string | null;
-        };
+        });
         /**
          * @example {
          *       "answers": {
@@ -1076,6 +1079,11 @@ export interface components {
             /** @description Optional; 9 or 12 digits. Kept only as a keyed hash, to find duplicates; never returned. */
             national_id?: string | null;
         };
+        /**
+         * @description The four target groups of QĐ 324/QĐ-KHVN, each with its own criteria set.
+         * @enum {string}
+         */
+        CitizenTargetGroup: "resident" | "worker" | "staff_business" | "learner";
         /** @description A clan (dòng họ) or a branch of one; its households may live in several communes. */
         ClanDto: {
             /** Format: int64 */
@@ -1128,6 +1136,19 @@ export interface components {
             last_day: string;
             legal_basis: string;
         };
+        /**
+         * @description How sure a fact is, after the tags of the research file.
+         * @enum {string}
+         */
+        Confidence: "found" | "found_two_sources" | "inferred" | "not_found";
+        /** @description A note on where a part of the framework comes from. */
+        ConfidenceNote: {
+            /** @description What the note is about: a group or indicator id, or a field name such as `valid_to`. */
+            about: string;
+            confidence: components["schemas"]["Confidence"];
+            note_vi: string;
+            source?: string | null;
+        };
         /** @description A new account; a person's one-time password is shown here once and never again. */
         CreatedAccount: components["schemas"]["AccountDto"] & {
             /** @description The first password of a person account; it must be changed at first use. */
@@ -1137,6 +1158,24 @@ export interface components {
             /** @description The whole key, shown once; only its hash is stored. */
             api_key: string;
         };
+        /** @description The yearly evaluation cycle. */
+        Cycle: {
+            period: components["schemas"]["CyclePeriod"];
+            /** @description Last day to file, in the year after the evaluated year; `None` when not found. */
+            filing_deadline?: string | null;
+            /** @description Last day for the decision, in the year after the evaluated year; `None` when not found. */
+            decision_deadline?: string | null;
+            /**
+             * @description What the workflow does with a late filing. Defaults to `flag`: refusing a dossier needs a
+             *     legal basis, and none was found for any framework.
+             */
+            late_policy?: components["schemas"]["LatePolicy"];
+        };
+        /**
+         * @description Every framework found so far evaluates a calendar year (1/1–31/12).
+         * @enum {string}
+         */
+        CyclePeriod: "calendar_year";
         DecisionDto: {
             /** Format: int64 */
             id: number;
@@ -1188,7 +1227,7 @@ export interface components {
          * @description Stable machine codes. Clients switch on these, never on the text.
          * @enum {string}
          */
-        ErrorCode: "invalid_json" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "invalid_path" | "invalid_header" | "validation_failed" | "unit_not_found" | "reorganisation_not_found" | "route_not_found" | "method_not_allowed" | "ambiguous_code" | "unit_code_in_use" | "unit_not_valid_on_date" | "unit_has_open_children" | "invalid_parent" | "mixed_levels" | "repeated_unit" | "date_before_start" | "idempotency_key_reused" | "precondition_required" | "precondition_failed" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_grant" | "account_locked" | "account_disabled" | "forbidden" | "out_of_scope" | "account_not_found" | "api_key_not_found" | "username_taken" | "record_not_found" | "decision_refused" | "filing_deadline_passed" | "duplicate_citizen" | "learning_centre_exists" | "already_registered" | "framework_not_found" | "framework_invalid" | "framework_version_exists" | "framework_status_conflict" | "score_rejected" | "service_unavailable" | "internal_error";
+        ErrorCode: "invalid_json" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "invalid_path" | "invalid_header" | "validation_failed" | "reference_conflict" | "unit_not_found" | "reorganisation_not_found" | "route_not_found" | "method_not_allowed" | "ambiguous_code" | "unit_code_in_use" | "unit_not_valid_on_date" | "unit_has_open_children" | "invalid_parent" | "mixed_levels" | "repeated_unit" | "date_before_start" | "idempotency_key_reused" | "precondition_required" | "precondition_failed" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_grant" | "account_locked" | "account_disabled" | "forbidden" | "out_of_scope" | "account_not_found" | "api_key_not_found" | "username_taken" | "record_not_found" | "decision_refused" | "filing_deadline_passed" | "duplicate_citizen" | "learning_centre_exists" | "already_registered" | "framework_not_found" | "framework_invalid" | "framework_incomplete" | "framework_version_exists" | "framework_status_conflict" | "score_rejected" | "service_unavailable" | "internal_error";
         /**
          * @description What the caller may do next with an evaluation.
          * @enum {string}
@@ -1284,8 +1323,9 @@ export interface components {
             /** @description `note` or `link`; files are uploaded to `…/evidence/file`. */
             kind: components["schemas"]["EvidenceKind"];
             note?: string | null;
+            /** @description An `http` or `https` address, in ASCII (percent-encode the rest). */
             url?: string | null;
-        };
+        } & (unknown & unknown & unknown);
         FormerNameDto: {
             name: string;
             /** Format: date */
@@ -1294,17 +1334,67 @@ export interface components {
             valid_to: string;
             legal_basis: string;
         };
+        /** @description A criteria framework, one version of it. */
+        Framework: {
+            /** @description Stable identifier shared by all versions, e.g. `vn.moet.dvht.tinh.tt24-2023`. */
+            id: string;
+            /**
+             * Format: int32
+             * @description Version number, starting at 1; a published version never changes, a change is a new version.
+             */
+            version: number;
+            status: components["schemas"]["FrameworkStatus"];
+            name_vi: string;
+            name_en?: string | null;
+            model_kind: components["schemas"]["ModelKind"];
+            target_group?: components["schemas"]["CitizenTargetGroup"] | null;
+            territorial_level?: components["schemas"]["TerritorialLevel"] | null;
+            /** @description The document that sets the criteria. */
+            legal_basis: components["schemas"]["LegalDocument"];
+            /** @description Documents the criteria point to (e.g. QĐ 324/QĐ-KHVN for the share of learning citizens). */
+            related_documents?: components["schemas"]["LegalDocument"][];
+            /** @description Id of the framework this one replaces, if any. */
+            supersedes?: string | null;
+            /** Format: date */
+            valid_from?: string | null;
+            /**
+             * Format: date
+             * @description Last day on which the framework applies; `None` while it is in force.
+             */
+            valid_to?: string | null;
+            cycle: components["schemas"]["Cycle"];
+            /** @description Who files the request, by period; empty when not found. */
+            applicants?: components["schemas"]["RoleAssignment"][];
+            /** @description Who decides the recognition, by period; the 2025 reform changed several of these. */
+            recognisers?: components["schemas"]["RoleAssignment"][];
+            /**
+             * Format: int32
+             * @description How many years a recognition is kept after the year of recognition (3 for TT 24/25 of 2023).
+             */
+            retained_years_after_recognition_year?: number | null;
+            /** @description What is not known yet, in Vietnamese. A `published` framework must have none. */
+            missing?: string[];
+            /** @description Where facts come from and how sure they are. */
+            confidence_notes?: components["schemas"]["ConfidenceNote"][];
+            groups: components["schemas"]["Group"][];
+            result: components["schemas"]["ResultRule"];
+        };
         /**
          * @description A framework version with its whole document: legal basis, cycle, roles, the tree of
          *     groups and indicators with their Vietnamese texts, and the result rule.
          */
         FrameworkDetail: components["schemas"]["FrameworkSummary"] & {
-            document: Record<string, unknown>;
+            document: components["schemas"]["Framework"];
         };
         FrameworkPage: {
             items: components["schemas"]["FrameworkSummary"][];
             next_cursor?: string | null;
         };
+        /**
+         * @description Life cycle of a framework version.
+         * @enum {string}
+         */
+        FrameworkStatus: "draft" | "published" | "retired";
         /** @enum {string} */
         FrameworkStatusDto: "draft" | "published" | "retired";
         /** @description A framework version without its document. */
@@ -1355,6 +1445,20 @@ export interface components {
         };
         /** @enum {string} */
         GrantType: "password" | "api_key" | "refresh_token";
+        /** @description A group of the tree: a "tiêu chuẩn", "tiêu chí" or competency group. */
+        Group: {
+            id: string;
+            name_vi: string;
+            name_en?: string | null;
+            /**
+             * Format: double
+             * @description Only in points frameworks: the group's maximum, which must equal the sum of its parts
+             *     once the framework is published.
+             */
+            max_points?: number | null;
+            indicators?: components["schemas"]["Indicator"][];
+            groups?: components["schemas"]["Group"][];
+        };
         Health: {
             /** @description `ok` (alive) or `ready` (the database answers). */
             status: string;
@@ -1401,11 +1505,81 @@ export interface components {
              */
             head_citizen_id?: number | null;
         };
+        /** @description A leaf of the tree: a "chỉ tiêu". */
+        Indicator: {
+            /** @description Code as in the regulation, e.g. `TC3.CT1`. */
+            id: string;
+            /** @description Short Vietnamese paraphrase of the indicator. */
+            text_vi: string;
+            text_en?: string | null;
+            /**
+             * @description What the figure counts, used in reasons: "thành viên đạt Công dân học tập" makes
+             *     "88,5 % thành viên đạt Công dân học tập".
+             */
+            figure_vi?: string | null;
+            /** @description Subject types the indicator applies to (see [`crate::SubjectType`]); empty means all. */
+            applies_to?: string[];
+            /** @description A known metric that fills the value from the registry (see [`crate::Metric`]). */
+            metric?: string | null;
+            measure: components["schemas"]["Measure"];
+            /**
+             * @description Other thresholds (and possibly another metric) for some subject types; the first
+             *     variant matching the subject wins.
+             */
+            variants?: components["schemas"]["Variant"][];
+        };
+        /**
+         * @description What happens to a dossier filed after the deadline.
+         * @enum {string}
+         */
+        LatePolicy: "refuse" | "flag";
+        /** @description A legal document, cited the way Vietnamese officials cite it. */
+        LegalDocument: {
+            /** @description Number and symbol, e.g. `TT 24/2023/TT-BGDĐT`. */
+            number: string;
+            title_vi?: string | null;
+            issuer_vi: string;
+            /** Format: date */
+            issued_on?: string | null;
+            /** Format: date */
+            in_force_from?: string | null;
+            /** @description Articles relied on, as written ("12", "6(1)"). */
+            articles?: string[];
+        };
         /**
          * @description The level of an administrative unit.
          * @enum {string}
          */
         Level: "province" | "district" | "commune" | "village";
+        /** @description A result level by name. */
+        LevelName: {
+            id: string;
+            name_vi: string;
+        };
+        /** @description A threshold per recognition level; `None` is a threshold that is not known. */
+        LevelThresholds_String: {
+            level1?: string | null;
+            level2?: string | null;
+        };
+        /** @description A threshold per recognition level; `None` is a threshold that is not known. */
+        LevelThresholds_bool: {
+            level1?: boolean | null;
+            level2?: boolean | null;
+        };
+        /** @description A threshold per recognition level; `None` is a threshold that is not known. */
+        LevelThresholds_f64: {
+            /** Format: double */
+            level1?: number | null;
+            /** Format: double */
+            level2?: number | null;
+        };
+        /** @description A threshold per recognition level; `None` is a threshold that is not known. */
+        LevelThresholds_u64: {
+            /** Format: int64 */
+            level1?: number | null;
+            /** Format: int64 */
+            level2?: number | null;
+        };
         /** @description A predecessor or successor of a unit, with the act that linked them. */
         LineageDto: {
             unit: components["schemas"]["UnitDto"];
@@ -1426,6 +1600,39 @@ export interface components {
         };
         /** @enum {string} */
         ManagingLevel: "commune" | "province";
+        /**
+         * @description How an indicator is answered and what it must reach.
+         *
+         *     Every threshold is a minimum ("≥"): no regulation found so far has an upper bound.
+         */
+        Measure: {
+            required: components["schemas"]["LevelThresholds_bool"];
+            /** @enum {string} */
+            kind: "yes_no";
+        } | {
+            /** Format: double */
+            max: number;
+            /** @enum {string} */
+            kind: "points";
+        } | {
+            min: components["schemas"]["LevelThresholds_f64"];
+            /** @enum {string} */
+            kind: "percentage";
+        } | {
+            min: components["schemas"]["LevelThresholds_u64"];
+            /** @enum {string} */
+            kind: "count";
+        } | {
+            values: string[];
+            min: components["schemas"]["LevelThresholds_String"];
+            /** @enum {string} */
+            kind: "ordinal";
+        };
+        /**
+         * @description The learning-society models ("mô hình học tập") a framework can evaluate.
+         * @enum {string}
+         */
+        ModelKind: "cong_dan_hoc_tap" | "gia_dinh_hoc_tap" | "dong_ho_hoc_tap" | "cong_dong_hoc_tap_thon" | "don_vi_hoc_tap_xa" | "don_vi_hoc_tap_huyen" | "don_vi_hoc_tap_tinh" | "cong_dong_hoc_tap_xa" | "cong_dong_hoc_tap_huyen" | "cong_dong_hoc_tap_tinh";
         /**
          * @description The learning-society models.
          * @enum {string}
@@ -1452,7 +1659,7 @@ export interface components {
             roles: components["schemas"]["RoleDto"][];
             /** @description Required for every role but admin. */
             unit_ids?: number[];
-        };
+        } & (unknown & unknown);
         /**
          * @example {
          *       "name": "Cổng thông tin tỉnh"
@@ -1466,8 +1673,12 @@ export interface components {
          *     with the next version number; publishing is a separate step.
          */
         NewFrameworkRequest: {
-            /** @description The framework document (see the shipped ones for its shape). */
-            document: Record<string, unknown>;
+            /**
+             * @description The framework document. The server sets `version` (the next one for this `id`) and
+             *     `status` (`draft`), whatever they say; the rules across its parts are listed with
+             *     `framework_invalid`.
+             */
+            document: components["schemas"]["Framework"];
             /**
              * Format: int64
              * @description The owning province for a provincial framework; absent for national ones (administrators).
@@ -1525,7 +1736,7 @@ export interface components {
              * @description Required for every level but province.
              */
             parent_id?: number | null;
-        };
+        } & (unknown & unknown & unknown & unknown);
         /**
          * @description A village (thôn, bản, ấp, tổ dân phố…) to open under a commune.
          * @example {
@@ -1543,8 +1754,8 @@ export interface components {
              */
             parent_id: number;
             name: string;
-            /** @description thôn, làng, ấp, bản, buôn, bon, phum, sóc, plei, tổ dân phố, khu phố, khối phố, khóm, tiểu khu, khu dân cư. */
-            division_type: string;
+            /** @enum {string} */
+            division_type: "thôn" | "làng" | "ấp" | "bản" | "buôn" | "bon" | "phum" | "sóc" | "plei" | "tổ dân phố" | "khu phố" | "khối phố" | "khóm" | "tiểu khu" | "khu dân cư";
             /**
              * @description The commune's own number for the village (letters, digits, '-', '.'); the unit code
              *     becomes `<commune code>-<local_code>`. Numbered automatically when absent.
@@ -1603,6 +1814,19 @@ export interface components {
         };
         /** @enum {string} */
         OrganisationType: "state_agency" | "public_service_unit" | "kindergarten" | "primary_school" | "lower_secondary_school" | "upper_secondary_school" | "multi_level_school_top_upper_secondary" | "continuing_education_centre" | "higher_education_institution" | "vocational_education_institution" | "enterprise" | "cooperative" | "other";
+        /** @description A level of an all-indicators-pass framework. */
+        PassLevel: {
+            id: string;
+            name_vi: string;
+            tier: components["schemas"]["Tier"];
+            /**
+             * Format: int32
+             * @description Level 2 only: months the subject must have held level 1 (12 in TT 24 and TT 25 of 2023).
+             */
+            min_months_at_level1?: number | null;
+            /** @description Group or indicator ids this level requires; `None` requires every indicator. */
+            requires?: string[] | null;
+        };
         PasswordChangeRequest: {
             current_password: string;
             /** @description At least 12 characters. */
@@ -1613,6 +1837,18 @@ export interface components {
             account_id: number;
             /** @description Shown once; must be changed at first use. */
             initial_password: string;
+        };
+        /** @description A points band. */
+        PointBand: {
+            id: string;
+            name_vi: string;
+            /** Format: double */
+            min_total: number;
+            /**
+             * Format: double
+             * @description Every indicator must score at least this much (QĐ 324: 5).
+             */
+            min_per_indicator?: number | null;
         };
         /**
          * @description An RFC 9457 problem document.
@@ -1728,6 +1964,40 @@ export interface components {
             unit_id?: number | null;
             new?: components["schemas"]["NewTargetUnit"] | null;
         };
+        /** @description How indicator results become the framework's result. */
+        ResultRule: {
+            /**
+             * Format: double
+             * @description The scale, e.g. 100; must equal the sum of the indicators once published.
+             */
+            max_total?: number | null;
+            /** @description Highest band first. */
+            bands: components["schemas"]["PointBand"][];
+            /** @description The result when no band is reached. */
+            fail: components["schemas"]["LevelName"];
+            /** @enum {string} */
+            kind: "points";
+        } | {
+            /** @description Level 1 first, then optionally level 2. */
+            levels: components["schemas"]["PassLevel"][];
+            fail: components["schemas"]["LevelName"];
+            /** @enum {string} */
+            kind: "all_indicators_pass";
+        };
+        /**
+         * @description A role (applicant or recogniser) for a period. The 2025 reform ended several roles
+         *     without a known successor, so the role itself may be unknown.
+         */
+        RoleAssignment: {
+            /** @description The role, e.g. "Chủ tịch UBND cấp huyện"; `None` when not found. */
+            role_vi?: string | null;
+            /** Format: date */
+            valid_from?: string | null;
+            /** Format: date */
+            valid_to?: string | null;
+            confidence: components["schemas"]["Confidence"];
+            note_vi?: string | null;
+        };
         /** @enum {string} */
         RoleDto: "admin" | "provincial_officer" | "commune_officer" | "inspector" | "association_officer" | "viewer";
         /**
@@ -1754,7 +2024,7 @@ export interface components {
                 [key: string]: number;
             } | null;
             /** @description The subject's types, for indicators that apply only to some (e.g. `upper_secondary_school`). */
-            subject_types?: string[];
+            subject_types?: ("state_agency" | "public_service_unit" | "educational_establishment" | "upper_secondary_school" | "multi_level_school_top_upper_secondary" | "continuing_education_centre" | "higher_education_institution" | "vocational_education_institution")[];
             /**
              * Format: date
              * @description The day the result is decided on; today in Vietnam when absent.
@@ -1787,6 +2057,16 @@ export interface components {
          */
         TargetGroup: "resident" | "worker" | "staff_business" | "learner";
         /**
+         * @description Administrative tier. `district` exists only before 2025-07-01.
+         * @enum {string}
+         */
+        TerritorialLevel: "village" | "commune" | "district" | "province";
+        /**
+         * @description The two recognition levels of the 2023 circulars ("Mức độ 1", "Mức độ 2").
+         * @enum {string}
+         */
+        Tier: "level1" | "level2";
+        /**
          * @description Sign in with a password or an API key, or exchange a refresh token.
          * @example {
          *       "grant_type": "password",
@@ -1800,7 +2080,7 @@ export interface components {
             password?: string | null;
             api_key?: string | null;
             refresh_token?: string | null;
-        };
+        } & (unknown & unknown & unknown);
         TokenResponse: {
             access_token: string;
             /** @description Always `Bearer`. */
@@ -1905,6 +2185,20 @@ export interface components {
             code: string;
             level: components["schemas"]["Level"];
             name: string;
+        };
+        /**
+         * @description Thresholds for some subject types, e.g. TT 24/2023 TC3.CT1: educational establishments
+         *     count learners (95/97 %) instead of members (90/95 %).
+         */
+        Variant: {
+            /** @description Subject types; must not be empty. */
+            applies_to: string[];
+            /** @description Replaces the indicator's metric for these subjects. */
+            metric?: string | null;
+            /** @description Replaces the indicator's `figure_vi` for these subjects. */
+            figure_vi?: string | null;
+            /** @description Same kind as the indicator's measure; only percentages and counts have variants. */
+            measure: components["schemas"]["Measure"];
         };
     };
     responses: never;
@@ -2039,7 +2333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The username is taken */
+            /** @description The username is taken, or a unit in `unit_ids` does not exist (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2383,6 +2677,15 @@ export interface operations {
             };
             /** @description No account with this id that the caller manages */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A unit in `unit_ids` does not exist, or the stored account makes the change impossible: a service account cannot be `admin`, and roles other than `admin` need units (`reference_conflict`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3185,7 +3488,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A conflicting record exists */
+            /** @description A conflicting record exists, or a unit or record the body names does not exist, is outside the caller's units or is of the wrong kind (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3386,7 +3689,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A conflicting record exists */
+            /** @description A conflicting record exists, or a unit or record the body names does not exist, is outside the caller's units or is of the wrong kind (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3695,7 +3998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A conflicting record exists */
+            /** @description A conflicting record exists, or a unit or record the body names does not exist, is outside the caller's units or is of the wrong kind (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3896,7 +4199,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A conflicting record exists */
+            /** @description A conflicting record exists, or a unit or record the body names does not exist, is outside the caller's units or is of the wrong kind (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4120,7 +4423,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An evaluation changed at the same moment */
+            /** @description Some items cannot be decided as they stand (`decision_refused`, one error per item: missing, repeated, out of the caller's authority, in the wrong state, not eligible), or an evaluation changed at the same moment */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4391,7 +4694,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already registered for this model and year, or the framework is retired */
+            /** @description Already registered for this model and year, the framework is retired, or the subject does not exist or does not fit the framework (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4664,7 +4967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The evaluation is decided */
+            /** @description The evaluation is decided, or its framework has no such indicator (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4787,7 +5090,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The evaluation is decided */
+            /** @description The evaluation is decided, or its framework has no such indicator (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4986,7 +5289,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not submitted yet, or already decided */
+            /** @description Not submitted yet, already decided, or the answers do not fit the framework (`score_rejected`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5124,7 +5427,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The evaluation is past self-assessment */
+            /** @description The evaluation is past self-assessment, or the answers do not fit its framework (`score_rejected`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5416,7 +5719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description That version was created at the same moment by someone else */
+            /** @description That version was created at the same moment by someone else, or `province_id` is not a province in force or differs from the earlier versions' (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5593,7 +5896,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The version is not a draft */
+            /** @description The version is not a draft, or the draft is incomplete: unknown parts or unset thresholds (`framework_incomplete`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5604,15 +5907,6 @@ export interface operations {
             };
             /** @description The version changed since it was read */
             412: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The document is incomplete or invalid for publication */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5792,6 +6086,15 @@ export interface operations {
             };
             /** @description No framework version with this id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The answers do not fit this framework: an unknown indicator or an answer of the wrong kind (`score_rejected`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5985,7 +6288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A conflicting record exists */
+            /** @description A conflicting record exists, or a unit or record the body names does not exist, is outside the caller's units or is of the wrong kind (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6186,7 +6489,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A conflicting record exists */
+            /** @description A conflicting record exists, or a unit or record the body names does not exist, is outside the caller's units or is of the wrong kind (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6495,7 +6798,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A conflicting record exists */
+            /** @description A conflicting record exists, or a unit or record the body names does not exist, is outside the caller's units or is of the wrong kind (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6696,7 +6999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A conflicting record exists */
+            /** @description A conflicting record exists, or a unit or record the body names does not exist, is outside the caller's units or is of the wrong kind (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7005,7 +7308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A conflicting record exists */
+            /** @description A conflicting record exists, or a unit or record the body names does not exist, is outside the caller's units or is of the wrong kind (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7206,7 +7509,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A conflicting record exists */
+            /** @description A conflicting record exists, or a unit or record the body names does not exist, is outside the caller's units or is of the wrong kind (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7439,7 +7742,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A unit is not in force on the date, has open units under it, appears twice, or a code is taken */
+            /** @description A unit is not in force on the date, has open units under it, appears twice, is of another level than the rest, cannot be the new unit's parent, or a code is taken */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7690,7 +7993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The code is taken, or the commune is not in force on that day */
+            /** @description The code is taken, or `parent_id` is not a commune in force on that day */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -5,7 +5,11 @@ use crate::helpers::{TestApp, assert_problem};
 use crate::on_both_backends;
 use serde_json::json;
 
-on_both_backends!(malformed_requests_get_problems, messages_follow_accept_language);
+on_both_backends!(
+    malformed_requests_get_problems,
+    messages_follow_accept_language,
+    requests_that_do_not_fit_the_stored_data_are_conflicts
+);
 
 async fn malformed_requests_get_problems(app: &TestApp) {
     assert_problem(app.get("/api/v1/units/abc").await, 400, "invalid_path").await;
@@ -74,6 +78,60 @@ async fn malformed_requests_get_problems(app: &TestApp) {
     // Nothing above wrote anything.
     let villages = app.get_json("/api/v1/units?level=village&with_total=true").await;
     assert_eq!(villages["total"], 0);
+}
+
+/// 422 is for a request that is wrong whatever is stored; a request that is valid on its own
+/// but names a record that does not exist, or one of the wrong kind, is a 409 conflict with the
+/// stored data. Either way nothing is written.
+async fn requests_that_do_not_fit_the_stored_data_are_conflicts(app: &TestApp) {
+    let commune = app.unit_by_code("00004", "2025-07-01").await["id"].as_i64().unwrap();
+    let province = app.unit_by_code("01", "2025-07-01").await["id"].as_i64().unwrap();
+
+    let missing = app.post_json("/api/v1/households", &json!({"label": "Hộ ông An", "unit_id": 999_999_999})).await;
+    let body = assert_problem(missing, 409, "reference_conflict").await;
+    assert_eq!(body["errors"][0]["field"], "unit_id");
+    assert_eq!(body["errors"][0]["code"], "unknown_unit");
+    assert!(body["errors"][0]["message"].as_str().unwrap().contains("Không có đơn vị"), "{body}");
+
+    let wrong_level = app.post_json("/api/v1/households", &json!({"label": "Hộ ông An", "unit_id": province})).await;
+    let body = assert_problem(wrong_level, 409, "reference_conflict").await;
+    assert_eq!(body["errors"][0]["code"], "not_a_village_or_commune");
+
+    let no_such_unit = app
+        .post_json(
+            "/api/v1/accounts",
+            &json!({"username": "cb.khong", "display_name": "Không", "kind": "person", "roles": ["admin"],
+                    "unit_ids": [999_999_999]}),
+        )
+        .await;
+    assert_problem(no_such_unit, 409, "reference_conflict").await;
+
+    // Blank text is wrong whatever is stored: 422, as the document's pattern says.
+    let blank = app.post_json("/api/v1/households", &json!({"label": " \u{3000}\t", "unit_id": commune})).await;
+    let body = assert_problem(blank, 422, "validation_failed").await;
+    assert_eq!(body["errors"][0]["code"], "blank");
+
+    // JSON has one number type: an integral float such as 10845.0 is the integer it equals.
+    let created = app.post_json("/api/v1/households", &json!({"label": "Hộ bà Lan", "unit_id": commune as f64})).await;
+    assert_eq!(created.status(), 201);
+    let household: serde_json::Value = created.json().await.unwrap();
+    assert_eq!(household["unit_id"], commune);
+    let fraction = app.post_json("/api/v1/households", &json!({"label": "Hộ bà Lan", "unit_id": 1.5})).await;
+    assert_problem(fraction, 400, "invalid_json").await;
+
+    // An If-Match longer than the document allows is malformed (400), not merely stale (412).
+    let long_tag = app
+        .client
+        .put(app.url(&format!("/api/v1/households/{}", household["id"])))
+        .header("if-match", "0".repeat(101))
+        .json(&json!({"label": "Hộ bà Lan", "unit_id": commune}))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(long_tag, 400, "invalid_header").await;
+
+    let page = app.get_json("/api/v1/households").await;
+    assert_eq!(page["items"].as_array().unwrap().len(), 1, "only the one valid household was written: {page}");
 }
 
 async fn messages_follow_accept_language(app: &TestApp) {

@@ -66,7 +66,7 @@ async fn shipped_frameworks_are_listed_and_scored(app: &TestApp) {
         .send()
         .await
         .unwrap();
-    let problem = assert_problem(wrong_kind, 422, "score_rejected").await;
+    let problem = assert_problem(wrong_kind, 409, "score_rejected").await;
     assert_eq!(problem["errors"][0]["code"], "wrong_answer_kind");
     let unreadable = app
         .anonymous
@@ -88,7 +88,7 @@ async fn versions_publish_and_retire(app: &TestApp) {
         .send()
         .await
         .unwrap();
-    let problem = assert_problem(refused, 422, "framework_invalid").await;
+    let problem = assert_problem(refused, 409, "framework_incomplete").await;
     assert!(problem["errors"].to_string().contains("missing"), "{problem}");
 
     // A provincial officer creates a framework for the province; it starts as a draft.
@@ -153,7 +153,7 @@ async fn versions_publish_and_retire(app: &TestApp) {
     let v2: Value = v2.json().await.unwrap();
     assert_eq!(v2["version"], 2);
     let hijack = app.post_json("/api/v1/frameworks", &json!({"document": document})).await;
-    let problem = assert_problem(hijack, 422, "validation_failed").await;
+    let problem = assert_problem(hijack, 409, "reference_conflict").await;
     assert_eq!(problem["errors"][0]["code"], "owner_differs_from_earlier_versions");
 
     let retired =

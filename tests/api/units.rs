@@ -224,7 +224,7 @@ async fn village_lifecycle_rename_and_close(app: &TestApp) {
     let wrong = app
         .post_json("/api/v1/units", &json!({"parent_id": province["id"], "name": "Thôn A", "division_type": "thôn"}))
         .await;
-    assert_problem(wrong, 422, "invalid_parent").await;
+    assert_problem(wrong, 409, "invalid_parent").await;
     // A closed commune cannot receive one.
     let old = app.unit_by_code("00004", "2025-06-30").await;
     let closed_parent = app

@@ -323,7 +323,7 @@ async fn every_model_walks_the_whole_workflow(app: &TestApp) {
         .send()
         .await
         .unwrap();
-    assert_problem(wrong_subject, 422, "validation_failed").await;
+    assert_problem(wrong_subject, 409, "reference_conflict").await;
     let inspector_cannot =
         decide(app, &p.inspector, "recognition", "2026-03-15", json!([{"evaluation_id": ev["id"]}]), None).await;
     assert_problem(inspector_cannot, 403, "forbidden").await;
@@ -405,7 +405,7 @@ async fn level_two_waits_twelve_months_and_uses_registry_figures(app: &TestApp) 
         None,
     )
     .await;
-    let problem = assert_problem(early, 422, "decision_refused").await;
+    let problem = assert_problem(early, 409, "decision_refused").await;
     assert_eq!(problem["errors"][0]["code"], "level2_too_early", "{problem}");
     assert!(problem["errors"][0]["message"].as_str().unwrap().contains("12 tháng"));
     assert_eq!(
@@ -473,7 +473,7 @@ async fn drafts_cannot_recognise_and_inspectors_do_not_overwrite_each_other(app:
 
     let refused =
         decide(app, &p.officer, "recognition", "2026-03-15", json!([{"evaluation_id": ev["id"]}]), None).await;
-    let problem = assert_problem(refused, 422, "decision_refused").await;
+    let problem = assert_problem(refused, 409, "decision_refused").await;
     assert_eq!(problem["errors"][0]["code"], "framework_not_published");
 
     // A retried registration with the same Idempotency-Key creates one evaluation.
@@ -570,7 +570,7 @@ async fn batch_decisions_are_all_or_nothing(app: &TestApp) {
     let mut items: Vec<Value> = evaluations.iter().map(|e| json!({"evaluation_id": e["id"]})).collect();
     items.push(json!({"evaluation_id": pending["id"]}));
     let refused = decide(app, &p.officer, "recognition", "2026-03-15", json!(items), None).await;
-    let problem = assert_problem(refused, 422, "decision_refused").await;
+    let problem = assert_problem(refused, 409, "decision_refused").await;
     assert_eq!(problem["errors"][0]["field"], "items[12]");
     assert_eq!(problem["errors"][0]["code"], "wrong_status");
     for e in &evaluations {

@@ -202,11 +202,15 @@ pub struct NewVillageRequest {
     /// The commune the village belongs to.
     pub parent_id: i64,
     #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = "[^\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+    )]
     pub name: String,
-    /// thôn, làng, ấp, bản, buôn, bon, phum, sóc, plei, tổ dân phố, khu phố, khối phố, khóm, tiểu khu, khu dân cư.
-    #[validate(length(min = 1, max = 40))]
-    #[schema(min_length = 1, max_length = 40)]
+    /// thôn, làng, ấp, bản, buôn, bon, phum, sóc, plei, tổ dân phố, khu phố, khối phố, khóm, tiểu khu, khu dân cư
+    /// (written exactly so, in lower case).
+    #[schema(schema_with = village_division_types)]
     pub division_type: String,
     /// The commune's own number for the village (letters, digits, '-', '.'); the unit code
     /// becomes `<commune code>-<local_code>`. Numbered automatically when absent.
@@ -217,19 +221,50 @@ pub struct NewVillageRequest {
     pub valid_from: Option<NaiveDate>,
 }
 
+/// The subject types the engine knows, as an enumeration in the document.
+fn subject_type_names() -> utoipa::openapi::schema::Array {
+    let names = xhht_evaluation::SubjectType::ALL.map(xhht_evaluation::SubjectType::name);
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .items(
+            utoipa::openapi::schema::ObjectBuilder::new()
+                .schema_type(utoipa::openapi::schema::Type::String)
+                .enum_values(Some(names)),
+        )
+        .description(Some(
+            "The subject's types, for indicators that apply only to some (e.g. `upper_secondary_school`).",
+        ))
+        .build()
+}
+
+/// The names a village may carry, as an enumeration in the document.
+fn village_division_types() -> utoipa::openapi::schema::Object {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(xhht_domain::UnitLevel::Village.division_types().iter().copied()))
+        .build()
+}
+
 /// A new name, from a date, on a legal basis.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"name": "Phường Ba Đình", "effective_date": "2026-01-01", "legal_basis": "Nghị quyết số 1/NQ-UBTVQH15"}))]
 pub struct RenameRequest {
     #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = "[^\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+    )]
     pub name: String,
     /// The first day of the new name.
     pub effective_date: NaiveDate,
     /// The legal act (number and issuer).
     #[validate(length(min = 1, max = 300), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 300)]
+    #[schema(
+        min_length = 1,
+        max_length = 300,
+        pattern = "[^\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+    )]
     pub legal_basis: String,
 }
 
@@ -240,7 +275,11 @@ pub struct CloseRequest {
     /// The last day the unit exists.
     pub last_day: NaiveDate,
     #[validate(length(min = 1, max = 300), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 300)]
+    #[schema(
+        min_length = 1,
+        max_length = 300,
+        pattern = "[^\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+    )]
     pub legal_basis: String,
 }
 
@@ -265,7 +304,11 @@ pub struct NewTargetUnit {
     #[schema(min_length = 1, max_length = 20)]
     pub code: String,
     #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = "[^\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+    )]
     pub name: String,
     #[validate(length(min = 1, max = 40))]
     #[schema(min_length = 1, max_length = 40)]
@@ -309,7 +352,11 @@ pub struct NewReorganisationRequest {
     pub effective_date: NaiveDate,
     /// The legal act, e.g. a National Assembly Standing Committee resolution number.
     #[validate(length(min = 1, max = 300), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 300)]
+    #[schema(
+        min_length = 1,
+        max_length = 300,
+        pattern = "[^\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+    )]
     pub legal_basis: String,
     #[validate(length(max = 2000))]
     #[schema(max_length = 2000)]
@@ -415,6 +462,36 @@ pub struct Health {
     pub database: Option<String>,
 }
 
+/// An evidence link: `http(s)://`, a host of letters, digits, dots and hyphens (not at its
+/// ends), an optional port, then a path, query or fragment of visible ASCII. It is the pattern
+/// the document gives the field, written out so that both say exactly the same.
+fn web_link(value: &str) -> Result<(), validator::ValidationError> {
+    let invalid = || Err(validator::ValidationError::new("invalid_url"));
+    let Some(rest) = value.strip_prefix("https://").or_else(|| value.strip_prefix("http://")) else {
+        return invalid();
+    };
+    let end = rest.find([':', '/', '?', '#']).unwrap_or(rest.len());
+    let (host, mut rest) = rest.split_at(end);
+    let host_ok = host.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-')
+        && host.bytes().next().is_some_and(|b| b.is_ascii_alphanumeric())
+        && host.bytes().last().is_some_and(|b| b.is_ascii_alphanumeric());
+    if !host_ok {
+        return invalid();
+    }
+    if let Some(after) = rest.strip_prefix(':') {
+        let digits = after.find(['/', '?', '#']).unwrap_or(after.len());
+        if !(1..=5).contains(&digits) || !after[..digits].bytes().all(|b| b.is_ascii_digit()) {
+            return invalid();
+        }
+        rest = &after[digits..];
+    }
+    if rest.bytes().all(|b| (b'!'..=b'~').contains(&b)) { Ok(()) } else { invalid() }
+}
+
+/// Text must have a character that is not white space (Rust's `char::is_whitespace`, which
+/// `str::trim` uses). The document states the same with the pattern on these fields, a
+/// character class that lists exactly those characters: `\s` would mean other sets in
+/// other regex engines.
 fn not_blank(value: &str) -> Result<(), validator::ValidationError> {
     if value.trim().is_empty() { Err(validator::ValidationError::new("blank")) } else { Ok(()) }
 }
@@ -541,7 +618,11 @@ pub struct NewAccountRequest {
     #[schema(min_length = 3, max_length = 64, pattern = "^[A-Za-z0-9._-]+$")]
     pub username: String,
     #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = "[^\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+    )]
     pub display_name: String,
     pub kind: AccountKind,
     #[validate(length(min = 1, max = 6))]
@@ -568,7 +649,11 @@ pub struct CreatedAccount {
 #[schema(example = json!({"roles": ["commune_officer", "viewer"], "disabled": false}))]
 pub struct AccountUpdateRequest {
     #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = "[^\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+    )]
     pub display_name: Option<String>,
     #[validate(length(min = 1, max = 6))]
     #[schema(min_items = 1, max_items = 6)]
@@ -603,7 +688,11 @@ pub struct PasswordChangeRequest {
 #[schema(example = json!({"name": "Cổng thông tin tỉnh"}))]
 pub struct NewApiKeyRequest {
     #[validate(length(min = 1, max = 100), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(
+        min_length = 1,
+        max_length = 100,
+        pattern = "[^\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+    )]
     pub name: String,
 }
 
@@ -793,7 +882,7 @@ pub struct FrameworkSummary {
 pub struct FrameworkDetail {
     #[serde(flatten)]
     pub summary: FrameworkSummary,
-    #[schema(value_type = Object)]
+    #[schema(value_type = xhht_evaluation::Framework)]
     pub document: serde_json::Value,
 }
 
@@ -824,8 +913,10 @@ pub struct FrameworkListQuery {
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewFrameworkRequest {
-    /// The framework document (see the shipped ones for its shape).
-    #[schema(value_type = Object)]
+    /// The framework document. The server sets `version` (the next one for this `id`) and
+    /// `status` (`draft`), whatever they say; the rules across its parts are listed with
+    /// `framework_invalid`.
+    #[schema(value_type = xhht_evaluation::Framework)]
     pub document: serde_json::Value,
     /// The owning province for a provincial framework; absent for national ones (administrators).
     pub province_id: Option<i64>,
@@ -845,6 +936,7 @@ pub struct ScoreRequest {
     pub metrics: Option<serde_json::Value>,
     /// The subject's types, for indicators that apply only to some (e.g. `upper_secondary_school`).
     #[serde(default)]
+    #[schema(schema_with = subject_type_names)]
     pub subject_types: Vec<String>,
     /// The day the result is decided on; today in Vietnam when absent.
     pub evaluation_date: Option<NaiveDate>,
@@ -926,7 +1018,11 @@ pub struct CitizenDto {
     "target_group": "worker", "household_id": 1, "unit_id": 10845}))]
 pub struct CitizenRequest {
     #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = "[^\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+    )]
     pub full_name: String,
     #[validate(range(min = 1900, max = 2100))]
     #[schema(minimum = 1900, maximum = 2100)]
@@ -962,7 +1058,11 @@ pub struct HouseholdDto {
 pub struct HouseholdRequest {
     /// How the household is known locally; no address.
     #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = "[^\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+    )]
     pub label: String,
     pub unit_id: i64,
     /// A member of the household.
@@ -1015,7 +1115,11 @@ pub struct OrganisationDto {
     "managing_level": "province", "unit_id": 10845, "staff_count": 120, "learner_count": 1500}))]
 pub struct OrganisationRequest {
     #[validate(length(min = 1, max = 300), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 300)]
+    #[schema(
+        min_length = 1,
+        max_length = 300,
+        pattern = "[^\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+    )]
     pub name: String,
     pub org_type: OrganisationType,
     pub managing_level: ManagingLevel,
@@ -1045,7 +1149,11 @@ pub struct ClanDto {
 #[schema(example = json!({"name": "Họ Nguyễn Văn, chi 2", "unit_id": 10845, "household_ids": [1, 2]}))]
 pub struct ClanRequest {
     #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = "[^\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+    )]
     pub name: String,
     /// The unit the clan is registered in (where its council meets).
     pub unit_id: i64,
@@ -1073,7 +1181,11 @@ pub struct CentreDto {
 #[schema(example = json!({"name": "TTHTCĐ phường Ba Đình", "unit_id": 10845, "director_name": "Lê Văn Hùng", "activities_count": 24}))]
 pub struct CentreRequest {
     #[validate(length(min = 1, max = 200), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 200)]
+    #[schema(
+        min_length = 1,
+        max_length = 200,
+        pattern = "[^\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+    )]
     pub name: String,
     /// The commune.
     pub unit_id: i64,
@@ -1266,8 +1378,12 @@ pub struct EvidenceRequest {
     #[validate(length(min = 1, max = 5000))]
     #[schema(min_length = 1, max_length = 5000)]
     pub note: Option<String>,
-    #[validate(url, length(max = 2000))]
-    #[schema(max_length = 2000)]
+    /// An `http` or `https` address, in ASCII (percent-encode the rest).
+    #[validate(length(max = 2000), custom(function = "web_link"))]
+    #[schema(
+        max_length = 2000,
+        pattern = "^https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]{1,5})?(?:[/?#][!-~]*)?$"
+    )]
     pub url: Option<String>,
 }
 
@@ -1278,7 +1394,11 @@ pub struct EvidenceFileQuery {
     #[param(min_length = 1, max_length = 40)]
     pub indicator_id: String,
     /// The file's name, without a folder.
-    #[param(min_length = 1, max_length = 200, pattern = r"^[^/\\]*\S[^/\\]*$")]
+    #[param(
+        min_length = 1,
+        max_length = 200,
+        pattern = r"^[^/\\]*[^/\\\t\n\x0B\f\r \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000][^/\\]*$"
+    )]
     pub file_name: String,
 }
 
@@ -1329,12 +1449,20 @@ pub struct DecisionItem {
 pub struct DecisionRequest {
     pub kind: DecisionKind,
     #[validate(length(min = 1, max = 100), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 100)]
+    #[schema(
+        min_length = 1,
+        max_length = 100,
+        pattern = "[^\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+    )]
     pub number: String,
     pub decided_on: NaiveDate,
     /// Who signs (e.g. "Chủ tịch UBND xã …").
     #[validate(length(min = 1, max = 300), custom(function = "not_blank"))]
-    #[schema(min_length = 1, max_length = 300)]
+    #[schema(
+        min_length = 1,
+        max_length = 300,
+        pattern = "[^\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]"
+    )]
     pub authority: String,
     /// Required for rejections and revocations.
     #[validate(length(min = 1, max = 2000))]
@@ -1385,4 +1513,30 @@ pub enum ModelKindDto {
     CongDongHocTapXa,
     CongDongHocTapHuyen,
     CongDongHocTapTinh,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::web_link;
+
+    #[test]
+    fn web_links_are_what_the_pattern_says() {
+        for ok in ["https://a", "http://example.gov.vn/ke-hoach.pdf?x=1#p", "https://x-1.vn:8080", "https://a.b:1/"] {
+            assert!(web_link(ok).is_ok(), "{ok}");
+        }
+        for bad in [
+            "ftp://a",
+            "https://",
+            "https://-a",
+            "https://a-",
+            "https://a:",
+            "https://a:123456",
+            "https://a b",
+            "https://a/ b",
+            "https://a/đ",
+            "0",
+        ] {
+            assert!(web_link(bad).is_err(), "{bad}");
+        }
+    }
 }

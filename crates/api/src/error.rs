@@ -23,6 +23,7 @@ pub enum ErrorCode {
     InvalidPath,
     InvalidHeader,
     ValidationFailed,
+    ReferenceConflict,
     UnitNotFound,
     ReorganisationNotFound,
     RouteNotFound,
@@ -57,6 +58,7 @@ pub enum ErrorCode {
     AlreadyRegistered,
     FrameworkNotFound,
     FrameworkInvalid,
+    FrameworkIncomplete,
     FrameworkVersionExists,
     FrameworkStatusConflict,
     ScoreRejected,
@@ -187,12 +189,55 @@ impl Issue {
             (Issue::Blank, Lang::En) => "Must not be blank.".into(),
             (Issue::Parse(text), Lang::Vi) => format!("Giá trị không đọc được: {text}"),
             (Issue::Parse(text), Lang::En) => format!("Value could not be read: {text}"),
-            (Issue::Other { code }, Lang::Vi) => format!("Giá trị không hợp lệ ({code})."),
-            (Issue::Other { code }, Lang::En) => format!("Invalid value ({code})."),
+            (Issue::Other { code }, lang) => match (known_issue(code), lang) {
+                (Some((vi, _)), Lang::Vi) => vi.to_owned(),
+                (Some((_, en)), Lang::En) => en.to_owned(),
+                (None, Lang::Vi) => format!("Giá trị không hợp lệ ({code})."),
+                (None, Lang::En) => format!("Invalid value ({code})."),
+            },
             (Issue::Described { vi, .. }, Lang::Vi) => vi.clone(),
             (Issue::Described { code, vi }, Lang::En) => format!("{code}: {vi}"),
         }
     }
+}
+
+/// Messages for the `Issue::Other` codes that many routes share.
+fn known_issue(code: &str) -> Option<(&'static str, &'static str)> {
+    Some(match code {
+        "unknown_unit" => (
+            "Không có đơn vị hành chính này, hoặc đơn vị nằm ngoài địa bàn của tài khoản.",
+            "No such administrative unit, or it is outside the account's units.",
+        ),
+        "unknown_reference" => (
+            "Không có bản ghi này trong địa bàn của tài khoản (hoặc bản ghi đã bị xóa).",
+            "No such record in the account's units (or it was deleted).",
+        ),
+        "unknown_subject" => (
+            "Không có đối tượng đánh giá này trong địa bàn của tài khoản.",
+            "No such subject of evaluation in the account's units.",
+        ),
+        "unknown_indicator" => ("Bộ tiêu chí không có chỉ tiêu này.", "The framework has no such indicator."),
+        "not_a_commune" => ("Đơn vị phải là một xã, phường hoặc đặc khu.", "The unit must be a commune."),
+        "not_a_village_or_commune" => {
+            ("Đơn vị phải là một thôn, tổ dân phố hoặc một xã.", "The unit must be a village or a commune.")
+        }
+        "not_a_province_in_force" => {
+            ("Đơn vị phải là một tỉnh, thành phố đang có hiệu lực.", "The unit must be a province in force.")
+        }
+        "invalid_url" => (
+            "Địa chỉ phải bắt đầu bằng http:// hoặc https:// và chỉ gồm ký tự ASCII (mã hóa phần còn lại dạng %XX).",
+            "The address must start with http:// or https:// and be ASCII (percent-encode the rest).",
+        ),
+        "account_has_no_units" => (
+            "Tài khoản chưa được giao đơn vị nào; hãy gửi kèm unit_ids.",
+            "The account covers no units; send unit_ids with the roles.",
+        ),
+        "service_accounts_cannot_be_admin" => (
+            "Tài khoản dịch vụ không được có vai trò quản trị (admin).",
+            "A service account cannot have the admin role.",
+        ),
+        _ => return None,
+    })
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -206,6 +251,11 @@ pub enum ApiError {
     InvalidPath(Vec<FieldError>),
     InvalidHeader(Vec<FieldError>),
     Validation(Vec<FieldError>),
+    /// The request is valid on its own but does not fit the stored data: a record it names does
+    /// not exist (or is outside the caller's units), or is not of the kind the field needs.
+    /// 409, not 422: the same request can succeed once the data is there, and 422 stays the
+    /// answer for a request that is wrong whatever is stored.
+    ReferenceConflict(Vec<FieldError>),
     UnitNotFound,
     ReorganisationNotFound,
     RouteNotFound,
@@ -240,6 +290,8 @@ pub enum ApiError {
     FrameworkNotFound,
     /// The framework document is unreadable or invalid; `errors` has one entry per problem.
     FrameworkInvalid(Vec<FieldError>),
+    /// The stored draft cannot be published yet: parts are still unknown or thresholds unset.
+    FrameworkIncomplete(Vec<FieldError>),
     /// The answers cannot be scored against this framework.
     ScoreRejected(Vec<FieldError>),
     /// A decision with at least one item that cannot be applied; `errors` names each.
@@ -258,6 +310,7 @@ impl ApiError {
             ApiError::InvalidPath(_) => ErrorCode::InvalidPath,
             ApiError::InvalidHeader(_) => ErrorCode::InvalidHeader,
             ApiError::Validation(_) => ErrorCode::ValidationFailed,
+            ApiError::ReferenceConflict(_) => ErrorCode::ReferenceConflict,
             ApiError::UnitNotFound => ErrorCode::UnitNotFound,
             ApiError::ReorganisationNotFound => ErrorCode::ReorganisationNotFound,
             ApiError::RouteNotFound => ErrorCode::RouteNotFound,
@@ -295,6 +348,7 @@ impl ApiError {
             ApiError::FrameworkNotFound => ErrorCode::FrameworkNotFound,
             ApiError::RecordNotFound => ErrorCode::RecordNotFound,
             ApiError::FrameworkInvalid(_) => ErrorCode::FrameworkInvalid,
+            ApiError::FrameworkIncomplete(_) => ErrorCode::FrameworkIncomplete,
             ApiError::ScoreRejected(_) => ErrorCode::ScoreRejected,
             ApiError::DecisionRefused(_) => ErrorCode::DecisionRefused,
             ApiError::ServiceUnavailable => ErrorCode::ServiceUnavailable,
@@ -318,9 +372,13 @@ impl ApiError {
             | ApiError::ApiKeyNotFound
             | ApiError::FrameworkNotFound
             | ApiError::RecordNotFound => StatusCode::NOT_FOUND,
-            ApiError::FrameworkInvalid(_) | ApiError::ScoreRejected(_) | ApiError::DecisionRefused(_) => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
+            ApiError::FrameworkInvalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            // Refusals that depend on what is stored (the framework's indicators, the evaluations'
+            // states, the units' levels), not on the request alone.
+            ApiError::ReferenceConflict(_)
+            | ApiError::FrameworkIncomplete(_)
+            | ApiError::ScoreRejected(_)
+            | ApiError::DecisionRefused(_) => StatusCode::CONFLICT,
             ApiError::Unauthorized
             | ApiError::InvalidToken
             | ApiError::InvalidCredentials
@@ -331,9 +389,6 @@ impl ApiError {
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::AmbiguousCode { .. } => StatusCode::CONFLICT,
             ApiError::Conflict(Conflict::IdempotencyKeyReused | Conflict::IdempotencyKeyRace) => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
-            ApiError::Conflict(Conflict::InvalidParent { .. } | Conflict::MixedLevels) => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
             ApiError::Conflict(_) => StatusCode::CONFLICT,
@@ -395,6 +450,10 @@ impl ApiError {
             ApiError::Validation(_) => text(
                 "Dữ liệu gửi lên không hợp lệ; xem danh sách lỗi theo trường.",
                 "The submitted data is invalid; see the errors by field.",
+            ),
+            ApiError::ReferenceConflict(_) => text(
+                "Yêu cầu không khớp với dữ liệu đang lưu: bản ghi được nhắc tới không tồn tại, nằm ngoài địa bàn của tài khoản hoặc không đúng loại; xem danh sách lỗi theo trường.",
+                "The request does not fit the stored data: a record it names does not exist, is outside the account's units, or is not of the right kind; see the errors by field.",
             ),
             ApiError::UnitNotFound => text("Không tìm thấy đơn vị hành chính.", "Administrative unit not found."),
             ApiError::ReorganisationNotFound => {
@@ -469,6 +528,10 @@ impl ApiError {
                 "Bộ tiêu chí không hợp lệ; xem danh sách lỗi theo vị trí trong tài liệu.",
                 "The criteria framework is invalid; see the errors by position in the document.",
             ),
+            ApiError::FrameworkIncomplete(_) => text(
+                "Bản dự thảo chưa đủ để ban hành: còn phần chưa biết hoặc ngưỡng chưa đặt; xem danh sách lỗi theo vị trí trong tài liệu.",
+                "The draft is not complete enough to publish: parts are still unknown or thresholds unset; see the errors by position in the document.",
+            ),
             ApiError::DecisionRefused(_) => text(
                 "Quyết định không được ghi vì có hồ sơ không đủ điều kiện; xem danh sách lỗi theo từng hồ sơ. Không hồ sơ nào bị thay đổi.",
                 "The decision was not recorded: some items do not qualify (see the errors per item). Nothing was changed.",
@@ -494,7 +557,9 @@ impl ApiError {
             | ApiError::InvalidPath(e)
             | ApiError::InvalidHeader(e)
             | ApiError::Validation(e)
+            | ApiError::ReferenceConflict(e)
             | ApiError::FrameworkInvalid(e)
+            | ApiError::FrameworkIncomplete(e)
             | ApiError::ScoreRejected(e)
             | ApiError::DecisionRefused(e) => e,
             _ => &[],

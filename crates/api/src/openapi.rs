@@ -5,12 +5,15 @@ use crate::dto::ModelKindDto;
 use crate::error::Problem;
 use crate::routes;
 use actix_web::App;
+use serde_json::{Value, json};
 use utoipa::openapi::path::{Operation, PathItem};
 use utoipa::openapi::schema::{ObjectBuilder, Schema, Type};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, Ref, RefOr, Response};
 use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::{AppExt, scope};
+use xhht_domain::{UnitCode, UnitLevel};
+use xhht_evaluation::Metric;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -70,11 +73,153 @@ pub fn document() -> utoipa::openapi::OpenApi {
     complete(api)
 }
 
-/// The document as pretty JSON with a final newline (the committed file's form).
+/// The document as pretty JSON with a final newline (the committed file's form), with the
+/// rules across fields that utoipa's derive cannot state.
 pub fn document_json() -> String {
-    let mut text = document().to_pretty_json().unwrap_or_else(|_| String::from("{}"));
+    let mut value = serde_json::to_value(document()).unwrap_or_default();
+    for (path, rules) in cross_field_rules() {
+        if let (Some(Value::Object(schema)), Value::Object(rules)) =
+            (value.pointer_mut(&format!("/components/schemas/{path}")), rules)
+        {
+            schema.extend(rules);
+        }
+    }
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| String::from("{}"));
     text.push('\n');
     text
+}
+
+/// `if`/`then`/`oneOf` rules (JSON Schema 2020-12, which OpenAPI 3.1 uses) that the handlers
+/// enforce across fields of a request body, and bounds on fields whose Rust type is read by
+/// another crate, so that a client, a validator or a fuzzer knows a valid body from the
+/// document alone. Each is keyed by a schema name (or a path inside one) and matches a check
+/// in the code named beside it.
+fn cross_field_rules() -> Vec<(&'static str, Value)> {
+    cross_field_rules_of_requests().into_iter().chain(nullable_thresholds()).collect()
+}
+
+/// utoipa drops the `null` of an `Option<T>` field when `T` is a type parameter, as in the
+/// framework document's `LevelThresholds<T>`; the shipped documents use `null` for a threshold
+/// the regulations leave unknown.
+fn nullable_thresholds() -> Vec<(&'static str, Value)> {
+    [
+        ("LevelThresholds_bool/properties/level1", "boolean"),
+        ("LevelThresholds_bool/properties/level2", "boolean"),
+        ("LevelThresholds_f64/properties/level1", "number"),
+        ("LevelThresholds_f64/properties/level2", "number"),
+        ("LevelThresholds_u64/properties/level1", "integer"),
+        ("LevelThresholds_u64/properties/level2", "integer"),
+        ("LevelThresholds_String/properties/level1", "string"),
+        ("LevelThresholds_String/properties/level2", "string"),
+    ]
+    .into_iter()
+    .map(|(path, kind)| (path, json!({"type": [kind, "null"]})))
+    .collect()
+}
+
+fn cross_field_rules_of_requests() -> Vec<(&'static str, Value)> {
+    let when = |field: &str, value: &str| json!({"required": [field], "properties": {field: {"const": value}}});
+    let never = json!({"not": {}});
+    // routes::reorganisations::parse: the code's shape, the division type and the parent
+    // depend on the level of the unit to open.
+    let per_level: Vec<Value> = [UnitLevel::Province, UnitLevel::District, UnitLevel::Commune, UnitLevel::Village]
+        .into_iter()
+        .map(|level| {
+            let code = match UnitCode::official_width(level) {
+                Some(width) => format!("^[0-9]{{{width}}}$"),
+                None => String::from("^[A-Za-z0-9.-]{1,20}$"),
+            };
+            let mut then = json!({"properties": {
+                "code": {"pattern": code},
+                "division_type": {"enum": level.division_types()},
+            }});
+            if level != UnitLevel::Province {
+                then["required"] = json!(["parent_id"]);
+                then["properties"]["parent_id"] = json!({"type": "integer"});
+            }
+            json!({"if": when("level", level.as_str()), "then": then})
+        })
+        .collect();
+    vec![
+        // routes::auth::issue_token: each grant names its own credentials.
+        (
+            "TokenRequest",
+            json!({"allOf": [
+                {"if": when("grant_type", "password"), "then": {"required": ["username", "password"],
+                    "properties": {"username": {"type": "string"}, "password": {"type": "string"}}}},
+                {"if": when("grant_type", "api_key"), "then": {"required": ["api_key"],
+                    "properties": {"api_key": {"type": "string"}}}},
+                {"if": when("grant_type", "refresh_token"), "then": {"required": ["refresh_token"],
+                    "properties": {"refresh_token": {"type": "string"}}}},
+            ]}),
+        ),
+        // routes::evaluations::add_evidence_note: a note has text and no link; a link has a
+        // URL; files go to their own route.
+        (
+            "EvidenceRequest",
+            json!({"allOf": [
+                {"if": when("kind", "note"), "then": {"required": ["note"],
+                    "properties": {"note": {"type": "string"}, "url": {"type": "null"}}}},
+                {"if": when("kind", "link"), "then": {"required": ["url"], "properties": {"url": {"type": "string"}}}},
+                {"if": when("kind", "file"), "then": never},
+            ]}),
+        ),
+        // routes::decisions::create_decision: only a recognition goes without a reason.
+        (
+            "DecisionRequest",
+            json!({"if": when("kind", "recognition"), "else": {"required": ["reason"],
+                "properties": {"reason": {"type": "string"}}}}),
+        ),
+        // routes::accounts::check_grant: a service account is never an administrator, and
+        // every role but `admin` needs units.
+        (
+            "NewAccountRequest",
+            json!({"allOf": [
+                {"if": when("kind", "service"), "then": {"properties": {"roles": {"items": {"not": {"const": "admin"}}}}}},
+                {"if": {"required": ["roles"], "properties": {"roles": {"contains": {"const": "admin"}}}},
+                    "else": {"required": ["unit_ids"], "properties": {"unit_ids": {"minItems": 1}}}},
+            ]}),
+        ),
+        // routes::accounts::update_account: new roles without `admin`, sent with new units,
+        // need at least one unit.
+        (
+            "AccountUpdateRequest",
+            json!({"if": {"required": ["roles", "unit_ids"], "properties": {
+                    "roles": {"type": "array", "not": {"contains": {"const": "admin"}}},
+                    "unit_ids": {"type": "array"}}},
+                "then": {"properties": {"unit_ids": {"minItems": 1}}}}),
+        ),
+        // routes::reorganisations::parse: a target is an existing unit or a unit to open, not
+        // both. (As if/then/else rather than oneOf: the Python generator makes models of
+        // oneOf branches that have properties.)
+        (
+            "ReorganisationTarget",
+            json!({
+                "if": {"required": ["unit_id"], "properties": {"unit_id": {"type": "integer"}}},
+                "then": {"properties": {"new": {"type": "null"}}},
+                "else": {"required": ["new"], "properties": {"new": {"type": "object"}}},
+            }),
+        ),
+        ("NewTargetUnit", json!({"allOf": per_level})),
+        // xhht_evaluation::Answer: one key per answer; the engine refuses negative points and
+        // percentages outside 0–100 whatever the framework (routes::evaluations::parse_answers
+        // bounds counts to the int64 the branch's format says).
+        (
+            "AnswerDto",
+            json!({"maxProperties": 1, "properties": {
+                "points": {"minimum": 0},
+                "percentage": {"minimum": 0, "maximum": 100},
+            }}),
+        ),
+        // xhht_evaluation::MetricValues: known metrics, each a percentage.
+        (
+            "ScoreRequest/properties/metrics",
+            json!({
+                "propertyNames": {"enum": Metric::ALL.map(Metric::name)},
+                "additionalProperties": {"type": "number", "minimum": 0, "maximum": 100},
+            }),
+        ),
+    ]
 }
 
 fn problem(description: &str) -> RefOr<Response> {
@@ -129,7 +274,7 @@ fn tighten_parameters(operation: &mut Operation) {
         let RefOr::T(parameter) = parameter else { continue };
         let (min, max, pattern) = match parameter.name.as_str() {
             "Idempotency-Key" => (1, 200, None),
-            "If-Match" => (1, 100, None),
+            "If-Match" => (1, routes::IF_MATCH_MAX_CHARS, None),
             "code" => (1, 20, Some("^[A-Za-z0-9.-]{1,20}$")),
             _ => continue,
         };
@@ -153,4 +298,23 @@ fn operations(item: &mut PathItem) -> Vec<(bool, &mut Operation)> {
         out.push((true, op));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A rule whose schema was renamed would silently stop applying.
+    #[test]
+    fn every_cross_field_rule_lands_on_a_schema() {
+        let document: Value = serde_json::from_str(&document_json()).unwrap_or_default();
+        for (path, rules) in cross_field_rules() {
+            let schema = document.pointer(&format!("/components/schemas/{path}"));
+            let Some(schema) = schema else { panic!("no schema at {path}") };
+            let Some(rules) = rules.as_object() else { panic!("the rules for {path} are not an object") };
+            for key in rules.keys() {
+                assert!(schema.get(key).is_some(), "{path} lacks {key}");
+            }
+        }
+    }
 }

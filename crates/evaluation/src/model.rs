@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 /// A criteria framework, one version of it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Framework {
     /// Stable identifier shared by all versions, e.g. `vn.moet.dvht.tinh.tt24-2023`.
     pub id: String,
@@ -69,6 +70,7 @@ pub struct Framework {
 /// Life cycle of a framework version.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum FrameworkStatus {
     /// Incomplete or under review: can be scored for a preview, never for a recognition.
     Draft,
@@ -81,6 +83,7 @@ pub enum FrameworkStatus {
 /// The learning-society models ("mô hình học tập") a framework can evaluate.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ModelKind {
     CongDanHocTap,
     GiaDinhHocTap,
@@ -129,6 +132,7 @@ impl ModelKind {
 /// The four target groups of QĐ 324/QĐ-KHVN, each with its own criteria set.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum CitizenTargetGroup {
     /// Người dân trong xã.
     Resident,
@@ -155,6 +159,7 @@ impl CitizenTargetGroup {
 /// Administrative tier. `district` exists only before 2025-07-01.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum TerritorialLevel {
     /// Thôn, bản, ấp, tổ dân phố.
     Village,
@@ -169,6 +174,7 @@ pub enum TerritorialLevel {
 /// A legal document, cited the way Vietnamese officials cite it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LegalDocument {
     /// Number and symbol, e.g. `TT 24/2023/TT-BGDĐT`.
     pub number: String,
@@ -187,13 +193,16 @@ pub struct LegalDocument {
 /// The yearly evaluation cycle.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Cycle {
     pub period: CyclePeriod,
     /// Last day to file, in the year after the evaluated year; `None` when not found.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = "^--[0-9]{2}-[0-9]{2}$"))]
     pub filing_deadline: Option<MonthDay>,
     /// Last day for the decision, in the year after the evaluated year; `None` when not found.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, pattern = "^--[0-9]{2}-[0-9]{2}$"))]
     pub decision_deadline: Option<MonthDay>,
     /// What the workflow does with a late filing. Defaults to `flag`: refusing a dossier needs a
     /// legal basis, and none was found for any framework.
@@ -216,6 +225,7 @@ impl Cycle {
 /// Every framework found so far evaluates a calendar year (1/1–31/12).
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum CyclePeriod {
     #[default]
     CalendarYear,
@@ -224,6 +234,7 @@ pub enum CyclePeriod {
 /// What happens to a dossier filed after the deadline.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum LatePolicy {
     Refuse,
     #[default]
@@ -300,6 +311,7 @@ impl TryFrom<String> for MonthDay {
 /// without a known successor, so the role itself may be unknown.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RoleAssignment {
     /// The role, e.g. "Chủ tịch UBND cấp huyện"; `None` when not found.
     #[serde(default)]
@@ -323,6 +335,7 @@ impl RoleAssignment {
 /// How sure a fact is, after the tags of the research file.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Confidence {
     /// [F] seen in one source.
     Found,
@@ -337,6 +350,7 @@ pub enum Confidence {
 /// A note on where a part of the framework comes from.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConfidenceNote {
     /// What the note is about: a group or indicator id, or a field name such as `valid_to`.
     pub about: String,
@@ -349,6 +363,7 @@ pub struct ConfidenceNote {
 /// A group of the tree: a "tiêu chuẩn", "tiêu chí" or competency group.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Group {
     pub id: String,
     pub name_vi: String,
@@ -361,12 +376,14 @@ pub struct Group {
     #[serde(default)]
     pub indicators: Vec<Indicator>,
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(no_recursion))]
     pub groups: Vec<Group>,
 }
 
 /// A leaf of the tree: a "chỉ tiêu".
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Indicator {
     /// Code as in the regulation, e.g. `TC3.CT1`.
     pub id: String,
@@ -396,6 +413,7 @@ pub struct Indicator {
 /// Every threshold is a minimum ("≥"): no regulation found so far has an upper bound.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Measure {
     /// Yes or no; `required` says whether "yes" is needed at each level.
     YesNo { required: LevelThresholds<bool> },
@@ -455,6 +473,7 @@ impl fmt::Display for MeasureKind {
 /// A threshold per recognition level; `None` is a threshold that is not known.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Default)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LevelThresholds<T> {
     #[serde(default)]
     pub level1: Option<T>,
@@ -476,6 +495,7 @@ impl<T> LevelThresholds<T> {
 /// count learners (95/97 %) instead of members (90/95 %).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Variant {
     /// Subject types; must not be empty.
     pub applies_to: Vec<String>,
@@ -492,6 +512,7 @@ pub struct Variant {
 /// The two recognition levels of the 2023 circulars ("Mức độ 1", "Mức độ 2").
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Tier {
     Level1,
     Level2,
@@ -521,6 +542,7 @@ impl fmt::Display for Tier {
 /// How indicator results become the framework's result.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum ResultRule {
     /// Points summed over all indicators, then the highest band reached
     /// (TT 22/2020: Tốt ≥ 85, Khá ≥ 70, Trung bình ≥ 50; QĐ 324: Đạt ≥ 80 and every indicator ≥ 5).
@@ -545,6 +567,7 @@ pub enum ResultRule {
 /// A result level by name.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LevelName {
     pub id: String,
     pub name_vi: String,
@@ -553,6 +576,7 @@ pub struct LevelName {
 /// A points band.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PointBand {
     pub id: String,
     pub name_vi: String,
@@ -565,6 +589,7 @@ pub struct PointBand {
 /// A level of an all-indicators-pass framework.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PassLevel {
     pub id: String,
     pub name_vi: String,

@@ -25,12 +25,17 @@ from .centre_request import CentreRequest
 from .citizen_dto import CitizenDto
 from .citizen_page import CitizenPage
 from .citizen_request import CitizenRequest
+from .citizen_target_group import CitizenTargetGroup
 from .clan_dto import ClanDto
 from .clan_page import ClanPage
 from .clan_request import ClanRequest
 from .close_request import CloseRequest
+from .confidence import Confidence
+from .confidence_note import ConfidenceNote
 from .created_account import CreatedAccount
 from .created_api_key import CreatedApiKey
+from .cycle import Cycle
+from .cycle_period import CyclePeriod
 from .decision_dto import DecisionDto
 from .decision_item import DecisionItem
 from .decision_kind import DecisionKind
@@ -48,35 +53,58 @@ from .evidence_kind import EvidenceKind
 from .evidence_list import EvidenceList
 from .evidence_request import EvidenceRequest
 from .former_name_dto import FormerNameDto
+from .framework import Framework
 from .framework_detail import FrameworkDetail
-from .framework_detail_document import FrameworkDetailDocument
 from .framework_page import FrameworkPage
+from .framework_status import FrameworkStatus
 from .framework_status_dto import FrameworkStatusDto
 from .framework_summary import FrameworkSummary
 from .grant_type import GrantType
+from .group import Group
 from .health import Health
 from .household_dto import HouseholdDto
 from .household_page import HouseholdPage
 from .household_request import HouseholdRequest
+from .indicator import Indicator
+from .late_policy import LatePolicy
+from .legal_document import LegalDocument
 from .level import Level
+from .level_name import LevelName
+from .level_thresholds_bool import LevelThresholdsBool
+from .level_thresholds_f64 import LevelThresholdsF64
+from .level_thresholds_string import LevelThresholdsString
+from .level_thresholds_u64 import LevelThresholdsU64
 from .lineage_dto import LineageDto
 from .lineage_list import LineageList
 from .logout_request import LogoutRequest
 from .managing_level import ManagingLevel
+from .measure_type_0 import MeasureType0
+from .measure_type_0_kind import MeasureType0Kind
+from .measure_type_1 import MeasureType1
+from .measure_type_1_kind import MeasureType1Kind
+from .measure_type_2 import MeasureType2
+from .measure_type_2_kind import MeasureType2Kind
+from .measure_type_3 import MeasureType3
+from .measure_type_3_kind import MeasureType3Kind
+from .measure_type_4 import MeasureType4
+from .measure_type_4_kind import MeasureType4Kind
+from .model_kind import ModelKind
 from .model_kind_dto import ModelKindDto
 from .new_account_request import NewAccountRequest
 from .new_api_key_request import NewApiKeyRequest
 from .new_framework_request import NewFrameworkRequest
-from .new_framework_request_document import NewFrameworkRequestDocument
 from .new_reorganisation_request import NewReorganisationRequest
 from .new_target_unit import NewTargetUnit
 from .new_village_request import NewVillageRequest
+from .new_village_request_division_type import NewVillageRequestDivisionType
 from .organisation_dto import OrganisationDto
 from .organisation_page import OrganisationPage
 from .organisation_request import OrganisationRequest
 from .organisation_type import OrganisationType
+from .pass_level import PassLevel
 from .password_change_request import PasswordChangeRequest
 from .password_reset import PasswordReset
+from .point_band import PointBand
 from .problem import Problem
 from .problem_field import ProblemField
 from .registration_request import RegistrationRequest
@@ -86,15 +114,23 @@ from .reorganisation_kind_dto import ReorganisationKindDto
 from .reorganisation_link import ReorganisationLink
 from .reorganisation_link_request import ReorganisationLinkRequest
 from .reorganisation_target import ReorganisationTarget
+from .result_rule_type_0 import ResultRuleType0
+from .result_rule_type_0_kind import ResultRuleType0Kind
+from .result_rule_type_1 import ResultRuleType1
+from .result_rule_type_1_kind import ResultRuleType1Kind
+from .role_assignment import RoleAssignment
 from .role_dto import RoleDto
 from .score_request import ScoreRequest
 from .score_request_answers import ScoreRequestAnswers
 from .score_request_metrics_type_0 import ScoreRequestMetricsType0
+from .score_request_subject_types_item import ScoreRequestSubjectTypesItem
 from .score_response import ScoreResponse
 from .score_response_outcome import ScoreResponseOutcome
 from .sex import Sex
 from .subject_kind import SubjectKind
 from .target_group import TargetGroup
+from .territorial_level import TerritorialLevel
+from .tier import Tier
 from .token_request import TokenRequest
 from .token_response import TokenResponse
 from .unit_detail import UnitDetail
@@ -102,6 +138,7 @@ from .unit_dto import UnitDto
 from .unit_list import UnitList
 from .unit_page import UnitPage
 from .unit_ref import UnitRef
+from .variant import Variant
 
 __all__ = (
     "AccountDto",
@@ -129,12 +166,17 @@ __all__ = (
     "CitizenDto",
     "CitizenPage",
     "CitizenRequest",
+    "CitizenTargetGroup",
     "ClanDto",
     "ClanPage",
     "ClanRequest",
     "CloseRequest",
+    "Confidence",
+    "ConfidenceNote",
     "CreatedAccount",
     "CreatedApiKey",
+    "Cycle",
+    "CyclePeriod",
     "DecisionDto",
     "DecisionItem",
     "DecisionKind",
@@ -152,35 +194,58 @@ __all__ = (
     "EvidenceList",
     "EvidenceRequest",
     "FormerNameDto",
+    "Framework",
     "FrameworkDetail",
-    "FrameworkDetailDocument",
     "FrameworkPage",
+    "FrameworkStatus",
     "FrameworkStatusDto",
     "FrameworkSummary",
     "GrantType",
+    "Group",
     "Health",
     "HouseholdDto",
     "HouseholdPage",
     "HouseholdRequest",
+    "Indicator",
+    "LatePolicy",
+    "LegalDocument",
     "Level",
+    "LevelName",
+    "LevelThresholdsBool",
+    "LevelThresholdsF64",
+    "LevelThresholdsString",
+    "LevelThresholdsU64",
     "LineageDto",
     "LineageList",
     "LogoutRequest",
     "ManagingLevel",
+    "MeasureType0",
+    "MeasureType0Kind",
+    "MeasureType1",
+    "MeasureType1Kind",
+    "MeasureType2",
+    "MeasureType2Kind",
+    "MeasureType3",
+    "MeasureType3Kind",
+    "MeasureType4",
+    "MeasureType4Kind",
+    "ModelKind",
     "ModelKindDto",
     "NewAccountRequest",
     "NewApiKeyRequest",
     "NewFrameworkRequest",
-    "NewFrameworkRequestDocument",
     "NewReorganisationRequest",
     "NewTargetUnit",
     "NewVillageRequest",
+    "NewVillageRequestDivisionType",
     "OrganisationDto",
     "OrganisationPage",
     "OrganisationRequest",
     "OrganisationType",
+    "PassLevel",
     "PasswordChangeRequest",
     "PasswordReset",
+    "PointBand",
     "Problem",
     "ProblemField",
     "RegistrationRequest",
@@ -190,15 +255,23 @@ __all__ = (
     "ReorganisationLink",
     "ReorganisationLinkRequest",
     "ReorganisationTarget",
+    "ResultRuleType0",
+    "ResultRuleType0Kind",
+    "ResultRuleType1",
+    "ResultRuleType1Kind",
+    "RoleAssignment",
     "RoleDto",
     "ScoreRequest",
     "ScoreRequestAnswers",
     "ScoreRequestMetricsType0",
+    "ScoreRequestSubjectTypesItem",
     "ScoreResponse",
     "ScoreResponseOutcome",
     "Sex",
     "SubjectKind",
     "TargetGroup",
+    "TerritorialLevel",
+    "Tier",
     "TokenRequest",
     "TokenResponse",
     "UnitDetail",
@@ -206,4 +279,5 @@ __all__ = (
     "UnitList",
     "UnitPage",
     "UnitRef",
+    "Variant",
 )

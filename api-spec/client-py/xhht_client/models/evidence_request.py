@@ -21,7 +21,7 @@ class EvidenceRequest:
         indicator_id (str):
         kind (EvidenceKind):
         note (None | str | Unset):
-        url (None | str | Unset):
+        url (None | str | Unset): An `http` or `https` address, in ASCII (percent-encode the rest).
     """
 
     indicator_id: str

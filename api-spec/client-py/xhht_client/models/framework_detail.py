@@ -11,7 +11,7 @@ from ..models.framework_status_dto import FrameworkStatusDto, check_framework_st
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.framework_detail_document import FrameworkDetailDocument
+    from ..models.framework import Framework
 
 
 T = TypeVar("T", bound="FrameworkDetail")
@@ -37,7 +37,7 @@ class FrameworkDetail:
             missing (list[str]): What the regulations leave unknown, for drafts.
             row_version (int): The row's version, the ETag for status transitions.
             created_at (datetime.datetime):
-            document (FrameworkDetailDocument):
+            document (Framework): A criteria framework, one version of it.
             valid_from (datetime.date | None | Unset):
             valid_to (datetime.date | None | Unset):
             province_id (int | None | Unset): The province that owns a provincial framework; null for national ones.
@@ -56,7 +56,7 @@ class FrameworkDetail:
     missing: list[str]
     row_version: int
     created_at: datetime.datetime
-    document: FrameworkDetailDocument
+    document: Framework
     valid_from: datetime.date | None | Unset = UNSET
     valid_to: datetime.date | None | Unset = UNSET
     province_id: int | None | Unset = UNSET
@@ -160,7 +160,7 @@ class FrameworkDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.framework_detail_document import FrameworkDetailDocument  # noqa: PLC0415
+        from ..models.framework import Framework  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -185,7 +185,7 @@ class FrameworkDetail:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        document = FrameworkDetailDocument.from_dict(d.pop("document"))
+        document = Framework.from_dict(d.pop("document"))
 
         def _parse_valid_from(data: object) -> datetime.date | None | Unset:
             if data is None:

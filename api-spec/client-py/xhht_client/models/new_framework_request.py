@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.new_framework_request_document import NewFrameworkRequestDocument
+    from ..models.framework import Framework
 
 
 T = TypeVar("T", bound="NewFrameworkRequest")
@@ -20,12 +20,12 @@ class NewFrameworkRequest:
     with the next version number; publishing is a separate step.
 
         Attributes:
-            document (NewFrameworkRequestDocument): The framework document (see the shipped ones for its shape).
+            document (Framework): A criteria framework, one version of it.
             province_id (int | None | Unset): The owning province for a provincial framework; absent for national ones
                 (administrators).
     """
 
-    document: NewFrameworkRequestDocument
+    document: Framework
     province_id: int | None | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -51,10 +51,10 @@ class NewFrameworkRequest:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.new_framework_request_document import NewFrameworkRequestDocument  # noqa: PLC0415
+        from ..models.framework import Framework  # noqa: PLC0415
 
         d = dict(src_dict)
-        document = NewFrameworkRequestDocument.from_dict(d.pop("document"))
+        document = Framework.from_dict(d.pop("document"))
 
         def _parse_province_id(data: object) -> int | None | Unset:
             if data is None:

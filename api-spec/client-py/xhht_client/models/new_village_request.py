@@ -6,6 +6,10 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.new_village_request_division_type import (
+    NewVillageRequestDivisionType,
+    check_new_village_request_division_type,
+)
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="NewVillageRequest")
@@ -22,8 +26,7 @@ class NewVillageRequest:
     Attributes:
         parent_id (int): The commune the village belongs to.
         name (str):
-        division_type (str): thôn, làng, ấp, bản, buôn, bon, phum, sóc, plei, tổ dân phố, khu phố, khối phố, khóm, tiểu
-            khu, khu dân cư.
+        division_type (NewVillageRequestDivisionType):
         local_code (None | str | Unset): The commune's own number for the village (letters, digits, '-', '.'); the unit
             code
             becomes `<commune code>-<local_code>`. Numbered automatically when absent.
@@ -32,7 +35,7 @@ class NewVillageRequest:
 
     parent_id: int
     name: str
-    division_type: str
+    division_type: NewVillageRequestDivisionType
     local_code: None | str | Unset = UNSET
     valid_from: datetime.date | None | Unset = UNSET
 
@@ -41,7 +44,7 @@ class NewVillageRequest:
 
         name = self.name
 
-        division_type = self.division_type
+        division_type: str = self.division_type
 
         local_code: None | str | Unset
         if isinstance(self.local_code, Unset):
@@ -80,7 +83,7 @@ class NewVillageRequest:
 
         name = d.pop("name")
 
-        division_type = d.pop("division_type")
+        division_type = check_new_village_request_division_type(d.pop("division_type"))
 
         def _parse_local_code(data: object) -> None | str | Unset:
             if data is None:

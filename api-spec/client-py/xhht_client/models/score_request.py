@@ -6,6 +6,10 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
+from ..models.score_request_subject_types_item import (
+    ScoreRequestSubjectTypesItem,
+    check_score_request_subject_types_item,
+)
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -28,15 +32,15 @@ class ScoreRequest:
             `{"count": 3}` or `{"ordinal": "…"}`.
         metrics (None | ScoreRequestMetricsType0 | Unset): Metric name → percentage, for indicators the registry fills
             (e.g. `share_members_cong_dan_hoc_tap`).
-        subject_types (list[str] | Unset): The subject's types, for indicators that apply only to some (e.g.
-            `upper_secondary_school`).
+        subject_types (list[ScoreRequestSubjectTypesItem] | Unset): The subject's types, for indicators that apply only
+            to some (e.g. `upper_secondary_school`).
         evaluation_date (datetime.date | None | Unset): The day the result is decided on; today in Vietnam when absent.
         held_level1_since (datetime.date | None | Unset): The date of the subject's level-1 recognition, for level 2.
     """
 
     answers: ScoreRequestAnswers
     metrics: None | ScoreRequestMetricsType0 | Unset = UNSET
-    subject_types: list[str] | Unset = UNSET
+    subject_types: list[ScoreRequestSubjectTypesItem] | Unset = UNSET
     evaluation_date: datetime.date | None | Unset = UNSET
     held_level1_since: datetime.date | None | Unset = UNSET
 
@@ -55,7 +59,10 @@ class ScoreRequest:
 
         subject_types: list[str] | Unset = UNSET
         if not isinstance(self.subject_types, Unset):
-            subject_types = self.subject_types
+            subject_types = []
+            for subject_types_item_data in self.subject_types:
+                subject_types_item: str = subject_types_item_data
+                subject_types.append(subject_types_item)
 
         evaluation_date: None | str | Unset
         if isinstance(self.evaluation_date, Unset):
@@ -116,7 +123,14 @@ class ScoreRequest:
 
         metrics = _parse_metrics(d.pop("metrics", UNSET))
 
-        subject_types = cast(list[str], d.pop("subject_types", UNSET))
+        _subject_types = d.pop("subject_types", UNSET)
+        subject_types: list[ScoreRequestSubjectTypesItem] | Unset = UNSET
+        if _subject_types is not UNSET:
+            subject_types = []
+            for subject_types_item_data in _subject_types:
+                subject_types_item = check_score_request_subject_types_item(subject_types_item_data)
+
+                subject_types.append(subject_types_item)
 
         def _parse_evaluation_date(data: object) -> datetime.date | None | Unset:
             if data is None:

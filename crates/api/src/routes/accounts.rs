@@ -9,6 +9,7 @@ use crate::dto::{
     NewAccountRequest, NewApiKeyRequest, PageQuery, PasswordChangeRequest, PasswordReset,
 };
 use crate::error::{ApiError, FieldError, Issue, Problem};
+use crate::extract::JsonBody;
 use crate::startup::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
@@ -51,6 +52,13 @@ fn managed(conn: &mut DbConn, actor: &Actor, id: i64) -> Result<(Account, HashMa
 
 /// Checks that the caller may hand out these roles on these units.
 fn check_grant(conn: &mut DbConn, actor: &Actor, roles: &[Role], unit_ids: &[i64], kind: &str) -> Result<(), ApiError> {
+    let found = unit_paths(conn, unit_ids)?;
+    if unit_ids.iter().any(|id| !found.contains_key(id)) {
+        return Err(ApiError::ReferenceConflict(vec![FieldError::new(
+            "unit_ids",
+            Issue::Other { code: "unknown_unit".into() },
+        )]));
+    }
     if roles.contains(&Role::Admin) {
         if !actor.is_admin() {
             return Err(ApiError::Forbidden);
@@ -66,12 +74,7 @@ fn check_grant(conn: &mut DbConn, actor: &Actor, roles: &[Role], unit_ids: &[i64
     if unit_ids.is_empty() {
         return Err(ApiError::Validation(vec![FieldError::new("unit_ids", Issue::Required)]));
     }
-    let found = unit_paths(conn, unit_ids)?;
-    for id in unit_ids {
-        let unit = found.get(id).ok_or(ApiError::Validation(vec![FieldError::new(
-            "unit_ids",
-            Issue::Other { code: "unknown_unit".into() },
-        )]))?;
+    for unit in found.values() {
         actor.require_in(Permission::ManageAccounts, &unit.path)?;
     }
     Ok(())
@@ -138,7 +141,7 @@ pub async fn list_accounts(
     responses(
         (status = 201, description = "The account", body = CreatedAccount,
             headers(("Location" = String, description = "The account's URL"))),
-        (status = 409, description = "The username is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The username is taken, or a unit in `unit_ids` does not exist (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/accounts")]
@@ -146,7 +149,7 @@ pub async fn create_account(
     state: web::Data<AppState>,
     req: HttpRequest,
     actor: Actor,
-    body: web::Json<NewAccountRequest>,
+    body: JsonBody<NewAccountRequest>,
 ) -> Result<HttpResponse, ApiError> {
     actor.require(Permission::ManageAccounts)?;
     body.validate()?;
@@ -224,7 +227,7 @@ pub async fn own_account(state: web::Data<AppState>, actor: Actor) -> Result<web
 pub async fn change_own_password(
     state: web::Data<AppState>,
     actor: Actor,
-    body: web::Json<PasswordChangeRequest>,
+    body: JsonBody<PasswordChangeRequest>,
 ) -> Result<HttpResponse, ApiError> {
     body.validate()?;
     let body = body.into_inner();
@@ -293,6 +296,7 @@ pub async fn get_account(
         (status = 200, description = "The account", body = AccountDto,
             headers(("ETag" = String, description = "The account's new version"))),
         (status = 404, description = "No account with this id that the caller manages", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A unit in `unit_ids` does not exist, or the stored account makes the change impossible: a service account cannot be `admin`, and roles other than `admin` need units (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "The account changed since it was read", body = Problem, content_type = "application/problem+json"),
         (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
     )
@@ -303,7 +307,7 @@ pub async fn update_account(
     req: HttpRequest,
     actor: Actor,
     id: web::Path<i64>,
-    body: web::Json<AccountUpdateRequest>,
+    body: JsonBody<AccountUpdateRequest>,
 ) -> Result<HttpResponse, ApiError> {
     actor.require(Permission::ManageAccounts)?;
     body.validate()?;
@@ -321,6 +325,19 @@ pub async fn update_account(
             let new_roles = roles.clone().unwrap_or_else(|| before.roles.clone());
             let new_units = body.unit_ids.clone().unwrap_or_else(|| before.unit_ids.clone());
             if body.roles.is_some() || body.unit_ids.is_some() {
+                // Where the stored account, not the request alone, makes the change impossible
+                // (a service account given `admin`, or roles left without units), it is a
+                // conflict with the stored data; check_grant reports the request's own faults.
+                let from_stored = |field: &str, code: &str| {
+                    ApiError::ReferenceConflict(vec![FieldError::new(field, Issue::Other { code: code.into() })])
+                };
+                let admin = new_roles.contains(&Role::Admin);
+                if admin && before.kind == "service" && actor.is_admin() {
+                    return Err(from_stored("roles", "service_accounts_cannot_be_admin"));
+                }
+                if !admin && new_units.is_empty() && (body.roles.is_none() || body.unit_ids.is_none()) {
+                    return Err(from_stored("unit_ids", "account_has_no_units"));
+                }
                 check_grant(conn, &actor, &new_roles, &new_units, &before.kind)?;
             }
             let changes = AccountChanges {
@@ -437,7 +454,7 @@ pub async fn create_api_key(
     state: web::Data<AppState>,
     actor: Actor,
     id: web::Path<i64>,
-    body: web::Json<NewApiKeyRequest>,
+    body: JsonBody<NewApiKeyRequest>,
 ) -> Result<HttpResponse, ApiError> {
     actor.require(Permission::ManageAccounts)?;
     body.validate()?;

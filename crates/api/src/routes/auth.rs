@@ -4,6 +4,7 @@ use super::support::db;
 use crate::auth::password::{constant_time_eq, random_token, sha256_hex};
 use crate::dto::{GrantType, LogoutRequest, TokenRequest, TokenResponse};
 use crate::error::{ApiError, FieldError, Issue, Problem};
+use crate::extract::JsonBody;
 use crate::startup::AppState;
 use actix_web::{HttpResponse, post, web};
 use chrono::{TimeDelta, Utc};
@@ -162,7 +163,7 @@ fn refresh_grant(state: &AppState, token: &str) -> Result<Result<TokenResponse, 
 #[post("/auth/token")]
 pub async fn issue_token(
     state: web::Data<AppState>,
-    body: web::Json<TokenRequest>,
+    body: JsonBody<TokenRequest>,
 ) -> Result<web::Json<TokenResponse>, ApiError> {
     body.validate()?;
     let body = body.into_inner();
@@ -215,7 +216,7 @@ pub async fn issue_token(
     responses((status = 204, description = "Signed out"))
 )]
 #[post("/auth/logout")]
-pub async fn logout(state: web::Data<AppState>, body: web::Json<LogoutRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn logout(state: web::Data<AppState>, body: JsonBody<LogoutRequest>) -> Result<HttpResponse, ApiError> {
     body.validate()?;
     let hash = sha256_hex(&body.refresh_token);
     db(&state, move |database| {

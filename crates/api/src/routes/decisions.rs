@@ -8,6 +8,7 @@ use super::support::{audit, create_once, db};
 use crate::auth::Actor;
 use crate::dto::{DecisionDto, DecisionKind, DecisionRequest};
 use crate::error::{ApiError, FieldError, Issue, Problem};
+use crate::extract::JsonBody;
 use crate::startup::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::NaiveDate;
@@ -96,7 +97,7 @@ fn recognise(
     params(("Idempotency-Key" = Option<String>, Header, description = "A retried request with the same key returns the first result")),
     responses(
         (status = 201, description = "The decision, applied to every item", body = DecisionDto, headers(("Location" = String, description = "The decision's URL"))),
-        (status = 409, description = "An evaluation changed at the same moment", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Some items cannot be decided as they stand (`decision_refused`, one error per item: missing, repeated, out of the caller's authority, in the wrong state, not eligible), or an evaluation changed at the same moment", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/decisions")]
@@ -104,7 +105,7 @@ pub async fn create_decision(
     state: web::Data<AppState>,
     req: HttpRequest,
     actor: Actor,
-    body: web::Json<DecisionRequest>,
+    body: JsonBody<DecisionRequest>,
 ) -> Result<HttpResponse, ApiError> {
     actor.require(Permission::Decide)?;
     body.validate()?;

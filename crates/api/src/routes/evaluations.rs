@@ -10,6 +10,7 @@ use crate::dto::{
     SubjectKind,
 };
 use crate::error::{ApiError, FieldError, Issue, Problem};
+use crate::extract::JsonBody;
 use crate::startup::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
@@ -18,8 +19,8 @@ use sha2::{Digest, Sha256};
 use validator::Validate;
 use xhht_domain::{Permission, UnitLevel};
 use xhht_evaluation::{
-    Answers, Context, Framework, FrameworkStatus, LatePolicy, Metric, MetricValues, Outcome, ResultRule, Subject,
-    SubjectType, score,
+    Answer, Answers, Context, Framework, FrameworkStatus, LatePolicy, Metric, MetricValues, Outcome, ResultRule,
+    Subject, SubjectType, score,
 };
 use xhht_persistence::evaluations::{self, Evaluation, EvaluationFilter, NewEvaluation, NewEvidence};
 use xhht_persistence::registry::{citizen, clan, household, organisation};
@@ -91,8 +92,12 @@ fn subject(
     id: i64,
     level: Option<UnitLevel>,
 ) -> Result<(i64, String, Vec<String>), ApiError> {
-    let missing =
-        || ApiError::Validation(vec![FieldError::new("subject_id", Issue::Other { code: "unknown_subject".into() })]);
+    let missing = || {
+        ApiError::ReferenceConflict(vec![FieldError::new(
+            "subject_id",
+            Issue::Other { code: "unknown_subject".into() },
+        )])
+    };
     let (unit_id, path, types) = match kind {
         SubjectKind::Citizen => citizen::get(conn, id).map(|c| (c.unit_id, c.unit_path, Vec::new(), c.deleted_at)),
         SubjectKind::Household => household::get(conn, id).map(|h| (h.unit_id, h.unit_path, Vec::new(), h.deleted_at)),
@@ -129,21 +134,44 @@ fn answers_of(text: &str) -> Answers {
     serde_json::from_str(text).unwrap_or_default()
 }
 
-/// Answers must fit the framework: the engine refuses unknown indicators and wrong kinds.
-pub fn check_answers(framework: &Framework, answers: &serde_json::Value) -> Result<Answers, ApiError> {
-    let parsed: Answers = serde_json::from_value(answers.clone()).map_err(|e| {
+/// Answers of the documented shapes; read before anything else, so that a malformed body is
+/// refused as such even when the `If-Match` that comes with it is stale.
+pub fn parse_answers(answers: serde_json::Value) -> Result<Answers, ApiError> {
+    let parsed: Answers = serde_json::from_value(answers).map_err(|e| {
         ApiError::Validation(vec![FieldError::new(
             "answers",
             Issue::Described { code: "unreadable".into(), vi: e.to_string() },
         )])
     })?;
-    score(framework, &parsed, &MetricValues::new(), &Subject::default(), &Context::on(today())).map_err(|e| {
+    // Bounds that hold whatever the framework, checked here with the shapes (the engine checks
+    // them again, with the framework's own maximum for points). Counts get the int64 range the
+    // document gives every integer; the engine's u64 would take more.
+    for (id, answer) in &parsed {
+        let max = match answer {
+            Answer::Percentage(p) if !(0.0..=100.0).contains(p) => Some(Some(100)),
+            Answer::Points(p) if *p < 0.0 => Some(None),
+            Answer::Count(n) if i64::try_from(*n).is_err() => Some(Some(i64::MAX)),
+            _ => None,
+        };
+        if let Some(max) = max {
+            return Err(ApiError::Validation(vec![FieldError::new(
+                format!("answers/{id}"),
+                Issue::Range { min: Some(0), max },
+            )]));
+        }
+    }
+    Ok(parsed)
+}
+
+/// Answers must fit the framework: the engine refuses unknown indicators and wrong kinds.
+pub fn check_answers(framework: &Framework, answers: &Answers) -> Result<(), ApiError> {
+    score(framework, answers, &MetricValues::new(), &Subject::default(), &Context::on(today())).map_err(|e| {
         ApiError::ScoreRejected(vec![FieldError::new(
             "answers",
             Issue::Described { code: e.code().into(), vi: e.to_string() },
         )])
     })?;
-    Ok(parsed)
+    Ok(())
 }
 
 /// The figures the registry computes for metric-bound indicators, for this subject and year.
@@ -299,7 +327,7 @@ fn unit_of(conn: &mut DbConn, ev: &Evaluation) -> Result<units::Unit, ApiError> 
     responses(
         (status = 201, description = "Registered", body = EvaluationDto, headers(("Location" = String, description = "The evaluation's URL"))),
         (status = 404, description = "No such framework version", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already registered for this model and year, or the framework is retired", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already registered for this model and year, the framework is retired, or the subject does not exist or does not fit the framework (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/evaluations")]
@@ -307,7 +335,7 @@ pub async fn register(
     state: web::Data<AppState>,
     req: HttpRequest,
     actor: Actor,
-    body: web::Json<RegistrationRequest>,
+    body: JsonBody<RegistrationRequest>,
 ) -> Result<HttpResponse, ApiError> {
     actor.require(Permission::Register)?;
     body.validate()?;
@@ -320,7 +348,7 @@ pub async fn register(
         }
         let (kind, level) = subject_of_model(&row.model_kind).ok_or(ApiError::Internal)?;
         if kind != request.subject_type {
-            return Err(ApiError::Validation(vec![FieldError::new(
+            return Err(ApiError::ReferenceConflict(vec![FieldError::new(
                 "subject_type",
                 Issue::Other { code: format!("model_{}_evaluates_{}", row.model_kind, snake(kind)) },
             )]));
@@ -328,7 +356,7 @@ pub async fn register(
         if let Some(level) = &request.requested_level
             && !framework_levels(&framework).contains(level)
         {
-            return Err(ApiError::Validation(vec![FieldError::new(
+            return Err(ApiError::ReferenceConflict(vec![FieldError::new(
                 "requested_level",
                 Issue::Other { code: "unknown_level".into() },
             )]));
@@ -475,7 +503,7 @@ where
     responses(
         (status = 200, description = "The evaluation", body = EvaluationDto),
         (status = 404, description = "No such evaluation in the caller's units", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The evaluation is past self-assessment", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The evaluation is past self-assessment, or the answers do not fit its framework (`score_rejected`)", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "The evaluation changed since it was read", body = Problem, content_type = "application/problem+json"),
         (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
     )
@@ -486,9 +514,9 @@ pub async fn self_assess(
     req: HttpRequest,
     actor: Actor,
     id: web::Path<i64>,
-    body: web::Json<AnswersRequest>,
+    body: JsonBody<AnswersRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let answers = body.into_inner().answers;
+    let parsed = parse_answers(body.into_inner().answers)?;
     change(
         state,
         &req,
@@ -496,7 +524,7 @@ pub async fn self_assess(
         id.into_inner(),
         Step { permission: Permission::Register, statuses: &["registered"], action: "self_assess" },
         move |conn, ev, framework| {
-            let parsed = check_answers(framework, &answers)?;
+            check_answers(framework, &parsed)?;
             evaluations::set_self_answers(
                 conn,
                 ev.id,
@@ -554,7 +582,7 @@ pub async fn submit(
     responses(
         (status = 200, description = "Inspected", body = EvaluationDto),
         (status = 404, description = "No such evaluation in the caller's units", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not submitted yet, or already decided", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not submitted yet, already decided, or the answers do not fit the framework (`score_rejected`)", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "The evaluation changed since it was read", body = Problem, content_type = "application/problem+json"),
         (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
     )
@@ -565,9 +593,9 @@ pub async fn inspect(
     req: HttpRequest,
     actor: Actor,
     id: web::Path<i64>,
-    body: web::Json<AnswersRequest>,
+    body: JsonBody<AnswersRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let answers = body.into_inner().answers;
+    let parsed = parse_answers(body.into_inner().answers)?;
     change(
         state,
         &req,
@@ -575,7 +603,7 @@ pub async fn inspect(
         id.into_inner(),
         Step { permission: Permission::Inspect, statuses: &["submitted", "inspected"], action: "inspect" },
         move |conn, ev, framework| {
-            let parsed = check_answers(framework, &answers)?;
+            check_answers(framework, &parsed)?;
             evaluations::set_inspection(conn, ev.id, &serde_json::to_string(&parsed).map_err(|_| ApiError::Internal)?)?;
             Ok(())
         },
@@ -615,7 +643,7 @@ fn add_evidence(conn: &mut DbConn, actor: &Actor, id: i64, evidence: NewEvidence
     }
     let (_, framework) = framework_of(conn, ev.framework_id)?;
     if !framework.indicators().iter().any(|i| i.id == evidence.indicator_id) {
-        return Err(ApiError::Validation(vec![FieldError::new(
+        return Err(ApiError::ReferenceConflict(vec![FieldError::new(
             "indicator_id",
             Issue::Other { code: "unknown_indicator".into() },
         )]));
@@ -634,7 +662,7 @@ fn add_evidence(conn: &mut DbConn, actor: &Actor, id: i64, evidence: NewEvidence
     responses(
         (status = 201, description = "The evidence", body = EvidenceDto),
         (status = 404, description = "No such evaluation in the caller's units", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The evaluation is decided", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The evaluation is decided, or its framework has no such indicator (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/evaluations/{id}/evidence")]
@@ -642,7 +670,7 @@ pub async fn add_evidence_note(
     state: web::Data<AppState>,
     actor: Actor,
     id: web::Path<i64>,
-    body: web::Json<EvidenceRequest>,
+    body: JsonBody<EvidenceRequest>,
 ) -> Result<HttpResponse, ApiError> {
     body.validate()?;
     let body = body.into_inner();
@@ -675,7 +703,7 @@ pub async fn add_evidence_note(
     responses(
         (status = 201, description = "The evidence", body = EvidenceDto),
         (status = 404, description = "No such evaluation in the caller's units", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The evaluation is decided", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The evaluation is decided, or its framework has no such indicator (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/evaluations/{id}/evidence/file")]
@@ -689,10 +717,11 @@ pub async fn add_evidence_file(
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let mut problems = Vec::new();
-    if q.indicator_id.is_empty() || q.indicator_id.len() > 40 {
+    // Lengths in characters, as the document counts them.
+    if q.indicator_id.is_empty() || q.indicator_id.chars().count() > 40 {
         problems.push(FieldError::new("indicator_id", Issue::Length { min: Some(1), max: Some(40) }));
     }
-    if q.file_name.trim().is_empty() || q.file_name.len() > 200 || q.file_name.contains(['/', '\\']) {
+    if q.file_name.trim().is_empty() || q.file_name.chars().count() > 200 || q.file_name.contains(['/', '\\']) {
         problems.push(FieldError::new("file_name", Issue::Other { code: "invalid_file_name".into() }));
     }
     if !problems.is_empty() {

@@ -8,13 +8,14 @@ use crate::dto::{
     ScoreRequest, ScoreResponse,
 };
 use crate::error::{ApiError, FieldError, Issue, Problem};
+use crate::extract::JsonBody;
 use crate::startup::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use xhht_domain::{Permission, UnitLevel};
 use xhht_evaluation::{
-    Answers, Context, Framework, FrameworkError, FrameworkStatus, MetricValues, Subject, SubjectType,
-    is_usable_for_recognition, score, validate,
+    Context, Framework, FrameworkError, FrameworkStatus, MetricValues, Subject, SubjectType, is_usable_for_recognition,
+    score, validate,
 };
 use xhht_persistence::frameworks::{self, FrameworkFilter, FrameworkRow, NewFramework};
 use xhht_persistence::{DbConn, PersistenceError, units};
@@ -189,14 +190,14 @@ pub async fn get_framework(state: web::Data<AppState>, id: web::Path<i64>) -> Re
     responses(
         (status = 201, description = "The new draft version", body = FrameworkDetail,
             headers(("Location" = String, description = "The version's URL"), ("ETag" = String, description = "The row version"))),
-        (status = 409, description = "That version was created at the same moment by someone else", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "That version was created at the same moment by someone else, or `province_id` is not a province in force or differs from the earlier versions' (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/frameworks")]
 pub async fn create_framework(
     state: web::Data<AppState>,
     actor: Actor,
-    body: web::Json<NewFrameworkRequest>,
+    body: JsonBody<NewFrameworkRequest>,
 ) -> Result<HttpResponse, ApiError> {
     actor.require(Permission::ManageFrameworks)?;
     let body = body.into_inner();
@@ -206,19 +207,25 @@ pub async fn create_framework(
     let row = db(&state, move |database| {
         database.write(|conn| {
             if let Some(id) = province_id {
-                let unit = units::get(conn, id)?;
-                if unit.level != UnitLevel::Province || unit.valid_to.is_some() {
-                    return Err(ApiError::Validation(vec![FieldError::new(
+                let not_a_province = || {
+                    ApiError::ReferenceConflict(vec![FieldError::new(
                         "province_id",
                         Issue::Other { code: "not_a_province_in_force".into() },
-                    )]));
+                    )])
+                };
+                let unit = units::get(conn, id).map_err(|e| match e {
+                    PersistenceError::NotFound => not_a_province(),
+                    other => other.into(),
+                })?;
+                if unit.level != UnitLevel::Province || unit.valid_to.is_some() {
+                    return Err(not_a_province());
                 }
             }
             let earlier = frameworks::versions(conn, &document.id)?;
             if let Some(first) = earlier.first()
                 && first.province_id != province_id
             {
-                return Err(ApiError::Validation(vec![FieldError::new(
+                return Err(ApiError::ReferenceConflict(vec![FieldError::new(
                     "province_id",
                     Issue::Other { code: "owner_differs_from_earlier_versions".into() },
                 )]));
@@ -260,7 +267,10 @@ async fn transition(
             let mut document = parse(&before)?;
             document.status = to;
             // Publishing demands a complete document: no unknown parts, every threshold set.
-            validate(&document).map_err(invalid)?;
+            validate(&document).map_err(|errors| match invalid(errors) {
+                ApiError::FrameworkInvalid(list) => ApiError::FrameworkIncomplete(list),
+                other => other,
+            })?;
             let text = serde_json::to_string(&document).map_err(|_| ApiError::Internal)?;
             let after = frameworks::transition(conn, id, expected, from, &snake(to), &text)?;
             let province = after.province_id.map(|p| units::get(conn, p)).transpose()?;
@@ -287,9 +297,8 @@ async fn transition(
     responses(
         (status = 200, description = "The published version", body = FrameworkDetail),
         (status = 404, description = "No framework version with this id", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The version is not a draft", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The version is not a draft, or the draft is incomplete: unknown parts or unset thresholds (`framework_incomplete`)", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "The version changed since it was read", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The document is incomplete or invalid for publication", body = Problem, content_type = "application/problem+json"),
         (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -340,17 +349,17 @@ pub async fn retire_framework(
     responses(
         (status = 200, description = "The outcome", body = ScoreResponse),
         (status = 404, description = "No framework version with this id", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The answers do not fit this framework: an unknown indicator or an answer of the wrong kind (`score_rejected`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/frameworks/{id}/score")]
 pub async fn score_framework(
     state: web::Data<AppState>,
     id: web::Path<i64>,
-    body: web::Json<ScoreRequest>,
+    body: JsonBody<ScoreRequest>,
 ) -> Result<web::Json<ScoreResponse>, ApiError> {
     let body = body.into_inner();
-    let answers: Answers =
-        serde_json::from_value(body.answers).map_err(|e| ApiError::Validation(unreadable("answers", &e)))?;
+    let answers = super::evaluations::parse_answers(body.answers)?;
     let metrics: MetricValues = match body.metrics {
         Some(value) => serde_json::from_value(value).map_err(|e| ApiError::Validation(unreadable("metrics", &e)))?,
         None => MetricValues::new(),

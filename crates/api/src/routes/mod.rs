@@ -11,6 +11,8 @@ pub mod health;
 pub mod registry;
 pub mod reorganisations;
 mod support;
+
+pub use support::IF_MATCH_MAX_CHARS;
 pub mod units;
 
 use utoipa_actix_web::service_config::ServiceConfig;

@@ -7,6 +7,7 @@ use super::support::{audit, create_once, db, decode_position, encode_position, e
 use crate::auth::Actor;
 use crate::dto::*;
 use crate::error::{ApiError, FieldError, Issue, Problem};
+use crate::extract::JsonBody;
 use crate::startup::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
@@ -61,7 +62,7 @@ pub trait Resource: 'static {
 fn home(conn: &mut DbConn, actor: &Actor, unit_id: i64) -> Result<Unit, ApiError> {
     let unit = units::get(conn, unit_id).map_err(|e| match e {
         PersistenceError::NotFound => {
-            ApiError::Validation(vec![FieldError::new("unit_id", Issue::Other { code: "unknown_unit".into() })])
+            ApiError::ReferenceConflict(vec![FieldError::new("unit_id", Issue::Other { code: "unknown_unit".into() })])
         }
         other => other.into(),
     })?;
@@ -72,7 +73,7 @@ fn home(conn: &mut DbConn, actor: &Actor, unit_id: i64) -> Result<Unit, ApiError
 /// A referenced record must exist and be readable by the caller.
 fn reference<R: Resource>(conn: &mut DbConn, actor: &Actor, field: &str, id: i64) -> Result<R::Row, ApiError> {
     let missing =
-        || ApiError::Validation(vec![FieldError::new(field, Issue::Other { code: "unknown_reference".into() })]);
+        || ApiError::ReferenceConflict(vec![FieldError::new(field, Issue::Other { code: "unknown_reference".into() })]);
     let row = R::get(conn, id).map_err(|_| missing())?;
     let (_, path, _, _) = R::meta(&row);
     if actor.scope.can_read(path) && !R::is_deleted(&row) { Ok(row) } else { Err(missing()) }
@@ -245,11 +246,11 @@ macro_rules! registry_routes {
             params(("Idempotency-Key" = Option<String>, Header, description = "A retried request with the same key returns the first result")),
             responses(
                 (status = 201, description = "Created", body = $dto, headers(("Location" = String, description = "The record's URL"))),
-                (status = 409, description = "A conflicting record exists", body = Problem, content_type = "application/problem+json"),
+                (status = 409, description = "A conflicting record exists, or a unit or record the body names does not exist, is outside the caller's units or is of the wrong kind (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
             )
         )]
         #[post($collection)]
-        pub async fn $create_fn(state: web::Data<AppState>, req: HttpRequest, actor: Actor, body: web::Json<$req>) -> Result<HttpResponse, ApiError> {
+        pub async fn $create_fn(state: web::Data<AppState>, req: HttpRequest, actor: Actor, body: JsonBody<$req>) -> Result<HttpResponse, ApiError> {
             create::<$res>(state, req, actor, body.into_inner()).await
         }
 
@@ -273,13 +274,13 @@ macro_rules! registry_routes {
             responses(
                 (status = 200, description = "The record", body = $dto, headers(("ETag" = String, description = "The record's new version"))),
                 (status = 404, description = "No such record in the caller's units", body = Problem, content_type = "application/problem+json"),
-                (status = 409, description = "A conflicting record exists", body = Problem, content_type = "application/problem+json"),
+                (status = 409, description = "A conflicting record exists, or a unit or record the body names does not exist, is outside the caller's units or is of the wrong kind (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
                 (status = 412, description = "The record changed since it was read", body = Problem, content_type = "application/problem+json"),
                 (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
             )
         )]
         #[put($item)]
-        pub async fn $update_fn(state: web::Data<AppState>, req: HttpRequest, actor: Actor, id: web::Path<i64>, body: web::Json<$req>) -> Result<HttpResponse, ApiError> {
+        pub async fn $update_fn(state: web::Data<AppState>, req: HttpRequest, actor: Actor, id: web::Path<i64>, body: JsonBody<$req>) -> Result<HttpResponse, ApiError> {
             update::<$res>(state, req, actor, id.into_inner(), body.into_inner()).await
         }
 
@@ -458,7 +459,7 @@ impl Resource for Households {
     ) -> Result<household::Fields, ApiError> {
         let unit = home(conn, actor, req.unit_id)?;
         if !matches!(unit.level, UnitLevel::Village | UnitLevel::Commune) {
-            return Err(ApiError::Validation(vec![FieldError::new(
+            return Err(ApiError::ReferenceConflict(vec![FieldError::new(
                 "unit_id",
                 Issue::Other { code: "not_a_village_or_commune".into() },
             )]));
@@ -722,7 +723,7 @@ impl Resource for Centres {
     fn fields(conn: &mut DbConn, actor: &Actor, req: &CentreRequest, _: &AppState) -> Result<centre::Fields, ApiError> {
         let unit = home(conn, actor, req.unit_id)?;
         if unit.level != UnitLevel::Commune {
-            return Err(ApiError::Validation(vec![FieldError::new(
+            return Err(ApiError::ReferenceConflict(vec![FieldError::new(
                 "unit_id",
                 Issue::Other { code: "not_a_commune".into() },
             )]));

@@ -5,6 +5,7 @@ use super::support::{audit, create_once, db, diff};
 use crate::auth::Actor;
 use crate::dto::{NewReorganisationRequest, ReorganisationDto, ReorganisationKindDto};
 use crate::error::{ApiError, FieldError, Issue, Problem};
+use crate::extract::JsonBody;
 use crate::startup::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use validator::Validate;
@@ -46,7 +47,12 @@ fn parse(body: &NewReorganisationRequest) -> Result<NewReorganisation, Vec<Field
                         ))
                     })
                     .unwrap_or_default();
-                let division = DivisionType::parse(level, &new.division_type);
+                // Exactly one of the level's names, as the document's enumeration lists them.
+                let division = level
+                    .division_types()
+                    .contains(&new.division_type.as_str())
+                    .then(|| DivisionType::parse(level, &new.division_type))
+                    .flatten();
                 if division.is_none() {
                     problems.push(FieldError::new(
                         format!("targets[{i}].new.division_type"),
@@ -147,7 +153,7 @@ fn parse(body: &NewReorganisationRequest) -> Result<NewReorganisation, Vec<Field
         (status = 201, description = "The reorganisation, applied", body = ReorganisationDto,
             headers(("Location" = String, description = "The reorganisation's URL"))),
         (status = 404, description = "A source or target unit does not exist", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "A unit is not in force on the date, has open units under it, appears twice, or a code is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A unit is not in force on the date, has open units under it, appears twice, is of another level than the rest, cannot be the new unit's parent, or a code is taken", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "A unit changed while the reorganisation was applied", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -156,7 +162,7 @@ pub async fn create_reorganisation(
     state: web::Data<AppState>,
     req: HttpRequest,
     actor: Actor,
-    body: web::Json<NewReorganisationRequest>,
+    body: JsonBody<NewReorganisationRequest>,
 ) -> Result<HttpResponse, ApiError> {
     actor.require(Permission::Reorganise)?;
     let body = body.into_inner();

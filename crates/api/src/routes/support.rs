@@ -61,6 +61,9 @@ pub fn etag(version: i32) -> HeaderValue {
     HeaderValue::from_str(&format!("\"{version}\"")).unwrap_or_else(|_| HeaderValue::from_static("\"0\""))
 }
 
+/// The longest `If-Match` value accepted (the OpenAPI document says the same).
+pub const IF_MATCH_MAX_CHARS: usize = 100;
+
 /// The version an update was based on, from `If-Match`. `*` matches any version. Updates
 /// without it are refused: a blind write could undo someone else's change.
 pub fn if_match(req: &HttpRequest) -> Result<Option<i32>, ApiError> {
@@ -73,6 +76,13 @@ pub fn if_match(req: &HttpRequest) -> Result<Option<i32>, ApiError> {
         .trim();
     if value.is_empty() {
         return Err(bad_header("If-Match"));
+    }
+    // The document bounds the header; a longer one is malformed, not merely stale.
+    if value.chars().count() > IF_MATCH_MAX_CHARS {
+        return Err(ApiError::InvalidHeader(vec![FieldError::new(
+            "If-Match",
+            Issue::Length { min: Some(1), max: Some(IF_MATCH_MAX_CHARS as u64) },
+        )]));
     }
     if value == "*" {
         return Ok(None);

@@ -7,6 +7,7 @@ use crate::dto::{
     UnitDto, UnitList, UnitListQuery, UnitPage,
 };
 use crate::error::{ApiError, FieldError, Issue, Problem};
+use crate::extract::JsonBody;
 use crate::startup::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
@@ -310,7 +311,7 @@ fn village_local_code(code: &str) -> Result<(), FieldError> {
     responses(
         (status = 201, description = "The village, opened", body = UnitDto,
             headers(("Location" = String, description = "The new unit's URL"))),
-        (status = 409, description = "The code is taken, or the commune is not in force on that day", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The code is taken, or `parent_id` is not a commune in force on that day", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/units")]
@@ -318,7 +319,7 @@ pub async fn create_village(
     state: web::Data<AppState>,
     req: HttpRequest,
     actor: Actor,
-    body: web::Json<NewVillageRequest>,
+    body: JsonBody<NewVillageRequest>,
 ) -> Result<HttpResponse, ApiError> {
     actor.require(Permission::ManageVillages)?;
     let body = body.into_inner();
@@ -329,7 +330,12 @@ pub async fn create_village(
             _ => Vec::new(),
         },
     };
-    let division = DivisionType::parse(UnitLevel::Village, &body.division_type);
+    // Exactly one of the listed names: the document lists them as an enumeration.
+    let division = UnitLevel::Village
+        .division_types()
+        .contains(&body.division_type.as_str())
+        .then(|| DivisionType::parse(UnitLevel::Village, &body.division_type))
+        .flatten();
     if division.is_none() {
         problems.push(FieldError::new(
             "division_type",
@@ -439,7 +445,7 @@ pub async fn rename_unit(
     req: HttpRequest,
     actor: Actor,
     id: web::Path<i64>,
-    body: web::Json<RenameRequest>,
+    body: JsonBody<RenameRequest>,
 ) -> Result<HttpResponse, ApiError> {
     body.validate()?;
     let expected = if_match(&req)?;
@@ -477,7 +483,7 @@ pub async fn close_unit(
     req: HttpRequest,
     actor: Actor,
     id: web::Path<i64>,
-    body: web::Json<CloseRequest>,
+    body: JsonBody<CloseRequest>,
 ) -> Result<HttpResponse, ApiError> {
     body.validate()?;
     let expected = if_match(&req)?;

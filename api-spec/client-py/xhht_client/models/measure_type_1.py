@@ -6,27 +6,54 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="FrameworkDetailDocument")
+from ..models.measure_type_1_kind import MeasureType1Kind, check_measure_type_1_kind
+
+T = TypeVar("T", bound="MeasureType1")
 
 
 @_attrs_define
-class FrameworkDetailDocument:
+class MeasureType1:
+    """Points from 0 to `max`, in points frameworks.
+
+    Attributes:
+        max_ (float):
+        kind (MeasureType1Kind):
+    """
+
+    max_: float
+    kind: MeasureType1Kind
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        max_ = self.max_
+
+        kind: str = self.kind
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "max": max_,
+                "kind": kind,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        framework_detail_document = cls()
+        max_ = d.pop("max")
 
-        framework_detail_document.additional_properties = d
-        return framework_detail_document
+        kind = check_measure_type_1_kind(d.pop("kind"))
+
+        measure_type_1 = cls(
+            max_=max_,
+            kind=kind,
+        )
+
+        measure_type_1.additional_properties = d
+        return measure_type_1
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="LevelThresholdsU64")
+
+
+@_attrs_define
+class LevelThresholdsU64:
+    """A threshold per recognition level; `None` is a threshold that is not known.
+
+    Attributes:
+        level1 (int | None | Unset):
+        level2 (int | None | Unset):
+    """
+
+    level1: int | None | Unset = UNSET
+    level2: int | None | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        level1: int | None | Unset
+        if isinstance(self.level1, Unset):
+            level1 = UNSET
+        else:
+            level1 = self.level1
+
+        level2: int | None | Unset
+        if isinstance(self.level2, Unset):
+            level2 = UNSET
+        else:
+            level2 = self.level2
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if level1 is not UNSET:
+            field_dict["level1"] = level1
+        if level2 is not UNSET:
+            field_dict["level2"] = level2
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+
+        def _parse_level1(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        level1 = _parse_level1(d.pop("level1", UNSET))
+
+        def _parse_level2(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        level2 = _parse_level2(d.pop("level2", UNSET))
+
+        level_thresholds_u64 = cls(
+            level1=level1,
+            level2=level2,
+        )
+
+        return level_thresholds_u64
