@@ -197,8 +197,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Lists the citizens in the caller's units; with `updated_since`, changes and deletions for sync. */
         get: operations["listCitizens"];
         put?: never;
+        /** @description Creates one of the the citizens; safe to retry with an `Idempotency-Key`. */
         post: operations["createCitizen"];
         delete?: never;
         options?: never;
@@ -213,9 +215,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Reads one of the the citizens. */
         get: operations["getCitizen"];
+        /** @description Replaces one of the the citizens. Needs `If-Match`. */
         put: operations["updateCitizen"];
         post?: never;
+        /** @description Deletes one of the the citizens (kept as a deletion marker for sync). Needs `If-Match`. */
         delete: operations["deleteCitizen"];
         options?: never;
         head?: never;
@@ -229,8 +234,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Lists the clans in the caller's units; with `updated_since`, changes and deletions for sync. */
         get: operations["listClans"];
         put?: never;
+        /** @description Creates one of the the clans; safe to retry with an `Idempotency-Key`. */
         post: operations["createClan"];
         delete?: never;
         options?: never;
@@ -245,9 +252,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Reads one of the the clans. */
         get: operations["getClan"];
+        /** @description Replaces one of the the clans. Needs `If-Match`. */
         put: operations["updateClan"];
         post?: never;
+        /** @description Deletes one of the the clans (kept as a deletion marker for sync). Needs `If-Match`. */
         delete: operations["deleteClan"];
         options?: never;
         head?: never;
@@ -542,8 +552,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Lists the households in the caller's units; with `updated_since`, changes and deletions for sync. */
         get: operations["listHouseholds"];
         put?: never;
+        /** @description Creates one of the the households; safe to retry with an `Idempotency-Key`. */
         post: operations["createHousehold"];
         delete?: never;
         options?: never;
@@ -558,9 +570,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Reads one of the the households. */
         get: operations["getHousehold"];
+        /** @description Replaces one of the the households. Needs `If-Match`. */
         put: operations["updateHousehold"];
         post?: never;
+        /** @description Deletes one of the the households (kept as a deletion marker for sync). Needs `If-Match`. */
         delete: operations["deleteHousehold"];
         options?: never;
         head?: never;
@@ -574,8 +589,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Lists the community learning centres in the caller's units; with `updated_since`, changes and deletions for sync. */
         get: operations["listLearningCentres"];
         put?: never;
+        /** @description Creates one of the the community learning centres; safe to retry with an `Idempotency-Key`. */
         post: operations["createLearningCentre"];
         delete?: never;
         options?: never;
@@ -590,9 +607,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Reads one of the the community learning centres. */
         get: operations["getLearningCentre"];
+        /** @description Replaces one of the the community learning centres. Needs `If-Match`. */
         put: operations["updateLearningCentre"];
         post?: never;
+        /** @description Deletes one of the the community learning centres (kept as a deletion marker for sync). Needs `If-Match`. */
         delete: operations["deleteLearningCentre"];
         options?: never;
         head?: never;
@@ -606,8 +626,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Lists the organisations in the caller's units; with `updated_since`, changes and deletions for sync. */
         get: operations["listOrganisations"];
         put?: never;
+        /** @description Creates one of the the organisations; safe to retry with an `Idempotency-Key`. */
         post: operations["createOrganisation"];
         delete?: never;
         options?: never;
@@ -622,9 +644,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Reads one of the the organisations. */
         get: operations["getOrganisation"];
+        /** @description Replaces one of the the organisations. Needs `If-Match`. */
         put: operations["updateOrganisation"];
         post?: never;
+        /** @description Deletes one of the the organisations (kept as a deletion marker for sync). Needs `If-Match`. */
         delete: operations["deleteOrganisation"];
         options?: never;
         head?: never;
@@ -3356,11 +3381,16 @@ export interface operations {
                 within?: number;
                 /**
                  * @description Only records changed at or after this instant, deletions included (`deleted: true`):
-                 *     for offline clients that sync.
+                 *     for offline clients that sync. RFC 3339, e.g. `2026-01-01T00:00:00Z` (a `+07:00`
+                 *     offset must be URL-encoded as `%2B07:00`).
                  */
                 updated_since?: string;
                 /** @description Page size, 1–500 (default 50). */
                 limit?: number;
+                /**
+                 * @description The `next_cursor` of the previous page, as received. A full page always has one, so the
+                 *     last page may come back empty.
+                 */
                 cursor?: string;
             };
             header?: never;
@@ -3866,11 +3896,16 @@ export interface operations {
                 within?: number;
                 /**
                  * @description Only records changed at or after this instant, deletions included (`deleted: true`):
-                 *     for offline clients that sync.
+                 *     for offline clients that sync. RFC 3339, e.g. `2026-01-01T00:00:00Z` (a `+07:00`
+                 *     offset must be URL-encoded as `%2B07:00`).
                  */
                 updated_since?: string;
                 /** @description Page size, 1–500 (default 50). */
                 limit?: number;
+                /**
+                 * @description The `next_cursor` of the previous page, as received. A full page always has one, so the
+                 *     last page may come back empty.
+                 */
                 cursor?: string;
             };
             header?: never;
@@ -6156,11 +6191,16 @@ export interface operations {
                 within?: number;
                 /**
                  * @description Only records changed at or after this instant, deletions included (`deleted: true`):
-                 *     for offline clients that sync.
+                 *     for offline clients that sync. RFC 3339, e.g. `2026-01-01T00:00:00Z` (a `+07:00`
+                 *     offset must be URL-encoded as `%2B07:00`).
                  */
                 updated_since?: string;
                 /** @description Page size, 1–500 (default 50). */
                 limit?: number;
+                /**
+                 * @description The `next_cursor` of the previous page, as received. A full page always has one, so the
+                 *     last page may come back empty.
+                 */
                 cursor?: string;
             };
             header?: never;
@@ -6666,11 +6706,16 @@ export interface operations {
                 within?: number;
                 /**
                  * @description Only records changed at or after this instant, deletions included (`deleted: true`):
-                 *     for offline clients that sync.
+                 *     for offline clients that sync. RFC 3339, e.g. `2026-01-01T00:00:00Z` (a `+07:00`
+                 *     offset must be URL-encoded as `%2B07:00`).
                  */
                 updated_since?: string;
                 /** @description Page size, 1–500 (default 50). */
                 limit?: number;
+                /**
+                 * @description The `next_cursor` of the previous page, as received. A full page always has one, so the
+                 *     last page may come back empty.
+                 */
                 cursor?: string;
             };
             header?: never;
@@ -7176,11 +7221,16 @@ export interface operations {
                 within?: number;
                 /**
                  * @description Only records changed at or after this instant, deletions included (`deleted: true`):
-                 *     for offline clients that sync.
+                 *     for offline clients that sync. RFC 3339, e.g. `2026-01-01T00:00:00Z` (a `+07:00`
+                 *     offset must be URL-encoded as `%2B07:00`).
                  */
                 updated_since?: string;
                 /** @description Page size, 1–500 (default 50). */
                 limit?: number;
+                /**
+                 * @description The `next_cursor` of the previous page, as received. A full page always has one, so the
+                 *     last page may come back empty.
+                 */
                 cursor?: string;
             };
             header?: never;

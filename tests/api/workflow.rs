@@ -634,6 +634,46 @@ async fn registries_sync_and_keep_national_ids_secret(app: &TestApp) {
     assert!(current["items"].as_array().unwrap().iter().all(|c| c["id"] != citizen["id"]));
     assert_problem(app.get(&format!("/api/v1/citizens/{}", citizen["id"])).await, 404, "record_not_found").await;
 
+    // Paging one record at a time ends, and meets each record once: the cursor keeps every digit
+    // of the stored instant (SQLite stores nanoseconds), so no page starts again at its own row.
+    for n in 1..=3 {
+        let body = json!({"label": format!("Hộ phân trang {n}"), "unit_id": p.village});
+        created(p.officer.post(app.url("/api/v1/households")).json(&body).send().await.unwrap()).await;
+    }
+    let mut seen = Vec::new();
+    let mut path = String::from("/api/v1/households?limit=1");
+    for _ in 0..20 {
+        let page = app.get_json(&path).await;
+        seen.extend(page["items"].as_array().unwrap().iter().map(|h| h["id"].as_i64().unwrap()));
+        match page["next_cursor"].as_str() {
+            Some(cursor) => path = format!("/api/v1/households?limit=1&cursor={cursor}"),
+            None => break,
+        }
+    }
+    let total = app.get_json("/api/v1/households?limit=500").await["items"].as_array().unwrap().len();
+    let mut distinct = seen.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!((seen.len(), distinct.len()), (total, total), "each household once: {seen:?}");
+
+    // An Idempotency-Key belongs to the account that sent it: the same key and body from
+    // someone else is their own request, not a replay of another account's answer.
+    let body = json!({"label": "Hộ bà Nguyễn Thị Mai", "unit_id": p.village});
+    let send = |client: &reqwest::Client| {
+        client.post(app.url("/api/v1/households")).header("idempotency-key", "nhap-ho-1").json(&body).send()
+    };
+    let first = send(&app.client).await.unwrap();
+    assert_eq!(first.status(), 201);
+    let first: Value = first.json().await.unwrap();
+    let other = send(&p.officer).await.unwrap();
+    assert_eq!(other.status(), 201);
+    assert!(other.headers().get("idempotent-replayed").is_none());
+    let other: Value = other.json().await.unwrap();
+    assert_ne!(other["id"], first["id"]);
+    let retry = send(&p.officer).await.unwrap();
+    assert_eq!(retry.headers()["idempotent-replayed"], "true");
+    assert_eq!(retry.json::<Value>().await.unwrap()["id"], other["id"]);
+
     // Another commune's officer does not see this commune's people.
     let elsewhere = app.unit_by_code("00103", "2025-07-01").await["id"].as_i64().unwrap();
     let (_, stranger) = app.account("xa.khac.2", &["commune_officer"], &[elsewhere]).await;

@@ -965,11 +965,14 @@ pub struct RegistryQuery {
     /// Only records under this unit (its subtree).
     pub within: Option<i64>,
     /// Only records changed at or after this instant, deletions included (`deleted: true`):
-    /// for offline clients that sync.
+    /// for offline clients that sync. RFC 3339, e.g. `2026-01-01T00:00:00Z` (a `+07:00`
+    /// offset must be URL-encoded as `%2B07:00`).
     pub updated_since: Option<DateTime<Utc>>,
     /// Page size, 1–500 (default 50).
     #[param(minimum = 1, maximum = 500)]
     pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page, as received. A full page always has one, so the
+    /// last page may come back empty.
     pub cursor: Option<String>,
 }
 

@@ -156,7 +156,7 @@ pub async fn create_account(
     let body = body.into_inner();
     let request = body.clone();
     let passwords = state.passwords.clone();
-    create_once(&state, &req, "create_account", &body, "/api/v1/accounts", move |conn| {
+    create_once(&state, &req, "create_account", actor.id, &body, "/api/v1/accounts", move |conn| {
         let kind = match request.kind {
             AccountKind::Person => "person",
             AccountKind::Service => "service",

@@ -114,7 +114,7 @@ pub async fn create_decision(
         return Err(ApiError::Validation(vec![FieldError::new("reason", Issue::Required)]));
     }
     let request = body.clone();
-    create_once(&state, &req, "create_decision", &body, "/api/v1/decisions", move |conn| {
+    create_once(&state, &req, "create_decision", actor.id, &body, "/api/v1/decisions", move |conn| {
         let kind = match request.kind {
             DecisionKind::Recognition => "recognition",
             DecisionKind::Rejection => "rejection",

@@ -341,7 +341,7 @@ pub async fn register(
     body.validate()?;
     let body = body.into_inner();
     let request = body.clone();
-    create_once(&state, &req, "register_evaluation", &body, "/api/v1/evaluations", move |conn| {
+    create_once(&state, &req, "register_evaluation", actor.id, &body, "/api/v1/evaluations", move |conn| {
         let (row, framework) = framework_of(conn, request.framework_id)?;
         if row.status == "retired" {
             return Err(ApiError::Conflict(xhht_persistence::Conflict::WrongStatus { status: row.status }));

@@ -142,7 +142,7 @@ async fn create<R: Resource>(
     body.validate()?;
     let request = body.clone();
     let app = state.clone();
-    create_once(&state, &req, R::ENTITY, &body, R::COLLECTION, move |conn| {
+    create_once(&state, &req, R::ENTITY, actor.id, &body, R::COLLECTION, move |conn| {
         let fields = R::fields(conn, &actor, &request, &app)?;
         let row = R::create(conn, &fields)?;
         let dto = R::dto(conn, &row)?;
@@ -228,6 +228,7 @@ macro_rules! registry_routes {
     ) => {
         #[doc = concat!("Lists ", $what, " in the caller's units; with `updated_since`, changes and deletions for sync.")]
         #[utoipa::path(
+            description = concat!("Lists ", $what, " in the caller's units; with `updated_since`, changes and deletions for sync."),
             operation_id = $list_id, tag = $tag, params(RegistryQuery), security(("bearer" = [])),
             responses(
                 (status = 200, description = "One page, in (updated_at, id) order", body = $page),
@@ -242,6 +243,7 @@ macro_rules! registry_routes {
 
         #[doc = concat!("Creates one of the ", $what, "; safe to retry with an `Idempotency-Key`.")]
         #[utoipa::path(
+            description = concat!("Creates one of the ", $what, "; safe to retry with an `Idempotency-Key`."),
             operation_id = $create_id, tag = $tag, request_body = $req, security(("bearer" = [])),
             params(("Idempotency-Key" = Option<String>, Header, description = "A retried request with the same key returns the first result")),
             responses(
@@ -256,6 +258,7 @@ macro_rules! registry_routes {
 
         #[doc = concat!("Reads one of the ", $what, ".")]
         #[utoipa::path(
+            description = concat!("Reads one of the ", $what, "."),
             operation_id = $get_id, tag = $tag, params(("id" = i64, Path, description = "Record id")), security(("bearer" = [])),
             responses(
                 (status = 200, description = "The record", body = $dto, headers(("ETag" = String, description = "The record's version, for If-Match"))),
@@ -269,6 +272,7 @@ macro_rules! registry_routes {
 
         #[doc = concat!("Replaces one of the ", $what, ". Needs `If-Match`.")]
         #[utoipa::path(
+            description = concat!("Replaces one of the ", $what, ". Needs `If-Match`."),
             operation_id = $update_id, tag = $tag, request_body = $req, security(("bearer" = [])),
             params(("id" = i64, Path, description = "Record id"), ("If-Match" = String, Header, description = "The ETag read from the record")),
             responses(
@@ -286,6 +290,7 @@ macro_rules! registry_routes {
 
         #[doc = concat!("Deletes one of the ", $what, " (kept as a deletion marker for sync). Needs `If-Match`.")]
         #[utoipa::path(
+            description = concat!("Deletes one of the ", $what, " (kept as a deletion marker for sync). Needs `If-Match`."),
             operation_id = $delete_id, tag = $tag, security(("bearer" = [])),
             params(("id" = i64, Path, description = "Record id"), ("If-Match" = String, Header, description = "The ETag read from the record")),
             responses(

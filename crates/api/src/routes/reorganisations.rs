@@ -167,7 +167,7 @@ pub async fn create_reorganisation(
     actor.require(Permission::Reorganise)?;
     let body = body.into_inner();
     let mut command = parse(&body).map_err(ApiError::Validation)?;
-    create_once(&state, &req, "create_reorganisation", &body, "/api/v1/reorganisations", move |conn| {
+    create_once(&state, &req, "create_reorganisation", actor.id, &body, "/api/v1/reorganisations", move |conn| {
         // The caller must cover every unit that closes and every place a unit opens.
         for source in units::get_many(conn, &command.sources)? {
             actor.require_in(Permission::Reorganise, &source.path)?;

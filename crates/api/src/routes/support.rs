@@ -118,11 +118,15 @@ fn hash_request<B: Serialize>(scope: &str, body: &B) -> String {
 }
 
 /// Creates something at most once per `Idempotency-Key`: the first response is stored with the
-/// write, in the same transaction, and replayed for a retry with the same body.
+/// write, in the same transaction, and replayed for a retry with the same body. Keys belong to
+/// the account that sent them (`owner`): another account's request with the same key and body
+/// is a request of its own, checked and answered as such, never a replay of someone else's
+/// answer.
 pub async fn create_once<B, R, F>(
     state: &web::Data<AppState>,
     req: &HttpRequest,
     scope: &'static str,
+    owner: i64,
     body: &B,
     collection: &'static str,
     create: F,
@@ -134,10 +138,11 @@ where
 {
     let key = idempotency_key(req)?;
     let hash = hash_request(scope, body);
+    let scope = format!("{scope}@{owner}");
     let outcome = db(state, move |database| {
         let attempt = database.write(|conn| {
             if let Some(key) = &key
-                && let Some(stored) = idempotency::find(conn, scope, key, &hash)?
+                && let Some(stored) = idempotency::find(conn, &scope, key, &hash)?
             {
                 return Ok(Created::Replayed(stored));
             }
@@ -148,14 +153,14 @@ where
             })?;
             let stored = StoredResponse { status: 201, body };
             if let Some(key) = &key {
-                idempotency::store(conn, scope, key, &hash, &stored)?;
+                idempotency::store(conn, &scope, key, &hash, &stored)?;
             }
             Ok(Created::New(stored))
         });
         match (attempt, &key) {
             // Two first attempts raced on PostgreSQL: the loser reads the winner's answer.
             (Err(ApiError::Conflict(Conflict::IdempotencyKeyRace)), Some(key)) => database
-                .read(|conn| idempotency::find(conn, scope, key, &hash))?
+                .read(|conn| idempotency::find(conn, &scope, key, &hash))?
                 .map(Created::Replayed)
                 .ok_or(ApiError::Internal),
             (other, _) => other,
@@ -255,15 +260,19 @@ pub fn decode_id_cursor(text: &str) -> Result<i64, FieldError> {
         .ok_or_else(|| FieldError::new("cursor", Issue::InvalidCursor))
 }
 
-/// Cursors over (updated_at, id): lists that sync page by page never miss a row.
+/// Cursors over (updated_at, id): lists that sync page by page never miss a row. The instant
+/// keeps every digit the database stored (SQLite keeps nanoseconds): a cursor rounded to the
+/// microsecond would sort before its own row, and the next page would start with it again.
 pub fn encode_position(at: chrono::NaiveDateTime, id: i64) -> String {
-    URL_SAFE_NO_PAD.encode(format!("{}:{id}", at.and_utc().timestamp_micros()))
+    let utc = at.and_utc();
+    let nanos = utc.timestamp_nanos_opt().unwrap_or_else(|| utc.timestamp_micros().saturating_mul(1000));
+    URL_SAFE_NO_PAD.encode(format!("{nanos}:{id}"))
 }
 
 pub fn decode_position(text: &str) -> Result<(chrono::NaiveDateTime, i64), FieldError> {
     let bad = || FieldError::new("cursor", Issue::InvalidCursor);
     let raw = String::from_utf8(URL_SAFE_NO_PAD.decode(text).map_err(|_| bad())?).map_err(|_| bad())?;
-    let (micros, id) = raw.split_once(':').ok_or_else(bad)?;
-    let at = chrono::DateTime::from_timestamp_micros(micros.parse().map_err(|_| bad())?).ok_or_else(bad)?;
+    let (nanos, id) = raw.split_once(':').ok_or_else(bad)?;
+    let at = chrono::DateTime::from_timestamp_nanos(nanos.parse().map_err(|_| bad())?);
     Ok((at.naive_utc(), id.parse().map_err(|_| bad())?))
 }

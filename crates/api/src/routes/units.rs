@@ -354,7 +354,7 @@ pub async fn create_village(
     };
     let request = body.clone();
     let valid_from = body.valid_from.unwrap_or_else(today);
-    create_once(&state, &req, "create_village", &body, "/api/v1/units", move |conn| {
+    create_once(&state, &req, "create_village", actor.id, &body, "/api/v1/units", move |conn| {
         let commune = units::get(conn, request.parent_id).map_err(|e| match e {
             PersistenceError::NotFound => {
                 ApiError::Conflict(xhht_persistence::Conflict::InvalidParent { parent_id: request.parent_id })

@@ -107,7 +107,8 @@ def sync_detailed(
     body: CitizenRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[CitizenDto | Problem]:
-    """
+    """Creates one of the the citizens; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (CitizenRequest):  Example: {'full_name': 'Nguyễn Thị Lan', 'birth_year': 1985,
@@ -139,7 +140,8 @@ def sync(
     body: CitizenRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> CitizenDto | Problem | None:
-    """
+    """Creates one of the the citizens; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (CitizenRequest):  Example: {'full_name': 'Nguyễn Thị Lan', 'birth_year': 1985,
@@ -166,7 +168,8 @@ async def asyncio_detailed(
     body: CitizenRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[CitizenDto | Problem]:
-    """
+    """Creates one of the the citizens; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (CitizenRequest):  Example: {'full_name': 'Nguyễn Thị Lan', 'birth_year': 1985,
@@ -196,7 +199,8 @@ async def asyncio(
     body: CitizenRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> CitizenDto | Problem | None:
-    """
+    """Creates one of the the citizens; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (CitizenRequest):  Example: {'full_name': 'Nguyễn Thị Lan', 'birth_year': 1985,

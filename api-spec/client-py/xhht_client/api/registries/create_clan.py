@@ -105,7 +105,8 @@ def sync_detailed(
     body: ClanRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ClanDto | Problem]:
-    """
+    """Creates one of the the clans; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (ClanRequest):  Example: {'name': 'Họ Nguyễn Văn, chi 2', 'unit_id': 10845,
@@ -137,7 +138,8 @@ def sync(
     body: ClanRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> ClanDto | Problem | None:
-    """
+    """Creates one of the the clans; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (ClanRequest):  Example: {'name': 'Họ Nguyễn Văn, chi 2', 'unit_id': 10845,
@@ -164,7 +166,8 @@ async def asyncio_detailed(
     body: ClanRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ClanDto | Problem]:
-    """
+    """Creates one of the the clans; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (ClanRequest):  Example: {'name': 'Họ Nguyễn Văn, chi 2', 'unit_id': 10845,
@@ -194,7 +197,8 @@ async def asyncio(
     body: ClanRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> ClanDto | Problem | None:
-    """
+    """Creates one of the the clans; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (ClanRequest):  Example: {'name': 'Họ Nguyễn Văn, chi 2', 'unit_id': 10845,

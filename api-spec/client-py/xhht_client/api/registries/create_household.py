@@ -107,7 +107,8 @@ def sync_detailed(
     body: HouseholdRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[HouseholdDto | Problem]:
-    """
+    """Creates one of the the households; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (HouseholdRequest):  Example: {'label': 'Hộ ông Trần Văn Bình', 'unit_id': 10845}.
@@ -138,7 +139,8 @@ def sync(
     body: HouseholdRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> HouseholdDto | Problem | None:
-    """
+    """Creates one of the the households; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (HouseholdRequest):  Example: {'label': 'Hộ ông Trần Văn Bình', 'unit_id': 10845}.
@@ -164,7 +166,8 @@ async def asyncio_detailed(
     body: HouseholdRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[HouseholdDto | Problem]:
-    """
+    """Creates one of the the households; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (HouseholdRequest):  Example: {'label': 'Hộ ông Trần Văn Bình', 'unit_id': 10845}.
@@ -193,7 +196,8 @@ async def asyncio(
     body: HouseholdRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> HouseholdDto | Problem | None:
-    """
+    """Creates one of the the households; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (HouseholdRequest):  Example: {'label': 'Hộ ông Trần Văn Bình', 'unit_id': 10845}.

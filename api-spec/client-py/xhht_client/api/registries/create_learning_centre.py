@@ -105,7 +105,8 @@ def sync_detailed(
     body: CentreRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[CentreDto | Problem]:
-    """
+    """Creates one of the the community learning centres; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (CentreRequest):  Example: {'name': 'TTHTCĐ phường Ba Đình', 'unit_id': 10845,
@@ -137,7 +138,8 @@ def sync(
     body: CentreRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> CentreDto | Problem | None:
-    """
+    """Creates one of the the community learning centres; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (CentreRequest):  Example: {'name': 'TTHTCĐ phường Ba Đình', 'unit_id': 10845,
@@ -164,7 +166,8 @@ async def asyncio_detailed(
     body: CentreRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[CentreDto | Problem]:
-    """
+    """Creates one of the the community learning centres; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (CentreRequest):  Example: {'name': 'TTHTCĐ phường Ba Đình', 'unit_id': 10845,
@@ -194,7 +197,8 @@ async def asyncio(
     body: CentreRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> CentreDto | Problem | None:
-    """
+    """Creates one of the the community learning centres; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (CentreRequest):  Example: {'name': 'TTHTCĐ phường Ba Đình', 'unit_id': 10845,

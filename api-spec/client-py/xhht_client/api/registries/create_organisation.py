@@ -109,7 +109,8 @@ def sync_detailed(
     body: OrganisationRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[OrganisationDto | Problem]:
-    """
+    """Creates one of the the organisations; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (OrganisationRequest):  Example: {'name': 'Trường THPT Phan Đình Phùng', 'org_type':
@@ -142,7 +143,8 @@ def sync(
     body: OrganisationRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> OrganisationDto | Problem | None:
-    """
+    """Creates one of the the organisations; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (OrganisationRequest):  Example: {'name': 'Trường THPT Phan Đình Phùng', 'org_type':
@@ -170,7 +172,8 @@ async def asyncio_detailed(
     body: OrganisationRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[OrganisationDto | Problem]:
-    """
+    """Creates one of the the organisations; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (OrganisationRequest):  Example: {'name': 'Trường THPT Phan Đình Phùng', 'org_type':
@@ -201,7 +204,8 @@ async def asyncio(
     body: OrganisationRequest,
     idempotency_key: str | Unset = UNSET,
 ) -> OrganisationDto | Problem | None:
-    """
+    """Creates one of the the organisations; safe to retry with an `Idempotency-Key`.
+
     Args:
         idempotency_key (str | Unset):
         body (OrganisationRequest):  Example: {'name': 'Trường THPT Phan Đình Phùng', 'org_type':

@@ -95,7 +95,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Response[Any | Problem]:
-    """
+    """Deletes one of the the citizens (kept as a deletion marker for sync). Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -126,7 +127,8 @@ def sync(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Any | Problem | None:
-    """
+    """Deletes one of the the citizens (kept as a deletion marker for sync). Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -152,7 +154,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Response[Any | Problem]:
-    """
+    """Deletes one of the the citizens (kept as a deletion marker for sync). Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -181,7 +184,8 @@ async def asyncio(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Any | Problem | None:
-    """
+    """Deletes one of the the citizens (kept as a deletion marker for sync). Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):

@@ -95,7 +95,9 @@ def sync_detailed(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Response[Any | Problem]:
-    """
+    """Deletes one of the the community learning centres (kept as a deletion marker for sync). Needs `If-
+    Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -126,7 +128,9 @@ def sync(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Any | Problem | None:
-    """
+    """Deletes one of the the community learning centres (kept as a deletion marker for sync). Needs `If-
+    Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -152,7 +156,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Response[Any | Problem]:
-    """
+    """Deletes one of the the community learning centres (kept as a deletion marker for sync). Needs `If-
+    Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -181,7 +187,9 @@ async def asyncio(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Any | Problem | None:
-    """
+    """Deletes one of the the community learning centres (kept as a deletion marker for sync). Needs `If-
+    Match`.
+
     Args:
         id (int):
         if_match (str):

@@ -83,7 +83,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[CitizenDto | Problem]:
-    """
+    """Reads one of the the citizens.
+
     Args:
         id (int):
 
@@ -111,7 +112,8 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> CitizenDto | Problem | None:
-    """
+    """Reads one of the the citizens.
+
     Args:
         id (int):
 
@@ -134,7 +136,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[CitizenDto | Problem]:
-    """
+    """Reads one of the the citizens.
+
     Args:
         id (int):
 
@@ -160,7 +163,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> CitizenDto | Problem | None:
-    """
+    """Reads one of the the citizens.
+
     Args:
         id (int):
 

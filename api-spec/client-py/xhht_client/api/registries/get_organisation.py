@@ -85,7 +85,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[OrganisationDto | Problem]:
-    """
+    """Reads one of the the organisations.
+
     Args:
         id (int):
 
@@ -113,7 +114,8 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> OrganisationDto | Problem | None:
-    """
+    """Reads one of the the organisations.
+
     Args:
         id (int):
 
@@ -136,7 +138,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[OrganisationDto | Problem]:
-    """
+    """Reads one of the the organisations.
+
     Args:
         id (int):
 
@@ -162,7 +165,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> OrganisationDto | Problem | None:
-    """
+    """Reads one of the the organisations.
+
     Args:
         id (int):
 

@@ -104,7 +104,8 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[CitizenPage | Problem]:
-    """
+    """Lists the citizens in the caller's units; with `updated_since`, changes and deletions for sync.
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -141,7 +142,8 @@ def sync(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> CitizenPage | Problem | None:
-    """
+    """Lists the citizens in the caller's units; with `updated_since`, changes and deletions for sync.
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -173,7 +175,8 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[CitizenPage | Problem]:
-    """
+    """Lists the citizens in the caller's units; with `updated_since`, changes and deletions for sync.
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -208,7 +211,8 @@ async def asyncio(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> CitizenPage | Problem | None:
-    """
+    """Lists the citizens in the caller's units; with `updated_since`, changes and deletions for sync.
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):

@@ -102,7 +102,8 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[ClanPage | Problem]:
-    """
+    """Lists the clans in the caller's units; with `updated_since`, changes and deletions for sync.
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -139,7 +140,8 @@ def sync(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> ClanPage | Problem | None:
-    """
+    """Lists the clans in the caller's units; with `updated_since`, changes and deletions for sync.
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -171,7 +173,8 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[ClanPage | Problem]:
-    """
+    """Lists the clans in the caller's units; with `updated_since`, changes and deletions for sync.
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -206,7 +209,8 @@ async def asyncio(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> ClanPage | Problem | None:
-    """
+    """Lists the clans in the caller's units; with `updated_since`, changes and deletions for sync.
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):

@@ -106,7 +106,8 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[HouseholdPage | Problem]:
-    """
+    """Lists the households in the caller's units; with `updated_since`, changes and deletions for sync.
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -143,7 +144,8 @@ def sync(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> HouseholdPage | Problem | None:
-    """
+    """Lists the households in the caller's units; with `updated_since`, changes and deletions for sync.
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -175,7 +177,8 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[HouseholdPage | Problem]:
-    """
+    """Lists the households in the caller's units; with `updated_since`, changes and deletions for sync.
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -210,7 +213,8 @@ async def asyncio(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> HouseholdPage | Problem | None:
-    """
+    """Lists the households in the caller's units; with `updated_since`, changes and deletions for sync.
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):

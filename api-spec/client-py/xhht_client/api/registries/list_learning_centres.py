@@ -104,7 +104,9 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[CentrePage | Problem]:
-    """
+    """Lists the community learning centres in the caller's units; with `updated_since`, changes and
+    deletions for sync.
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -141,7 +143,9 @@ def sync(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> CentrePage | Problem | None:
-    """
+    """Lists the community learning centres in the caller's units; with `updated_since`, changes and
+    deletions for sync.
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -173,7 +177,9 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[CentrePage | Problem]:
-    """
+    """Lists the community learning centres in the caller's units; with `updated_since`, changes and
+    deletions for sync.
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -208,7 +214,9 @@ async def asyncio(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> CentrePage | Problem | None:
-    """
+    """Lists the community learning centres in the caller's units; with `updated_since`, changes and
+    deletions for sync.
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):

@@ -126,7 +126,8 @@ def sync_detailed(
     body: CitizenRequest,
     if_match: str,
 ) -> Response[CitizenDto | Problem]:
-    """
+    """Replaces one of the the citizens. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -161,7 +162,8 @@ def sync(
     body: CitizenRequest,
     if_match: str,
 ) -> CitizenDto | Problem | None:
-    """
+    """Replaces one of the the citizens. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -191,7 +193,8 @@ async def asyncio_detailed(
     body: CitizenRequest,
     if_match: str,
 ) -> Response[CitizenDto | Problem]:
-    """
+    """Replaces one of the the citizens. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -224,7 +227,8 @@ async def asyncio(
     body: CitizenRequest,
     if_match: str,
 ) -> CitizenDto | Problem | None:
-    """
+    """Replaces one of the the citizens. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):

@@ -124,7 +124,8 @@ def sync_detailed(
     body: ClanRequest,
     if_match: str,
 ) -> Response[ClanDto | Problem]:
-    """
+    """Replaces one of the the clans. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -159,7 +160,8 @@ def sync(
     body: ClanRequest,
     if_match: str,
 ) -> ClanDto | Problem | None:
-    """
+    """Replaces one of the the clans. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -189,7 +191,8 @@ async def asyncio_detailed(
     body: ClanRequest,
     if_match: str,
 ) -> Response[ClanDto | Problem]:
-    """
+    """Replaces one of the the clans. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -222,7 +225,8 @@ async def asyncio(
     body: ClanRequest,
     if_match: str,
 ) -> ClanDto | Problem | None:
-    """
+    """Replaces one of the the clans. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):

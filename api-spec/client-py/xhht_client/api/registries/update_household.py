@@ -126,7 +126,8 @@ def sync_detailed(
     body: HouseholdRequest,
     if_match: str,
 ) -> Response[HouseholdDto | Problem]:
-    """
+    """Replaces one of the the households. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -160,7 +161,8 @@ def sync(
     body: HouseholdRequest,
     if_match: str,
 ) -> HouseholdDto | Problem | None:
-    """
+    """Replaces one of the the households. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -189,7 +191,8 @@ async def asyncio_detailed(
     body: HouseholdRequest,
     if_match: str,
 ) -> Response[HouseholdDto | Problem]:
-    """
+    """Replaces one of the the households. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -221,7 +224,8 @@ async def asyncio(
     body: HouseholdRequest,
     if_match: str,
 ) -> HouseholdDto | Problem | None:
-    """
+    """Replaces one of the the households. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):

@@ -124,7 +124,8 @@ def sync_detailed(
     body: CentreRequest,
     if_match: str,
 ) -> Response[CentreDto | Problem]:
-    """
+    """Replaces one of the the community learning centres. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -159,7 +160,8 @@ def sync(
     body: CentreRequest,
     if_match: str,
 ) -> CentreDto | Problem | None:
-    """
+    """Replaces one of the the community learning centres. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -189,7 +191,8 @@ async def asyncio_detailed(
     body: CentreRequest,
     if_match: str,
 ) -> Response[CentreDto | Problem]:
-    """
+    """Replaces one of the the community learning centres. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -222,7 +225,8 @@ async def asyncio(
     body: CentreRequest,
     if_match: str,
 ) -> CentreDto | Problem | None:
-    """
+    """Replaces one of the the community learning centres. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):

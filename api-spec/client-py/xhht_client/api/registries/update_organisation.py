@@ -128,7 +128,8 @@ def sync_detailed(
     body: OrganisationRequest,
     if_match: str,
 ) -> Response[OrganisationDto | Problem]:
-    """
+    """Replaces one of the the organisations. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -164,7 +165,8 @@ def sync(
     body: OrganisationRequest,
     if_match: str,
 ) -> OrganisationDto | Problem | None:
-    """
+    """Replaces one of the the organisations. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -195,7 +197,8 @@ async def asyncio_detailed(
     body: OrganisationRequest,
     if_match: str,
 ) -> Response[OrganisationDto | Problem]:
-    """
+    """Replaces one of the the organisations. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):
@@ -229,7 +232,8 @@ async def asyncio(
     body: OrganisationRequest,
     if_match: str,
 ) -> OrganisationDto | Problem | None:
-    """
+    """Replaces one of the the organisations. Needs `If-Match`.
+
     Args:
         id (int):
         if_match (str):
