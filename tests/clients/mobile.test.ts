@@ -3,8 +3,9 @@
 // tsc and runs it with `node --test`; it passes the server in XHHT_URL and the first
 // administrator's password in XHHT_ADMIN_PASSWORD.
 //
-// The path is a list of steps sharing one `World`; each step is one test, run in order. To add
-// a step (registries, evaluations…), push `step("…", async (w) => { … })` where it belongs.
+// The path is a list of steps sharing one `World`; each step is one test, run in order: the
+// officer's account, units, frameworks, then a family from registration to recognition. To add
+// a step, push `step("…", async (w) => { … })` where it belongs.
 // When a step fails, the steps after it are skipped (they would only fail for the same reason).
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
@@ -28,6 +29,14 @@ interface World {
   village?: Schemas["UnitDto"];
   villageEtag?: string;
   framework?: Schemas["FrameworkSummary"];
+  /** The inspection team of the commune (an inspector's account). */
+  inspector?: XhhtClient;
+  /** The published framework for learning families the family is evaluated against. */
+  familyFramework?: Schemas["FrameworkDetail"];
+  household?: Schemas["HouseholdDto"];
+  citizen?: Schemas["CitizenDto"];
+  evaluation?: Schemas["EvaluationDto"];
+  decision?: Schemas["DecisionDto"];
 }
 
 type Step = { name: string; run: (w: World) => Promise<void> };
@@ -250,6 +259,202 @@ step("previews a score against it", async (w) => {
   assert.equal(outcome.level?.id, "khong_dat");
 });
 
+// ---------------------------------------------------------------- a family, from registration to recognition
+
+step("the administrator publishes a framework for learning families and opens an inspector's account", async (w) => {
+  // A complete document of two indicators (the shipped QĐ 448 draft leaves parts unknown and
+  // cannot be published); the document's type comes from the OpenAPI document.
+  const document: Schemas["Framework"] = {
+    id: `test.mobile.gia-dinh-hoc-tap.${run}`,
+    version: 1,
+    status: "draft",
+    name_vi: "[KIỂM THỬ] Gia đình học tập",
+    model_kind: "gia_dinh_hoc_tap",
+    legal_basis: { number: "KIỂM THỬ", issuer_vi: "Không có (dữ liệu kiểm thử)" },
+    cycle: { period: "calendar_year" },
+    retained_years_after_recognition_year: 3,
+    confidence_notes: [{ about: "fixture", confidence: "inferred", note_vi: "Dữ liệu kiểm thử, không phải văn bản." }],
+    groups: [
+      {
+        id: "TC1",
+        name_vi: "Học tập trong gia đình",
+        indicators: [
+          {
+            id: "TC1.CT1",
+            text_vi: "Gia đình có kế hoạch học tập",
+            measure: { kind: "yes_no", required: { level1: true, level2: true } },
+          },
+          {
+            id: "TC1.CT2",
+            text_vi: "Tỉ lệ thành viên tham gia học tập",
+            figure_vi: "thành viên tham gia học tập",
+            measure: { kind: "percentage", min: { level1: 80, level2: 90 } },
+          },
+        ],
+      },
+    ],
+    result: {
+      kind: "all_indicators_pass",
+      levels: [{ id: "muc_do_1", name_vi: "Mức độ 1", tier: "level1" }],
+      fail: { id: "khong_dat", name_vi: "Không đạt" },
+    },
+  };
+  const created = await w.admin.POST("/api/v1/frameworks", { body: { document } });
+  assert.equal(created.response.status, 201, JSON.stringify(created.error));
+  assert.equal(created.data!.status, "draft");
+  const etag = created.response.headers.get("ETag");
+  assert.ok(etag, "a new version comes with its ETag");
+  const published = await w.admin.POST("/api/v1/frameworks/{id}/publish", {
+    params: { path: { id: created.data!.id }, header: { "If-Match": etag } },
+  });
+  assert.equal(published.response.status, 200, JSON.stringify(published.error));
+  assert.equal(published.data!.usable_for_recognition, true);
+  w.familyFramework = published.data!;
+
+  // The commune's inspection team: an inspector of 00004, signed in as the mobile app would.
+  const username = `tt.mobile.${run}`;
+  const account = await w.admin.POST("/api/v1/accounts", {
+    body: { username, display_name: "Lê Thị Hoa", kind: "person", roles: ["inspector"], unit_ids: [w.commune!.id] },
+  });
+  assert.equal(account.response.status, 201, JSON.stringify(account.error));
+  w.inspector = await signInForTheFirstTime(username, account.data!.initial_password!);
+});
+
+step("registers a household in the village and a citizen of it", async (w) => {
+  const household = await w.app.POST("/api/v1/households", {
+    params: { header: { "Idempotency-Key": randomUUID() } },
+    body: { label: "Hộ ông Trần Văn Bình", unit_id: w.village!.id },
+  });
+  assert.equal(household.response.status, 201, JSON.stringify(household.error));
+  assert.equal(household.data!.unit_id, w.village!.id);
+  w.household = household.data!;
+
+  const citizen = await w.app.POST("/api/v1/citizens", {
+    params: { header: { "Idempotency-Key": randomUUID() } },
+    body: {
+      full_name: "Trần Văn Bình",
+      birth_year: 1980,
+      sex: "male",
+      target_group: "resident",
+      household_id: w.household.id,
+      unit_id: w.village!.id,
+    },
+  });
+  assert.equal(citizen.response.status, 201, JSON.stringify(citizen.error));
+  assert.equal(citizen.data!.household_id, w.household.id);
+  w.citizen = citizen.data!;
+
+  // A household that does not exist is a conflict with the stored data, not a bad request.
+  const orphan = await w.app.POST("/api/v1/citizens", {
+    body: { full_name: "Trần Thị Hà", birth_year: 1982, sex: "female", target_group: "resident", household_id: 999_999_999, unit_id: w.village!.id },
+  });
+  assert.equal(orphan.response.status, 409);
+  assert.equal(orphan.error?.code, "reference_conflict");
+  assert.equal(orphan.error?.errors[0]?.field, "household_id");
+});
+
+step("registers the family for the year", async (w) => {
+  const registered = await w.app.POST("/api/v1/evaluations", {
+    params: { header: { "Idempotency-Key": randomUUID() } },
+    body: { subject_type: "household", subject_id: w.household!.id, framework_id: w.familyFramework!.id, year: 2025 },
+  });
+  assert.equal(registered.response.status, 201, JSON.stringify(registered.error));
+  assert.equal(registered.data!.status, "registered");
+  assert.equal(registered.data!.model_kind, "gia_dinh_hoc_tap");
+  assert.ok(registered.data!.allowed_actions.includes("self_assess"), JSON.stringify(registered.data!.allowed_actions));
+  w.evaluation = registered.data!;
+});
+
+step("self-assesses with evidence and submits", async (w) => {
+  const id = w.evaluation!.id;
+  const read = await w.app.GET("/api/v1/evaluations/{id}", { params: { path: { id } } });
+  const answers: Record<string, Schemas["AnswerDto"]> = { "TC1.CT1": { yes_no: true }, "TC1.CT2": { percentage: 95 } };
+  const assessed = await w.app.PUT("/api/v1/evaluations/{id}/self-assessment", {
+    params: { path: { id }, header: { "If-Match": read.response.headers.get("ETag")! } },
+    body: { answers },
+  });
+  assert.equal(assessed.response.status, 200, JSON.stringify(assessed.error));
+
+  const evidence = await w.app.POST("/api/v1/evaluations/{id}/evidence", {
+    params: { path: { id } },
+    body: { indicator_id: "TC1.CT1", kind: "link", url: "https://example.gov.vn/ke-hoach-hoc-tap-gia-dinh.pdf" },
+  });
+  assert.equal(evidence.response.status, 201, JSON.stringify(evidence.error));
+  // The file goes as the raw body; the document types it as bytes (an array of numbers).
+  const bytes = new TextEncoder().encode("ảnh chụp sổ học tập của gia đình");
+  const photo = await w.app.POST("/api/v1/evaluations/{id}/evidence/file", {
+    params: { path: { id }, query: { indicator_id: "TC1.CT2", file_name: "sổ học tập.jpg" } },
+    body: Array.from(bytes),
+    bodySerializer: (body) => new Uint8Array(body),
+    headers: { "Content-Type": "image/jpeg" },
+  });
+  assert.equal(photo.response.status, 201, JSON.stringify(photo.error));
+  assert.equal(photo.data!.size_bytes, bytes.length);
+  assert.equal(photo.data!.content_type, "image/jpeg");
+  const listed = await w.app.GET("/api/v1/evaluations/{id}/evidence", { params: { path: { id } } });
+  assert.equal(listed.response.status, 200, JSON.stringify(listed.error));
+  assert.deepEqual(listed.data!.items.map((e) => e.kind).sort(), ["file", "link"]);
+
+  const submitted = await w.app.POST("/api/v1/evaluations/{id}/submit", {
+    params: { path: { id }, header: { "If-Match": assessed.response.headers.get("ETag")! } },
+  });
+  assert.equal(submitted.response.status, 200, JSON.stringify(submitted.error));
+  assert.equal(submitted.data!.status, "submitted");
+  assert.equal(submitted.data!.late, false);
+  w.evaluation = submitted.data!;
+});
+
+step("the inspection team inspects", async (w) => {
+  const id = w.evaluation!.id;
+  const read = await w.inspector!.GET("/api/v1/evaluations/{id}", { params: { path: { id } } });
+  assert.equal(read.response.status, 200, JSON.stringify(read.error));
+  const inspected = await w.inspector!.PUT("/api/v1/evaluations/{id}/inspection", {
+    params: { path: { id }, header: { "If-Match": read.response.headers.get("ETag")! } },
+    body: { answers: { "TC1.CT1": { yes_no: true }, "TC1.CT2": { percentage: 90 } } },
+  });
+  assert.equal(inspected.response.status, 200, JSON.stringify(inspected.error));
+  assert.equal(inspected.data!.status, "inspected");
+  assert.deepEqual(
+    inspected.data!.differences.map((d) => d.indicator_id),
+    ["TC1.CT2"],
+    "the team's figure differs from the family's",
+  );
+  assert.ok(!inspected.data!.allowed_actions.includes("recognise"), "inspectors do not decide");
+});
+
+step("the commune recognises the family", async (w) => {
+  const decided = await w.app.POST("/api/v1/decisions", {
+    params: { header: { "Idempotency-Key": randomUUID() } },
+    body: {
+      kind: "recognition",
+      number: `12/QĐ-UBND-${run}`,
+      decided_on: "2026-03-15",
+      authority: "Chủ tịch UBND phường Ba Đình",
+      items: [{ evaluation_id: w.evaluation!.id }],
+    },
+  });
+  assert.equal(decided.response.status, 201, JSON.stringify(decided.error));
+  assert.deepEqual(decided.data!.evaluation_ids, [w.evaluation!.id]);
+  w.decision = decided.data!;
+});
+
+step("reads the result", async (w) => {
+  const result = await w.app.GET("/api/v1/evaluations/{id}", { params: { path: { id: w.evaluation!.id } } });
+  assert.equal(result.response.status, 200, JSON.stringify(result.error));
+  const evaluation = result.data!;
+  assert.equal(evaluation.status, "recognised");
+  assert.equal(evaluation.result_level, "muc_do_1");
+  assert.equal(evaluation.decision_id, w.decision!.id);
+  assert.equal(evaluation.decided_on, "2026-03-15");
+  // Kept for the three years after the year of recognition (2026), as the framework says.
+  assert.equal(evaluation.valid_until, "2029-12-31");
+  assert.ok(!evaluation.allowed_actions.includes("submit"));
+
+  const decision = await w.app.GET("/api/v1/decisions/{id}", { params: { path: { id: w.decision!.id } } });
+  assert.equal(decision.response.status, 200, JSON.stringify(decision.error));
+  assert.equal(decision.data!.kind, "recognition");
+});
+
 step("gets problem+json errors with a stable code", async (w) => {
   const missing = await w.app.GET("/api/v1/units/{id}", { params: { path: { id: 999_999_999 } } });
   assert.equal(missing.response.status, 404);
@@ -298,6 +503,25 @@ for (const { name, run: body } of steps) {
       throw e;
     }
   });
+}
+
+/** A person's first sign-in: the one-time password, changed at once, then a fresh session. */
+async function signInForTheFirstTime(username: string, oneTimePassword: string): Promise<XhhtClient> {
+  const client = createXhhtClient(baseUrl);
+  const first = await client.POST("/api/v1/auth/token", {
+    body: { grant_type: "password", username, password: oneTimePassword },
+  });
+  assert.equal(first.response.status, 200, JSON.stringify(first.error));
+  client.setToken(first.data!.access_token);
+  const password = `Mật khẩu của ${username}`;
+  const changed = await client.POST("/api/v1/accounts/me/password", {
+    body: { current_password: oneTimePassword, new_password: password },
+  });
+  assert.equal(changed.response.status, 204, JSON.stringify(changed.error));
+  const token = await client.POST("/api/v1/auth/token", { body: { grant_type: "password", username, password } });
+  assert.equal(token.response.status, 200, JSON.stringify(token.error));
+  client.setToken(token.data!.access_token);
+  return client;
 }
 
 function requiredEnv(name: string): string {

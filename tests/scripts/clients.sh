@@ -105,7 +105,8 @@ e2e() {
     XHHT_URL="$SERVER_URL" node --test --test-reporter=spec "$WORK"/js/tests/clients/*.test.js
 
     # Python: install the committed package as a user would (its build backend is in the venv,
-    # so no download), then run the bulk example with a service account's API key.
+    # so no download), then run the bulk example with a service account's API key: a commune
+    # officer of 00004 may register households there, which the example creates and syncs back.
     echo "== Python client: tests/clients/example.py"
     "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation \
         --force-reinstall "./$CLIENT_PY"
