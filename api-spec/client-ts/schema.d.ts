@@ -2308,7 +2308,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retried request with the same key returns the first result */
+                /** @description A retry from the same account with the same key and body returns the first result */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3468,7 +3468,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retried request with the same key returns the first result */
+                /** @description A retry from the same account with the same key and body returns the first result */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3983,7 +3983,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retried request with the same key returns the first result */
+                /** @description A retry from the same account with the same key and body returns the first result */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4408,7 +4408,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retried request with the same key returns the first result */
+                /** @description A retry from the same account with the same key and body returns the first result */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -4670,7 +4670,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retried request with the same key returns the first result */
+                /** @description A retry from the same account with the same key and body returns the first result */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -6278,7 +6278,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retried request with the same key returns the first result */
+                /** @description A retry from the same account with the same key and body returns the first result */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -6793,7 +6793,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retried request with the same key returns the first result */
+                /** @description A retry from the same account with the same key and body returns the first result */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7308,7 +7308,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retried request with the same key returns the first result */
+                /** @description A retry from the same account with the same key and body returns the first result */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7733,7 +7733,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retried request with the same key returns the first result */
+                /** @description A retry from the same account with the same key and body returns the first result */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7993,7 +7993,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description A retried request with the same key returns the first result */
+                /** @description A retry from the same account with the same key and body returns the first result */
                 "Idempotency-Key"?: string;
             };
             path?: never;

@@ -1,7 +1,7 @@
 //! Every failure a client can cause is an RFC 9457 problem with a stable code, Vietnamese by
 //! default and English on request, and never a 500.
 
-use crate::helpers::{TestApp, assert_problem};
+use crate::helpers::{TestApp, assert_problem, bearer_client};
 use crate::on_both_backends;
 use serde_json::json;
 
@@ -129,6 +129,63 @@ async fn requests_that_do_not_fit_the_stored_data_are_conflicts(app: &TestApp) {
         .await
         .unwrap();
     assert_problem(long_tag, 400, "invalid_header").await;
+
+    // A malformed body is answered as such before the record or its version is looked at.
+    let bad_answers = app
+        .client
+        .put(app.url("/api/v1/evaluations/999999999/self-assessment"))
+        .header("if-match", "\"7\"")
+        .json(&json!({"answers": {"TC1.CT1": {"percentage": 101}}}))
+        .send()
+        .await
+        .unwrap();
+    let body = assert_problem(bad_answers, 422, "validation_failed").await;
+    assert_eq!(body["errors"][0]["code"], "range");
+    let tt22 = app.get_json("/api/v1/frameworks?key=vn.moet.dvht.huyen.tt22-2020").await["items"][0]["id"].clone();
+    let metric = app
+        .post_json(
+            &format!("/api/v1/frameworks/{tt22}/score"),
+            &json!({"answers": {}, "metrics": {"share_members_cong_dan_hoc_tap": 150}}),
+        )
+        .await;
+    assert_problem(metric, 422, "validation_failed").await;
+
+    // Accounts: what the caller may not do comes first (403), then units that do not exist
+    // (409), then what the request gets wrong (422); and what the stored account forbids is 409.
+    let (_, officer) = app.account("tinh.hanoi.kiemtra", &["provincial_officer"], &[province]).await;
+    let officer = bearer_client(&officer);
+    let grant_admin = officer
+        .post(app.url("/api/v1/accounts"))
+        .json(&json!({"username": "x.admin", "display_name": "X", "kind": "person", "roles": ["admin"],
+                      "unit_ids": [999_999_999]}))
+        .send()
+        .await
+        .unwrap();
+    assert_problem(grant_admin, 403, "forbidden").await;
+    let service = app
+        .post_json(
+            "/api/v1/accounts",
+            &json!({"username": "dv.dongbo", "display_name": "Đồng bộ", "kind": "service", "roles": ["viewer"],
+                    "unit_ids": [commune]}),
+        )
+        .await;
+    assert_eq!(service.status(), 201);
+    let service: serde_json::Value = service.json().await.unwrap();
+    let patch = |body: serde_json::Value| {
+        app.client
+            .patch(app.url(&format!("/api/v1/accounts/{}", service["id"])))
+            .header("if-match", "*")
+            .json(&body)
+            .send()
+    };
+    let body = assert_problem(patch(json!({"roles": ["admin"]})).await.unwrap(), 409, "reference_conflict").await;
+    assert_eq!(body["errors"][0]["code"], "service_accounts_cannot_be_admin");
+    let body = assert_problem(patch(json!({"unit_ids": []})).await.unwrap(), 409, "reference_conflict").await;
+    assert_eq!(body["errors"][0]["code"], "account_has_no_units");
+    let body =
+        assert_problem(patch(json!({"roles": ["viewer"], "unit_ids": []})).await.unwrap(), 422, "validation_failed")
+            .await;
+    assert_eq!(body["errors"][0]["code"], "required");
 
     let page = app.get_json("/api/v1/households").await;
     assert_eq!(page["items"].as_array().unwrap().len(), 1, "only the one valid household was written: {page}");

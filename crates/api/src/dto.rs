@@ -1520,26 +1520,52 @@ pub enum ModelKindDto {
 
 #[cfg(test)]
 mod tests {
-    use super::web_link;
+    use super::{not_blank, web_link};
+    use proptest::prelude::*;
+    use regex::Regex;
+
+    /// The pattern the document gives a field of a request body.
+    fn pattern(schema: &str, field: &str) -> Regex {
+        let document: serde_json::Value = serde_json::from_str(&crate::openapi::document_json()).unwrap_or_default();
+        let text = document
+            .pointer(&format!("/components/schemas/{schema}/properties/{field}/pattern"))
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or_default();
+        Regex::new(text).unwrap_or_else(|e| panic!("{schema}.{field}: {e}"))
+    }
 
     #[test]
     fn web_links_are_what_the_pattern_says() {
         for ok in ["https://a", "http://example.gov.vn/ke-hoach.pdf?x=1#p", "https://x-1.vn:8080", "https://a.b:1/"] {
             assert!(web_link(ok).is_ok(), "{ok}");
         }
-        for bad in [
-            "ftp://a",
-            "https://",
-            "https://-a",
-            "https://a-",
-            "https://a:",
-            "https://a:123456",
-            "https://a b",
-            "https://a/ b",
-            "https://a/đ",
-            "0",
-        ] {
+        for bad in ["ftp://a", "https://", "https://-a", "https://a-", "https://a:", "https://a:123456", "https://a b"]
+        {
             assert!(web_link(bad).is_err(), "{bad}");
+        }
+        for bad in ["https://a/ b", "https://a/đ", "0"] {
+            assert!(web_link(bad).is_err(), "{bad}");
+        }
+    }
+
+    /// Every character: blank for `not_blank` exactly when the document's class refuses it.
+    #[test]
+    fn the_blank_pattern_is_str_trim() {
+        let visible = pattern("NewVillageRequest", "name");
+        for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
+            let text = c.to_string();
+            assert_eq!(not_blank(&text).is_ok(), visible.is_match(&text), "U+{:04X}", u32::from(c));
+        }
+    }
+
+    static URL_PATTERN: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| pattern("EvidenceRequest", "url"));
+
+    proptest! {
+        #[test]
+        fn web_link_agrees_with_the_documented_pattern(
+            text in "(https?://)?[A-Za-z0-9.:/?#-]{0,12}[ -~đ\\t]{0,4}[A-Za-z0-9/]{0,4}"
+        ) {
+            prop_assert_eq!(web_link(&text).is_ok(), URL_PATTERN.is_match(&text), "{}", text);
         }
     }
 }

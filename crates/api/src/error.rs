@@ -204,10 +204,7 @@ impl Issue {
 /// Messages for the `Issue::Other` codes that many routes share.
 fn known_issue(code: &str) -> Option<(&'static str, &'static str)> {
     Some(match code {
-        "unknown_unit" => (
-            "Không có đơn vị hành chính này, hoặc đơn vị nằm ngoài địa bàn của tài khoản.",
-            "No such administrative unit, or it is outside the account's units.",
-        ),
+        "unknown_unit" => ("Không có đơn vị hành chính này.", "No such administrative unit."),
         "unknown_reference" => (
             "Không có bản ghi này trong địa bàn của tài khoản (hoặc bản ghi đã bị xóa).",
             "No such record in the account's units (or it was deleted).",
@@ -217,16 +214,25 @@ fn known_issue(code: &str) -> Option<(&'static str, &'static str)> {
             "No such subject of evaluation in the account's units.",
         ),
         "unknown_indicator" => ("Bộ tiêu chí không có chỉ tiêu này.", "The framework has no such indicator."),
-        "not_a_commune" => ("Đơn vị phải là một xã, phường hoặc đặc khu.", "The unit must be a commune."),
+        "not_a_commune" => (
+            "Đơn vị phải ở cấp xã (xã, phường, thị trấn hoặc đặc khu).",
+            "The unit must be a commune (xã, phường, thị trấn or đặc khu).",
+        ),
         "not_a_village_or_commune" => {
-            ("Đơn vị phải là một thôn, tổ dân phố hoặc một xã.", "The unit must be a village or a commune.")
+            ("Đơn vị phải ở cấp thôn hoặc cấp xã.", "The unit must be a village or a commune.")
         }
-        "not_a_province_in_force" => {
-            ("Đơn vị phải là một tỉnh, thành phố đang có hiệu lực.", "The unit must be a province in force.")
-        }
+        "not_a_province_in_force" => (
+            "Đơn vị phải là một tỉnh hoặc thành phố trực thuộc trung ương đang có hiệu lực.",
+            "The unit must be a province in force.",
+        ),
+        "invalid_local_code" => (
+            "Mã thôn gồm 1–14 ký tự chữ, số, '-' hoặc '.'; mã xã sẽ được thêm vào trước.",
+            "A village's local code has 1 to 14 letters, digits, '-' or '.'; the commune's code is put before it.",
+        ),
+        "a_province_has_no_parent" => ("Đơn vị cấp tỉnh không có đơn vị cấp trên.", "A province has no parent unit."),
         "invalid_url" => (
-            "Địa chỉ phải bắt đầu bằng http:// hoặc https:// và chỉ gồm ký tự ASCII (mã hóa phần còn lại dạng %XX).",
-            "The address must start with http:// or https:// and be ASCII (percent-encode the rest).",
+            "Địa chỉ phải bắt đầu bằng http:// hoặc https://, không có khoảng trắng và chỉ gồm ký tự ASCII in được (mã hóa phần còn lại dạng %XX).",
+            "The address must start with http:// or https://, have no spaces, and be printable ASCII (percent-encode the rest).",
         ),
         "account_has_no_units" => (
             "Tài khoản chưa được giao đơn vị nào; hãy gửi kèm unit_ids.",

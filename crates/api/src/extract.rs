@@ -50,7 +50,10 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
     }
 }
 
-/// The largest integer below which every integer is exactly an `f64` (2^53).
+/// 2^53: below it every integer is exactly an `f64`, so an integral float is the number the
+/// client wrote. Above it a float is only near that number, and an integer too large for an
+/// `i64` (`-9223372036854775809`) reaches us as the float -2^63: taken as an integer it would
+/// pass for `i64::MIN`. Such numbers stay floats and are refused.
 const EXACT: f64 = 9_007_199_254_740_992.0;
 
 /// Rewrites `1.0` as `1` throughout, where the float is exactly that integer.
@@ -84,7 +87,13 @@ mod tests {
         integral_floats_to_integers(&mut value);
         assert_eq!(value, json!({"a": 2040, "b": [-834, 1.5, 7], "c": {"d": 1e300, "e": 0}}));
         assert!(value["a"].is_i64());
-        assert!(value["c"]["d"].is_f64(), "beyond 2^53 a float is not an exact integer and stays one");
+        assert!(value["c"]["d"].is_f64(), "beyond 2^53 a float stays one");
+
+        let mut value: Value = serde_json::from_str("[1e15, -9223372036854775809, 1e16]").unwrap_or_default();
+        integral_floats_to_integers(&mut value);
+        assert_eq!(value[0], json!(1_000_000_000_000_000_i64));
+        assert!(value[1].is_f64(), "an integer below i64::MIN is not i64::MIN");
+        assert!(value[2].is_f64(), "past 2^53 a float is not known to be the integer written");
 
         // Parsed to the nearest f64 (serde_json's float_roundtrip), a large integral float is
         // still exactly its integer.

@@ -51,18 +51,27 @@ fn managed(conn: &mut DbConn, actor: &Actor, id: i64) -> Result<(Account, HashMa
 }
 
 /// Checks that the caller may hand out these roles on these units.
+///
+/// What the caller may not do is answered first (403), then units that do not exist (409),
+/// then what the request itself gets wrong (422).
 fn check_grant(conn: &mut DbConn, actor: &Actor, roles: &[Role], unit_ids: &[i64], kind: &str) -> Result<(), ApiError> {
+    let admin = roles.contains(&Role::Admin);
+    if admin && !actor.is_admin() {
+        return Err(ApiError::Forbidden);
+    }
     let found = unit_paths(conn, unit_ids)?;
+    if !admin {
+        for unit in found.values() {
+            actor.require_in(Permission::ManageAccounts, &unit.path)?;
+        }
+    }
     if unit_ids.iter().any(|id| !found.contains_key(id)) {
         return Err(ApiError::ReferenceConflict(vec![FieldError::new(
             "unit_ids",
             Issue::Other { code: "unknown_unit".into() },
         )]));
     }
-    if roles.contains(&Role::Admin) {
-        if !actor.is_admin() {
-            return Err(ApiError::Forbidden);
-        }
+    if admin {
         if kind == "service" {
             return Err(ApiError::Validation(vec![FieldError::new(
                 "roles",
@@ -73,9 +82,6 @@ fn check_grant(conn: &mut DbConn, actor: &Actor, roles: &[Role], unit_ids: &[i64
     }
     if unit_ids.is_empty() {
         return Err(ApiError::Validation(vec![FieldError::new("unit_ids", Issue::Required)]));
-    }
-    for unit in found.values() {
-        actor.require_in(Permission::ManageAccounts, &unit.path)?;
     }
     Ok(())
 }
@@ -136,7 +142,7 @@ pub async fn list_accounts(
     operation_id = "createAccount",
     tag = "accounts",
     request_body = NewAccountRequest,
-    params(("Idempotency-Key" = Option<String>, Header, description = "A retried request with the same key returns the first result")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "A retry from the same account with the same key and body returns the first result")),
     security(("bearer" = [])),
     responses(
         (status = 201, description = "The account", body = CreatedAccount,

@@ -94,7 +94,7 @@ fn recognise(
 /// recognised ones. Safe to retry with an `Idempotency-Key`.
 #[utoipa::path(
     operation_id = "createDecision", tag = "evaluations", request_body = DecisionRequest, security(("bearer" = [])),
-    params(("Idempotency-Key" = Option<String>, Header, description = "A retried request with the same key returns the first result")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "A retry from the same account with the same key and body returns the first result")),
     responses(
         (status = 201, description = "The decision, applied to every item", body = DecisionDto, headers(("Location" = String, description = "The decision's URL"))),
         (status = 409, description = "Some items cannot be decided as they stand (`decision_refused`, one error per item: missing, repeated, out of the caller's authority, in the wrong state, not eligible), or an evaluation changed at the same moment", body = Problem, content_type = "application/problem+json"),

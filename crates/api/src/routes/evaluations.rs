@@ -113,7 +113,10 @@ fn subject(
             }
         }),
     }
-    .map_err(|_| missing())
+    .map_err(|e| match e {
+        PersistenceError::NotFound => missing(),
+        other => other.into(),
+    })
     .and_then(|(u, p, t, deleted)| if deleted.is_some() { Err(missing()) } else { Ok((u, p, t)) })?;
     if !actor.scope.can_read(&path) {
         return Err(missing());
@@ -323,7 +326,7 @@ fn unit_of(conn: &mut DbConn, ev: &Evaluation) -> Result<units::Unit, ApiError> 
 /// Registers a subject for a model and year, pinned to a framework version.
 #[utoipa::path(
     operation_id = "registerEvaluation", tag = "evaluations", request_body = RegistrationRequest, security(("bearer" = [])),
-    params(("Idempotency-Key" = Option<String>, Header, description = "A retried request with the same key returns the first result")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "A retry from the same account with the same key and body returns the first result")),
     responses(
         (status = 201, description = "Registered", body = EvaluationDto, headers(("Location" = String, description = "The evaluation's URL"))),
         (status = 404, description = "No such framework version", body = Problem, content_type = "application/problem+json"),

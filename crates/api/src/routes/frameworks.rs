@@ -361,7 +361,19 @@ pub async fn score_framework(
     let body = body.into_inner();
     let answers = super::evaluations::parse_answers(body.answers)?;
     let metrics: MetricValues = match body.metrics {
-        Some(value) => serde_json::from_value(value).map_err(|e| ApiError::Validation(unreadable("metrics", &e)))?,
+        Some(value) => {
+            // Each metric is a percentage, whatever the framework (the document says 0–100).
+            if let Some((name, _)) = value
+                .as_object()
+                .and_then(|m| m.iter().find(|(_, v)| v.as_f64().is_some_and(|x| !(0.0..=100.0).contains(&x))))
+            {
+                return Err(ApiError::Validation(vec![FieldError::new(
+                    format!("metrics/{name}"),
+                    Issue::Range { min: Some(0), max: Some(100) },
+                )]));
+            }
+            serde_json::from_value(value).map_err(|e| ApiError::Validation(unreadable("metrics", &e)))?
+        }
         None => MetricValues::new(),
     };
     let types = body

@@ -12,6 +12,7 @@ pub mod registry;
 pub mod reorganisations;
 mod support;
 
+pub use reorganisations::VILLAGE_LOCAL_CODE_MAX;
 pub use support::IF_MATCH_MAX_CHARS;
 pub mod units;
 

@@ -74,7 +74,10 @@ fn home(conn: &mut DbConn, actor: &Actor, unit_id: i64) -> Result<Unit, ApiError
 fn reference<R: Resource>(conn: &mut DbConn, actor: &Actor, field: &str, id: i64) -> Result<R::Row, ApiError> {
     let missing =
         || ApiError::ReferenceConflict(vec![FieldError::new(field, Issue::Other { code: "unknown_reference".into() })]);
-    let row = R::get(conn, id).map_err(|_| missing())?;
+    let row = R::get(conn, id).map_err(|e| match e {
+        PersistenceError::NotFound => missing(),
+        other => other.into(),
+    })?;
     let (_, path, _, _) = R::meta(&row);
     if actor.scope.can_read(path) && !R::is_deleted(&row) { Ok(row) } else { Err(missing()) }
 }
@@ -245,7 +248,7 @@ macro_rules! registry_routes {
         #[utoipa::path(
             description = concat!("Creates one of the ", $what, "; safe to retry with an `Idempotency-Key`."),
             operation_id = $create_id, tag = $tag, request_body = $req, security(("bearer" = [])),
-            params(("Idempotency-Key" = Option<String>, Header, description = "A retried request with the same key returns the first result")),
+            params(("Idempotency-Key" = Option<String>, Header, description = "A retry from the same account with the same key and body returns the first result")),
             responses(
                 (status = 201, description = "Created", body = $dto, headers(("Location" = String, description = "The record's URL"))),
                 (status = 409, description = "A conflicting record exists, or a unit or record the body names does not exist, is outside the caller's units or is of the wrong kind (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),

@@ -9,9 +9,13 @@ use crate::extract::JsonBody;
 use crate::startup::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use validator::Validate;
-use xhht_domain::{DivisionType, Permission, ReorganisationKind, UnitCode, UnitLevel};
+use xhht_domain::{DivisionType, Permission, ReorganisationKind, UnitCode, UnitCodeError, UnitLevel};
 use xhht_persistence::PersistenceError;
 use xhht_persistence::units::{self, Link, NewReorganisation, NewUnit, Target};
+
+/// The longest local code of a village opened by a reorganisation: `<5-digit commune>-<local>`
+/// must fit the 20 characters of a unit code.
+pub const VILLAGE_LOCAL_CODE_MAX: usize = 14;
 
 fn rule(field: impl Into<String>, code: &str) -> FieldError {
     FieldError::new(field, Issue::Other { code: code.to_owned() })
@@ -34,17 +38,23 @@ fn parse(body: &NewReorganisationRequest) -> Result<NewReorganisation, Vec<Field
             (None, Some(new)) => {
                 let level = UnitLevel::from(new.level);
                 let code = if level == UnitLevel::Village {
-                    // The commune prefix is added once the parent is read.
-                    UnitCode::parse_any(&new.code).map(UnitCode::into_string)
+                    // The commune prefix is added once the parent is read; with it the code
+                    // stays within the 20 characters of a unit code.
+                    UnitCode::parse_any(&new.code)
+                        .ok()
+                        .filter(|_| new.code.len() <= VILLAGE_LOCAL_CODE_MAX)
+                        .map(UnitCode::into_string)
+                        .ok_or(UnitCodeError::BadVillageCode)
                 } else {
                     UnitCode::parse(level, &new.code).map(UnitCode::into_string)
                 };
                 let code = code
                     .map_err(|_| {
-                        problems.push(FieldError::new(
-                            format!("targets[{i}].new.code"),
-                            Issue::InvalidUnitCode { width: UnitCode::official_width(level) },
-                        ))
+                        let issue = match level {
+                            UnitLevel::Village => Issue::Other { code: "invalid_local_code".into() },
+                            _ => Issue::InvalidUnitCode { width: UnitCode::official_width(level) },
+                        };
+                        problems.push(FieldError::new(format!("targets[{i}].new.code"), issue))
                     })
                     .unwrap_or_default();
                 // Exactly one of the level's names, as the document's enumeration lists them.
@@ -59,8 +69,12 @@ fn parse(body: &NewReorganisationRequest) -> Result<NewReorganisation, Vec<Field
                         Issue::InvalidDivisionType { allowed: level.division_types() },
                     ));
                 }
-                if level != UnitLevel::Province && new.parent_id.is_none() {
-                    problems.push(FieldError::new(format!("targets[{i}].new.parent_id"), Issue::Required));
+                match (level, new.parent_id) {
+                    (UnitLevel::Province, Some(_)) => {
+                        problems.push(rule(format!("targets[{i}].new.parent_id"), "a_province_has_no_parent"))
+                    }
+                    (UnitLevel::Province, None) | (_, Some(_)) => {}
+                    (_, None) => problems.push(FieldError::new(format!("targets[{i}].new.parent_id"), Issue::Required)),
                 }
                 targets.push(Target::New(NewUnit {
                     level,
@@ -147,7 +161,7 @@ fn parse(body: &NewReorganisationRequest) -> Result<NewReorganisation, Vec<Field
     operation_id = "createReorganisation",
     tag = "reorganisations",
     request_body = NewReorganisationRequest,
-    params(("Idempotency-Key" = Option<String>, Header, description = "A retried request with the same key returns the first result")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "A retry from the same account with the same key and body returns the first result")),
     security(("bearer" = [])),
     responses(
         (status = 201, description = "The reorganisation, applied", body = ReorganisationDto,

@@ -306,7 +306,7 @@ fn village_local_code(code: &str) -> Result<(), FieldError> {
     operation_id = "createVillage",
     tag = "units",
     request_body = NewVillageRequest,
-    params(("Idempotency-Key" = Option<String>, Header, description = "A retried request with the same key returns the first result")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "A retry from the same account with the same key and body returns the first result")),
     security(("bearer" = [])),
     responses(
         (status = 201, description = "The village, opened", body = UnitDto,
