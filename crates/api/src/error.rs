@@ -765,6 +765,22 @@ impl From<PersistenceError> for ApiError {
     }
 }
 
+/// A record that is not there means something different on each route (a missing path
+/// resource is a 404, a missing reference in a body a 409, a missing parent an invalid
+/// parent); every other persistence failure keeps its usual answer.
+pub trait OrMissing<T> {
+    fn or_missing(self, missing: impl FnOnce() -> ApiError) -> Result<T, ApiError>;
+}
+
+impl<T> OrMissing<T> for Result<T, PersistenceError> {
+    fn or_missing(self, missing: impl FnOnce() -> ApiError) -> Result<T, ApiError> {
+        self.map_err(|e| match e {
+            PersistenceError::NotFound => missing(),
+            other => other.into(),
+        })
+    }
+}
+
 impl From<diesel_error::Error> for ApiError {
     fn from(e: diesel_error::Error) -> Self {
         PersistenceError::from(e).into()

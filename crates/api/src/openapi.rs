@@ -62,7 +62,8 @@ impl Modify for BearerScheme {
     }
 }
 
-/// The complete document, as served at `/api/v1/openapi.json` and committed in `api-spec/`.
+/// The document as utoipa collects it from the handlers, with the shared error responses; its
+/// served and committed form is [`to_json`], which adds the rules across fields.
 pub fn document() -> utoipa::openapi::OpenApi {
     let (_, api) = App::new()
         .into_utoipa_app()
@@ -73,10 +74,15 @@ pub fn document() -> utoipa::openapi::OpenApi {
     complete(api)
 }
 
-/// The document as pretty JSON with a final newline (the committed file's form), with the
-/// rules across fields that utoipa's derive cannot state.
+/// The document as served at `/api/v1/openapi.json` and committed in `api-spec/`.
 pub fn document_json() -> String {
-    let mut value = serde_json::to_value(document()).unwrap_or_default();
+    to_json(&document())
+}
+
+/// `api` as pretty JSON with a final newline (the committed file's form), with the rules
+/// across fields that utoipa's derive cannot state.
+pub fn to_json(api: &utoipa::openapi::OpenApi) -> String {
+    let mut value = serde_json::to_value(api).unwrap_or_default();
     for (path, rules) in cross_field_rules() {
         if let (Some(Value::Object(schema)), Value::Object(rules)) =
             (value.pointer_mut(&format!("/components/schemas/{path}")), rules)

@@ -165,7 +165,7 @@ impl Application {
                 max_failed_logins: settings.max_failed_logins,
                 lockout_seconds: settings.lockout_seconds,
             },
-            spec: Bytes::from(openapi::document_json()),
+            spec: Bytes::from(openapi::to_json(&spec)),
             routes,
         });
         let json_limit = settings.json_limit;

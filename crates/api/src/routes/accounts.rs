@@ -8,7 +8,7 @@ use crate::dto::{
     AccountDto, AccountKind, AccountPage, AccountUpdateRequest, ApiKeyDto, ApiKeyList, CreatedAccount, CreatedApiKey,
     NewAccountRequest, NewApiKeyRequest, PageQuery, PasswordChangeRequest, PasswordReset,
 };
-use crate::error::{ApiError, FieldError, Issue, Problem};
+use crate::error::{ApiError, FieldError, Issue, OrMissing, Problem};
 use crate::extract::JsonBody;
 use crate::startup::AppState;
 use actix_web::http::header;
@@ -515,10 +515,7 @@ pub async fn revoke_api_key(
     let revoked = db(&state, move |database| {
         database.write(|conn| {
             let (account, units) = managed(conn, &actor, id)?;
-            let key = accounts::revoke_api_key(conn, id, key_id).map_err(|e| match e {
-                PersistenceError::NotFound => ApiError::ApiKeyNotFound,
-                other => other.into(),
-            })?;
+            let key = accounts::revoke_api_key(conn, id, key_id).or_missing(|| ApiError::ApiKeyNotFound)?;
             let changes =
                 serde_json::json!({"revoked_at": {"before": null, "after": key.revoked_at.map(|t| t.and_utc())}});
             audit(conn, &actor, "api_key", key.id, "revoke", first_unit(&units, &account).as_ref(), changes)?;

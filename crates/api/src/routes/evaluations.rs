@@ -9,7 +9,7 @@ use crate::dto::{
     EvaluationStatus, EvidenceDto, EvidenceFileQuery, EvidenceKind, EvidenceList, EvidenceRequest, RegistrationRequest,
     SubjectKind,
 };
-use crate::error::{ApiError, FieldError, Issue, Problem};
+use crate::error::{ApiError, FieldError, Issue, OrMissing, Problem};
 use crate::extract::JsonBody;
 use crate::startup::AppState;
 use actix_web::http::header;
@@ -113,10 +113,7 @@ fn subject(
             }
         }),
     }
-    .map_err(|e| match e {
-        PersistenceError::NotFound => missing(),
-        other => other.into(),
-    })
+    .or_missing(missing)
     .and_then(|(u, p, t, deleted)| if deleted.is_some() { Err(missing()) } else { Ok((u, p, t)) })?;
     if !actor.scope.can_read(&path) {
         return Err(missing());
@@ -125,10 +122,7 @@ fn subject(
 }
 
 pub fn framework_of(conn: &mut DbConn, id: i64) -> Result<(frameworks::FrameworkRow, Framework), ApiError> {
-    let row = frameworks::get(conn, id).map_err(|e| match e {
-        PersistenceError::NotFound => ApiError::FrameworkNotFound,
-        other => other.into(),
-    })?;
+    let row = frameworks::get(conn, id).or_missing(|| ApiError::FrameworkNotFound)?;
     let doc: Framework = serde_json::from_str(&row.document).map_err(|_| ApiError::Internal)?;
     Ok((row, doc))
 }
@@ -164,6 +158,26 @@ pub fn parse_answers(answers: serde_json::Value) -> Result<Answers, ApiError> {
         }
     }
     Ok(parsed)
+}
+
+/// Registry figures given to a score preview: known metrics, each a percentage whatever the
+/// framework (the document says 0–100).
+pub fn parse_metrics(metrics: serde_json::Value) -> Result<MetricValues, ApiError> {
+    let out_of_range = metrics
+        .as_object()
+        .and_then(|m| m.iter().find(|(_, v)| v.as_f64().is_some_and(|x| !(0.0..=100.0).contains(&x))));
+    if let Some((name, _)) = out_of_range {
+        return Err(ApiError::Validation(vec![FieldError::new(
+            format!("metrics/{name}"),
+            Issue::Range { min: Some(0), max: Some(100) },
+        )]));
+    }
+    serde_json::from_value(metrics).map_err(|e| {
+        ApiError::Validation(vec![FieldError::new(
+            "metrics",
+            Issue::Described { code: "unreadable".into(), vi: e.to_string() },
+        )])
+    })
 }
 
 /// Answers must fit the framework: the engine refuses unknown indicators and wrong kinds.

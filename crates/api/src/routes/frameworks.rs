@@ -7,15 +7,15 @@ use crate::dto::{
     FrameworkDetail, FrameworkListQuery, FrameworkPage, FrameworkStatusDto, FrameworkSummary, NewFrameworkRequest,
     ScoreRequest, ScoreResponse,
 };
-use crate::error::{ApiError, FieldError, Issue, Problem};
+use crate::error::{ApiError, FieldError, Issue, OrMissing, Problem};
 use crate::extract::JsonBody;
 use crate::startup::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use xhht_domain::{Permission, UnitLevel};
 use xhht_evaluation::{
-    Context, Framework, FrameworkError, FrameworkStatus, MetricValues, Subject, SubjectType, is_usable_for_recognition,
-    score, validate,
+    Context, Framework, FrameworkError, FrameworkStatus, Subject, SubjectType, is_usable_for_recognition, score,
+    validate,
 };
 use xhht_persistence::frameworks::{self, FrameworkFilter, FrameworkRow, NewFramework};
 use xhht_persistence::{DbConn, PersistenceError, units};
@@ -213,10 +213,7 @@ pub async fn create_framework(
                         Issue::Other { code: "not_a_province_in_force".into() },
                     )])
                 };
-                let unit = units::get(conn, id).map_err(|e| match e {
-                    PersistenceError::NotFound => not_a_province(),
-                    other => other.into(),
-                })?;
+                let unit = units::get(conn, id).or_missing(not_a_province)?;
                 if unit.level != UnitLevel::Province || unit.valid_to.is_some() {
                     return Err(not_a_province());
                 }
@@ -360,22 +357,7 @@ pub async fn score_framework(
 ) -> Result<web::Json<ScoreResponse>, ApiError> {
     let body = body.into_inner();
     let answers = super::evaluations::parse_answers(body.answers)?;
-    let metrics: MetricValues = match body.metrics {
-        Some(value) => {
-            // Each metric is a percentage, whatever the framework (the document says 0–100).
-            if let Some((name, _)) = value
-                .as_object()
-                .and_then(|m| m.iter().find(|(_, v)| v.as_f64().is_some_and(|x| !(0.0..=100.0).contains(&x))))
-            {
-                return Err(ApiError::Validation(vec![FieldError::new(
-                    format!("metrics/{name}"),
-                    Issue::Range { min: Some(0), max: Some(100) },
-                )]));
-            }
-            serde_json::from_value(value).map_err(|e| ApiError::Validation(unreadable("metrics", &e)))?
-        }
-        None => MetricValues::new(),
-    };
+    let metrics = body.metrics.map(super::evaluations::parse_metrics).transpose()?.unwrap_or_default();
     let types = body
         .subject_types
         .iter()

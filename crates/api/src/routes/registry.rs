@@ -6,7 +6,7 @@
 use super::support::{audit, create_once, db, decode_position, encode_position, etag, if_match, limit};
 use crate::auth::Actor;
 use crate::dto::*;
-use crate::error::{ApiError, FieldError, Issue, Problem};
+use crate::error::{ApiError, FieldError, Issue, OrMissing, Problem};
 use crate::extract::JsonBody;
 use crate::startup::AppState;
 use actix_web::http::header;
@@ -60,11 +60,8 @@ pub trait Resource: 'static {
 
 /// The unit a record is filed under, which the caller must be allowed to register in.
 fn home(conn: &mut DbConn, actor: &Actor, unit_id: i64) -> Result<Unit, ApiError> {
-    let unit = units::get(conn, unit_id).map_err(|e| match e {
-        PersistenceError::NotFound => {
-            ApiError::ReferenceConflict(vec![FieldError::new("unit_id", Issue::Other { code: "unknown_unit".into() })])
-        }
-        other => other.into(),
+    let unit = units::get(conn, unit_id).or_missing(|| {
+        ApiError::ReferenceConflict(vec![FieldError::new("unit_id", Issue::Other { code: "unknown_unit".into() })])
     })?;
     actor.require_in(Permission::Register, &unit.path)?;
     Ok(unit)
@@ -74,10 +71,7 @@ fn home(conn: &mut DbConn, actor: &Actor, unit_id: i64) -> Result<Unit, ApiError
 fn reference<R: Resource>(conn: &mut DbConn, actor: &Actor, field: &str, id: i64) -> Result<R::Row, ApiError> {
     let missing =
         || ApiError::ReferenceConflict(vec![FieldError::new(field, Issue::Other { code: "unknown_reference".into() })]);
-    let row = R::get(conn, id).map_err(|e| match e {
-        PersistenceError::NotFound => missing(),
-        other => other.into(),
-    })?;
+    let row = R::get(conn, id).or_missing(missing)?;
     let (_, path, _, _) = R::meta(&row);
     if actor.scope.can_read(path) && !R::is_deleted(&row) { Ok(row) } else { Err(missing()) }
 }
@@ -174,10 +168,7 @@ async fn update<R: Resource>(
             actor.require_in(Permission::Register, R::meta(&before).1)?;
             let before_dto = R::dto(conn, &before)?;
             let fields = R::fields(conn, &actor, &body, &app)?;
-            let after = R::update(conn, id, expected, &fields).map_err(|e| match e {
-                PersistenceError::NotFound => R::not_found(),
-                other => other.into(),
-            })?;
+            let after = R::update(conn, id, expected, &fields).or_missing(R::not_found)?;
             let dto = R::dto(conn, &after)?;
             let unit = units::get(conn, R::unit(&after))?;
             audit(
@@ -208,10 +199,7 @@ async fn remove<R: Resource>(
         database.write(|conn| {
             let before = readable::<R>(conn, &actor, id)?;
             actor.require_in(Permission::Register, R::meta(&before).1)?;
-            let after = R::delete(conn, id, expected).map_err(|e| match e {
-                PersistenceError::NotFound => R::not_found(),
-                other => other.into(),
-            })?;
+            let after = R::delete(conn, id, expected).or_missing(R::not_found)?;
             let unit = units::get(conn, R::unit(&after))?;
             let changes = serde_json::json!({"deleted": {"before": false, "after": true}});
             audit(conn, &actor, R::ENTITY, id, "delete", Some(&unit), changes)

@@ -4,13 +4,12 @@
 use super::support::{audit, create_once, db, diff};
 use crate::auth::Actor;
 use crate::dto::{NewReorganisationRequest, ReorganisationDto, ReorganisationKindDto};
-use crate::error::{ApiError, FieldError, Issue, Problem};
+use crate::error::{ApiError, FieldError, Issue, OrMissing, Problem};
 use crate::extract::JsonBody;
 use crate::startup::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use validator::Validate;
 use xhht_domain::{DivisionType, Permission, ReorganisationKind, UnitCode, UnitCodeError, UnitLevel};
-use xhht_persistence::PersistenceError;
 use xhht_persistence::units::{self, Link, NewReorganisation, NewUnit, Target};
 
 /// The longest local code of a village opened by a reorganisation: `<5-digit commune>-<local>`
@@ -194,11 +193,8 @@ pub async fn create_reorganisation(
                 }
                 Target::New(new) => match new.parent_id {
                     Some(parent_id) => {
-                        let parent = units::get(conn, parent_id).map_err(|e| match e {
-                            PersistenceError::NotFound => {
-                                ApiError::Conflict(xhht_persistence::Conflict::InvalidParent { parent_id })
-                            }
-                            other => other.into(),
+                        let parent = units::get(conn, parent_id).or_missing(|| {
+                            ApiError::Conflict(xhht_persistence::Conflict::InvalidParent { parent_id })
                         })?;
                         actor.require_in(Permission::Reorganise, &parent.path)?;
                         // Village codes are local to their commune.
@@ -245,10 +241,7 @@ pub async fn get_reorganisation(
 ) -> Result<web::Json<ReorganisationDto>, ApiError> {
     let id = id.into_inner();
     let detail = db(&state, move |database| {
-        database.read(|conn| units::get_reorganisation(conn, id)).map_err(|e| match e {
-            PersistenceError::NotFound => ApiError::ReorganisationNotFound,
-            other => other.into(),
-        })
+        database.read(|conn| units::get_reorganisation(conn, id)).or_missing(|| ApiError::ReorganisationNotFound)
     })
     .await?;
     Ok(web::Json(ReorganisationDto::new(&detail)))

@@ -6,7 +6,7 @@ use crate::dto::{
     ByCodeQuery, ChildrenQuery, CloseRequest, LineageDto, LineageList, NewVillageRequest, RenameRequest, UnitDetail,
     UnitDto, UnitList, UnitListQuery, UnitPage,
 };
-use crate::error::{ApiError, FieldError, Issue, Problem};
+use crate::error::{ApiError, FieldError, Issue, OrMissing, Problem};
 use crate::extract::JsonBody;
 use crate::startup::AppState;
 use actix_web::http::header;
@@ -355,11 +355,8 @@ pub async fn create_village(
     let request = body.clone();
     let valid_from = body.valid_from.unwrap_or_else(today);
     create_once(&state, &req, "create_village", actor.id, &body, "/api/v1/units", move |conn| {
-        let commune = units::get(conn, request.parent_id).map_err(|e| match e {
-            PersistenceError::NotFound => {
-                ApiError::Conflict(xhht_persistence::Conflict::InvalidParent { parent_id: request.parent_id })
-            }
-            other => other.into(),
+        let commune = units::get(conn, request.parent_id).or_missing(|| {
+            ApiError::Conflict(xhht_persistence::Conflict::InvalidParent { parent_id: request.parent_id })
         })?;
         actor.require_in(Permission::ManageVillages, &commune.path)?;
         let code = match &request.local_code {
