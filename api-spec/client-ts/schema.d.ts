@@ -293,7 +293,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reads a decision with the evaluations it covers. */
+        /** Reads a decision with the evaluations it covers that the caller may read. */
         get: operations["getDecision"];
         put?: never;
         post?: never;
@@ -310,7 +310,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists the evaluations in the caller's units. */
+        /**
+         * Lists the evaluations in the caller's units, each with its current score and the steps the
+         *     caller may take.
+         */
         get: operations["listEvaluations"];
         put?: never;
         /** Registers a subject for a model and year, pinned to a framework version. */
@@ -328,7 +331,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reads one evaluation, with the actions the caller may take now. */
+        /** Reads one evaluation, with its current score and the steps the caller may take now. */
         get: operations["getEvaluation"];
         put?: never;
         post?: never;
@@ -440,8 +443,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Submits the dossier. A filing after the framework's deadline is flagged, or refused when
-         *     the framework says so. Needs `If-Match`.
+         * Submits the dossier: every indicator the subject can answer must be answered (unless the
+         *     framework accepts partial answers); a filing after the framework's deadline is flagged, or
+         *     refused when the framework says so. Needs `If-Match`.
          */
         post: operations["submitEvaluation"];
         delete?: never;
@@ -886,7 +890,7 @@ export interface components {
             username: string;
             display_name: string;
             kind: components["schemas"]["AccountKind"];
-            roles: components["schemas"]["RoleDto"][];
+            roles: components["schemas"]["Role"][];
             /** @description The units the account covers: it sees and changes only their subtrees. */
             unit_ids: number[];
             disabled: boolean;
@@ -920,7 +924,7 @@ export interface components {
          */
         AccountUpdateRequest: {
             display_name?: string | null;
-            roles?: components["schemas"]["RoleDto"][] | null;
+            roles?: components["schemas"]["Role"][] | null;
             unit_ids?: number[] | null;
             disabled?: boolean | null;
         };
@@ -1183,6 +1187,23 @@ export interface components {
             /** @description The whole key, shown once; only its hash is stored. */
             api_key: string;
         };
+        /** @description An evaluation's score from its latest answers. */
+        CurrentResult: {
+            level: components["schemas"]["ResultLevelDto"];
+            /**
+             * Format: double
+             * @description Points and maximum, in points frameworks.
+             */
+            points?: number | null;
+            /** Format: double */
+            max_points?: number | null;
+            /** @description One line, e.g. "Khá (84/100 điểm)". */
+            summary_vi: string;
+            /** @description Indicators still to answer (those that apply and that the registry does not compute). */
+            unanswered: string[];
+            next_level?: components["schemas"]["ResultLevelDto"] | null;
+            next_level_gaps_vi: string[];
+        };
         /** @description The yearly evaluation cycle. */
         Cycle: {
             period: components["schemas"]["CyclePeriod"];
@@ -1220,7 +1241,10 @@ export interface components {
             /** @description For a recognition: the level granted; by default the level the evaluation reaches. */
             level?: string | null;
         };
-        /** @enum {string} */
+        /**
+         * @description What a decision (Quyết định) does to the evaluations it lists.
+         * @enum {string}
+         */
         DecisionKind: "recognition" | "rejection" | "revocation";
         /**
          * @description A decision (Quyết định) with its annexed list: it recognises, rejects or revokes many
@@ -1252,9 +1276,9 @@ export interface components {
          * @description Stable machine codes. Clients switch on these, never on the text.
          * @enum {string}
          */
-        ErrorCode: "invalid_json" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "invalid_path" | "invalid_header" | "validation_failed" | "reference_conflict" | "unit_not_found" | "reorganisation_not_found" | "route_not_found" | "method_not_allowed" | "ambiguous_code" | "unit_code_in_use" | "unit_not_valid_on_date" | "unit_has_open_children" | "invalid_parent" | "mixed_levels" | "repeated_unit" | "date_before_start" | "idempotency_key_reused" | "precondition_required" | "precondition_failed" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_grant" | "account_locked" | "account_disabled" | "forbidden" | "out_of_scope" | "account_not_found" | "api_key_not_found" | "username_taken" | "record_not_found" | "decision_refused" | "filing_deadline_passed" | "duplicate_citizen" | "learning_centre_exists" | "already_registered" | "framework_not_found" | "framework_invalid" | "framework_incomplete" | "framework_version_exists" | "framework_status_conflict" | "score_rejected" | "service_unavailable" | "internal_error";
+        ErrorCode: "invalid_json" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "invalid_path" | "invalid_header" | "validation_failed" | "reference_conflict" | "unit_not_found" | "reorganisation_not_found" | "citizen_not_found" | "household_not_found" | "organisation_not_found" | "clan_not_found" | "learning_centre_not_found" | "evaluation_not_found" | "decision_not_found" | "evidence_not_found" | "route_not_found" | "method_not_allowed" | "ambiguous_code" | "unit_code_in_use" | "unit_not_valid_on_date" | "unit_has_open_children" | "invalid_parent" | "mixed_levels" | "repeated_unit" | "date_before_start" | "idempotency_key_reused" | "precondition_required" | "precondition_failed" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_grant" | "account_locked" | "account_disabled" | "forbidden" | "out_of_scope" | "account_not_found" | "api_key_not_found" | "username_taken" | "decision_refused" | "filing_deadline_passed" | "duplicate_citizen" | "learning_centre_exists" | "already_registered" | "framework_not_found" | "framework_invalid" | "framework_incomplete" | "framework_version_exists" | "framework_status_conflict" | "evaluation_status_conflict" | "framework_retired" | "framework_not_valid_for_year" | "unknown_level" | "answers_incomplete" | "framework_not_published" | "level_not_reached" | "level2_too_early" | "score_rejected" | "service_unavailable" | "internal_error";
         /**
-         * @description What the caller may do next with an evaluation.
+         * @description A step of the workflow, as offered in `allowed_actions`.
          * @enum {string}
          */
         EvaluationAction: "self_assess" | "add_evidence" | "submit" | "inspect" | "recognise" | "reject" | "revoke";
@@ -1265,7 +1289,7 @@ export interface components {
             subject_type: components["schemas"]["SubjectKind"];
             /** Format: int64 */
             subject_id: number;
-            model_kind: string;
+            model_kind: components["schemas"]["ModelKind"];
             /** Format: int32 */
             year: number;
             /**
@@ -1302,18 +1326,22 @@ export interface components {
              * @description The last day the recognition is kept.
              */
             valid_until?: string | null;
+            current_result?: components["schemas"]["CurrentResult"] | null;
             /** Format: int32 */
             version: number;
             /** Format: date-time */
             updated_at: string;
-            /** @description What the caller may do now. */
+            /** @description What the caller may do now: exactly the steps that would succeed, as the data stands. */
             allowed_actions: components["schemas"]["EvaluationAction"][];
         };
         EvaluationPage: {
             items: components["schemas"]["EvaluationDto"][];
             next_cursor?: string | null;
         };
-        /** @enum {string} */
+        /**
+         * @description Where an evaluation stands in the yearly workflow.
+         * @enum {string}
+         */
         EvaluationStatus: "registered" | "submitted" | "inspected" | "recognised" | "rejected" | "revoked";
         EvidenceDto: {
             /** Format: int64 */
@@ -1397,6 +1425,11 @@ export interface components {
              * @description How many years a recognition is kept after the year of recognition (3 for TT 24/25 of 2023).
              */
             retained_years_after_recognition_year?: number | null;
+            /**
+             * @description Whether a dossier may be filed with indicators unanswered (they count as missing: no
+             *     points, not passed). By default every indicator the subject can answer must be.
+             */
+            accepts_partial_answers?: boolean;
             /** @description What is not known yet, in Vietnamese. A `published` framework must have none. */
             missing?: string[];
             /** @description Where facts come from and how sure they are. */
@@ -1420,8 +1453,6 @@ export interface components {
          * @enum {string}
          */
         FrameworkStatus: "draft" | "published" | "retired";
-        /** @enum {string} */
-        FrameworkStatusDto: "draft" | "published" | "retired";
         /** @description A framework version without its document. */
         FrameworkSummary: {
             /**
@@ -1433,13 +1464,8 @@ export interface components {
             key: string;
             /** Format: int32 */
             version: number;
-            status: components["schemas"]["FrameworkStatusDto"];
-            /**
-             * @description cong_dan_hoc_tap, gia_dinh_hoc_tap, dong_ho_hoc_tap, cong_dong_hoc_tap_thon, don_vi_hoc_tap_xa,
-             *     don_vi_hoc_tap_huyen, don_vi_hoc_tap_tinh, cong_dong_hoc_tap_xa, cong_dong_hoc_tap_huyen,
-             *     cong_dong_hoc_tap_tinh.
-             */
-            model_kind: string;
+            status: components["schemas"]["FrameworkStatus"];
+            model_kind: components["schemas"]["ModelKind"];
             name_vi: string;
             /** Format: date */
             valid_from?: string | null;
@@ -1654,15 +1680,10 @@ export interface components {
             kind: "ordinal";
         };
         /**
-         * @description The learning-society models ("mô hình học tập") a framework can evaluate.
+         * @description The learning-society models ("mô hình học tập").
          * @enum {string}
          */
         ModelKind: "cong_dan_hoc_tap" | "gia_dinh_hoc_tap" | "dong_ho_hoc_tap" | "cong_dong_hoc_tap_thon" | "don_vi_hoc_tap_xa" | "don_vi_hoc_tap_huyen" | "don_vi_hoc_tap_tinh" | "cong_dong_hoc_tap_xa" | "cong_dong_hoc_tap_huyen" | "cong_dong_hoc_tap_tinh";
-        /**
-         * @description The learning-society models.
-         * @enum {string}
-         */
-        ModelKindDto: "cong_dan_hoc_tap" | "gia_dinh_hoc_tap" | "dong_ho_hoc_tap" | "cong_dong_hoc_tap_thon" | "don_vi_hoc_tap_xa" | "don_vi_hoc_tap_huyen" | "don_vi_hoc_tap_tinh" | "cong_dong_hoc_tap_xa" | "cong_dong_hoc_tap_huyen" | "cong_dong_hoc_tap_tinh";
         /**
          * @example {
          *       "username": "cb.badinh",
@@ -1681,7 +1702,7 @@ export interface components {
             username: string;
             display_name: string;
             kind: components["schemas"]["AccountKind"];
-            roles: components["schemas"]["RoleDto"][];
+            roles: components["schemas"]["Role"][];
             /** @description Required for every role but admin. */
             unit_ids?: number[];
         } & (unknown & unknown);
@@ -1989,6 +2010,17 @@ export interface components {
             unit_id?: number | null;
             new?: components["schemas"]["NewTargetUnit"] | null;
         };
+        /** @description A result level of a framework. */
+        ResultLevelDto: {
+            /** @description The level's id in the framework, e.g. `muc_do_1`, `tot`, `khong_dat`. */
+            id: string;
+            name_vi: string;
+            /**
+             * Format: int32
+             * @description 0 for the fail level, then upwards.
+             */
+            rank: number;
+        };
         /** @description How indicator results become the framework's result. */
         ResultRule: {
             /**
@@ -2010,6 +2042,11 @@ export interface components {
             kind: "all_indicators_pass";
         };
         /**
+         * @description What an account is, and so what it may do (see [`Role::grants`]).
+         * @enum {string}
+         */
+        Role: "admin" | "provincial_officer" | "commune_officer" | "inspector" | "association_officer" | "viewer";
+        /**
          * @description A role (applicant or recogniser) for a period. The 2025 reform ended several roles
          *     without a known successor, so the role itself may be unknown.
          */
@@ -2023,8 +2060,6 @@ export interface components {
             confidence: components["schemas"]["Confidence"];
             note_vi?: string | null;
         };
-        /** @enum {string} */
-        RoleDto: "admin" | "provincial_officer" | "commune_officer" | "inspector" | "association_officer" | "viewer";
         /**
          * @description Answers to score without storing anything.
          * @example {
@@ -2074,7 +2109,10 @@ export interface components {
         };
         /** @enum {string} */
         Sex: "male" | "female";
-        /** @enum {string} */
+        /**
+         * @description What an evaluation is about.
+         * @enum {string}
+         */
         SubjectKind: "citizen" | "household" | "clan" | "organisation" | "unit";
         /**
          * @description The target group of the learning-citizen criteria (QĐ 324/QĐ-KHVN).
@@ -4458,8 +4496,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Some items cannot be decided as they stand (`decision_refused`, one error per item: missing, repeated, out of the caller's authority, in the wrong state, not eligible), or an evaluation changed at the same moment */
+            /** @description Some items cannot be decided as they stand (`decision_refused`, one error per item with its own code: `repeated_item`, `evaluation_not_found`, `out_of_scope`, `evaluation_status_conflict`, `framework_not_published`, `level_not_reached`, `level2_too_early`, `unknown_level`, `score_rejected`) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An evaluation changed at the same moment; nothing was applied */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4562,7 +4609,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such decision */
+            /** @description No such decision, or none of its evaluations is in the caller's units (`decision_not_found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4594,8 +4641,10 @@ export interface operations {
     listEvaluations: {
         parameters: {
             query?: {
+                /** @description Only evaluations filed under this unit (its subtree). */
+                within?: number;
                 year?: number;
-                model_kind?: components["schemas"]["ModelKindDto"];
+                model_kind?: components["schemas"]["ModelKind"];
                 status?: components["schemas"]["EvaluationStatus"];
                 subject_type?: components["schemas"]["SubjectKind"];
                 subject_id?: number;
@@ -4639,6 +4688,15 @@ export interface operations {
             };
             /** @description The account's role or units do not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `within` unit does not exist (`unit_not_found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4720,7 +4778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such framework version */
+            /** @description No such framework version (`framework_not_found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4729,7 +4787,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already registered for this model and year, the framework is retired, or the subject does not exist or does not fit the framework (`reference_conflict`) */
+            /** @description Already registered for this model and year (`already_registered`); the framework is retired (`framework_retired`), not in force in the year (`framework_not_valid_for_year`) or has no such level (`unknown_level`); or the subject does not exist or is not what the framework's model evaluates (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4835,7 +4893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such evaluation in the caller's units */
+            /** @description No such evaluation in the caller's units (`evaluation_not_found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4912,7 +4970,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such evaluation in the caller's units */
+            /** @description No such evaluation in the caller's units (`evaluation_not_found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4993,7 +5051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such evaluation in the caller's units */
+            /** @description No such evaluation in the caller's units (`evaluation_not_found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5002,7 +5060,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The evaluation is decided, or its framework has no such indicator (`reference_conflict`) */
+            /** @description The evaluation is decided (`evaluation_status_conflict`), or its framework has no such indicator (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5063,7 +5121,7 @@ export interface operations {
             query: {
                 /** @description The indicator the file supports. */
                 indicator_id: string;
-                /** @description The file's name, without a folder. */
+                /** @description The file's name, without a folder and without control characters. */
                 file_name: string;
             };
             header?: never;
@@ -5116,7 +5174,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such evaluation in the caller's units */
+            /** @description No such evaluation in the caller's units (`evaluation_not_found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5125,7 +5183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The evaluation is decided, or its framework has no such indicator (`reference_conflict`) */
+            /** @description The evaluation is decided (`evaluation_status_conflict`), or its framework has no such indicator (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5231,7 +5289,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such file */
+            /** @description No such evaluation in the caller's units (`evaluation_not_found`), or no such file of it (`evidence_not_found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5315,7 +5373,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such evaluation in the caller's units */
+            /** @description No such evaluation in the caller's units (`evaluation_not_found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5324,7 +5382,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not submitted yet, already decided, or the answers do not fit the framework (`score_rejected`) */
+            /** @description Not submitted yet or already decided (`evaluation_status_conflict`), or the answers do not fit the framework (`score_rejected`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5453,7 +5511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such evaluation in the caller's units */
+            /** @description No such evaluation in the caller's units (`evaluation_not_found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5462,7 +5520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The evaluation is past self-assessment, or the answers do not fit its framework (`score_rejected`) */
+            /** @description The evaluation is past self-assessment (`evaluation_status_conflict`), or the answers do not fit its framework (`score_rejected`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5587,7 +5645,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such evaluation in the caller's units */
+            /** @description No such evaluation in the caller's units (`evaluation_not_found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5596,7 +5654,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not in self-assessment, or past a deadline the framework enforces */
+            /** @description Not in self-assessment (`evaluation_status_conflict`), indicators unanswered (`answers_incomplete`), or past a deadline the framework enforces (`filing_deadline_passed`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5647,8 +5705,8 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this model kind (e.g. `don_vi_hoc_tap_tinh`). */
-                model_kind?: components["schemas"]["ModelKindDto"];
-                status?: components["schemas"]["FrameworkStatusDto"];
+                model_kind?: components["schemas"]["ModelKind"];
+                status?: components["schemas"]["FrameworkStatus"];
                 /** @description Only versions valid on this day (YYYY-MM-DD). */
                 valid_on?: string;
                 /** @description Only the versions of this document id. */

@@ -95,7 +95,7 @@ async fn writes_are_audited_and_failures_are_not(app: &TestApp) {
         .send()
         .await
         .unwrap();
-    assert_eq!(invalid.status(), 400);
+    assert_eq!(invalid.status(), 422);
     let failed_merge = app
         .post_json(
             "/api/v1/reorganisations",

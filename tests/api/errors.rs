@@ -47,7 +47,10 @@ async fn malformed_requests_get_problems(app: &TestApp) {
     let unknown_field = app
         .post_json("/api/v1/units", &json!({"parent_id": 1, "name": "x", "division_type": "thôn", "extra": 1}))
         .await;
-    assert_problem(unknown_field, 400, "invalid_json").await;
+    // JSON that does not fit the request is a 422 naming the field, in the project's words.
+    let body = assert_problem(unknown_field, 422, "validation_failed").await;
+    assert_eq!(body["errors"][0]["field"], "extra");
+    assert_eq!(body["errors"][0]["code"], "unknown_field");
 
     let invalid = app.post_json("/api/v1/units", &json!({"parent_id": 1, "name": "", "division_type": "phường"})).await;
     let body = assert_problem(invalid, 422, "validation_failed").await;
@@ -117,7 +120,9 @@ async fn requests_that_do_not_fit_the_stored_data_are_conflicts(app: &TestApp) {
     let household: serde_json::Value = created.json().await.unwrap();
     assert_eq!(household["unit_id"], commune);
     let fraction = app.post_json("/api/v1/households", &json!({"label": "Hộ bà Lan", "unit_id": 1.5})).await;
-    assert_problem(fraction, 400, "invalid_json").await;
+    let body = assert_problem(fraction, 422, "validation_failed").await;
+    assert_eq!(body["errors"][0]["field"], "unit_id");
+    assert_eq!(body["errors"][0]["code"], "wrong_type");
 
     // An If-Match longer than the document allows is malformed (400), not merely stale (412).
     let long_tag = app

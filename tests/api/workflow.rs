@@ -120,6 +120,28 @@ async fn step(
     value
 }
 
+/// An answer of the right kind to every indicator of a framework document.
+fn answer_every_indicator(document: &Value) -> Value {
+    fn walk(groups: &Value, out: &mut serde_json::Map<String, Value>) {
+        for group in groups.as_array().into_iter().flatten() {
+            for indicator in group["indicators"].as_array().into_iter().flatten() {
+                let answer = match indicator["measure"]["kind"].as_str().unwrap() {
+                    "yes_no" => json!({"yes_no": true}),
+                    "points" => json!({"points": 0}),
+                    "percentage" => json!({"percentage": 100}),
+                    "count" => json!({"count": 1}),
+                    _ => json!({"ordinal": null}),
+                };
+                out.insert(indicator["id"].as_str().unwrap().to_owned(), answer);
+            }
+            walk(&group["groups"], out);
+        }
+    }
+    let mut out = serde_json::Map::new();
+    walk(&document["groups"], &mut out);
+    Value::Object(out)
+}
+
 fn good_answers() -> Value {
     json!({"TC1.CT1": {"yes_no": true}, "TC1.CT2": {"percentage": 95}})
 }
@@ -284,6 +306,21 @@ async fn every_model_walks_the_whole_workflow(app: &TestApp) {
 
         // A rejection path for the next year.
         let next = register(app, decider, subject.0, subject.1, framework, 2026).await;
+        assert!(!next["allowed_actions"].as_array().unwrap().iter().any(|a| a == "submit"), "nothing answered yet");
+        let refused = decider
+            .post(app.url(&format!("/api/v1/evaluations/{}/submit", next["id"])))
+            .header("if-match", "*")
+            .send()
+            .await
+            .unwrap();
+        let problem = assert_problem(refused, 409, "answers_incomplete").await;
+        assert!(problem["detail"].as_str().unwrap().contains("TC1.CT1, TC1.CT2"), "{problem}");
+        let half = json!({"answers": {"TC1.CT1": {"yes_no": true}}});
+        let next = step(app, decider, &next, "PUT", "/self-assessment", Some(half)).await;
+        assert_eq!(next["current_result"]["unanswered"], json!(["TC1.CT2"]));
+        let weak = json!({"answers": {"TC1.CT1": {"yes_no": true}, "TC1.CT2": {"percentage": 20}}});
+        let next = step(app, decider, &next, "PUT", "/self-assessment", Some(weak)).await;
+        assert_eq!(next["current_result"]["level"]["id"], "khong_dat", "the score shows before any decision");
         let next = step(app, decider, &next, "POST", "/submit", None).await;
         let no_reason =
             decide(app, decider, "rejection", "2027-03-01", json!([{"evaluation_id": next["id"]}]), None).await;
@@ -440,9 +477,21 @@ async fn drafts_cannot_recognise_and_inspectors_do_not_overwrite_each_other(app:
     .await;
     let drafts = app.get_json("/api/v1/frameworks?key=vn.hkh.gdht.qd448-2015").await;
     let draft = drafts["items"][0]["id"].as_i64().unwrap();
-    let ev = register(app, &p.officer, "household", household["id"].as_i64().unwrap(), draft, 2025).await;
-    let ev = step(app, &p.officer, &ev, "PUT", "/self-assessment", Some(json!({"answers": {"TC1.1": {"points": 10}}})))
-        .await;
+    // QĐ 448 was for 2016-2020: it does not evaluate 2025.
+    let too_late = p
+        .officer
+        .post(app.url("/api/v1/evaluations"))
+        .json(&json!({"subject_type": "household", "subject_id": household["id"], "framework_id": draft, "year": 2025}))
+        .send()
+        .await
+        .unwrap();
+    let problem = assert_problem(too_late, 409, "framework_not_valid_for_year").await;
+    assert!(problem["detail"].as_str().unwrap().contains("2025"), "{problem}");
+    let ev = register(app, &p.officer, "household", household["id"].as_i64().unwrap(), draft, 2020).await;
+    let document = app.get_json(&format!("/api/v1/frameworks/{draft}")).await["document"].clone();
+    let mut answers = answer_every_indicator(&document);
+    answers["TC1.1"] = json!({"points": 10});
+    let ev = step(app, &p.officer, &ev, "PUT", "/self-assessment", Some(json!({"answers": answers}))).await;
     let ev = step(app, &p.officer, &ev, "POST", "/submit", None).await;
 
     // Two inspectors read the same version; the second writer gets 412 and the first's answers stay.
@@ -572,7 +621,7 @@ async fn batch_decisions_are_all_or_nothing(app: &TestApp) {
     let refused = decide(app, &p.officer, "recognition", "2026-03-15", json!(items), None).await;
     let problem = assert_problem(refused, 409, "decision_refused").await;
     assert_eq!(problem["errors"][0]["field"], "items[12]");
-    assert_eq!(problem["errors"][0]["code"], "wrong_status");
+    assert_eq!(problem["errors"][0]["code"], "evaluation_status_conflict");
     for e in &evaluations {
         assert_eq!(app.get_json(&format!("/api/v1/evaluations/{}", e["id"])).await["status"], "inspected");
     }
@@ -632,7 +681,7 @@ async fn registries_sync_and_keep_national_ids_secret(app: &TestApp) {
     assert_eq!(changes["items"][0]["deleted"], true);
     let current = app.get_json("/api/v1/citizens").await;
     assert!(current["items"].as_array().unwrap().iter().all(|c| c["id"] != citizen["id"]));
-    assert_problem(app.get(&format!("/api/v1/citizens/{}", citizen["id"])).await, 404, "record_not_found").await;
+    assert_problem(app.get(&format!("/api/v1/citizens/{}", citizen["id"])).await, 404, "citizen_not_found").await;
 
     // Paging one record at a time ends, and meets each record once: the cursor keeps every digit
     // of the stored instant (SQLite stores nanoseconds), so no page starts again at its own row.
@@ -728,6 +777,7 @@ async fn late_filings_are_flagged_or_refused_as_the_framework_says(app: &TestApp
     )
     .await;
     let ev = register(app, &p.officer, "household", id, flagging, 2024).await;
+    let ev = step(app, &p.officer, &ev, "PUT", "/self-assessment", Some(json!({"answers": good_answers()}))).await;
     let ev = step(app, &p.officer, &ev, "POST", "/submit", None).await;
     assert_eq!(ev["late"], true, "a late filing is flagged");
     assert_eq!(ev["status"], "submitted");
@@ -740,6 +790,8 @@ async fn late_filings_are_flagged_or_refused_as_the_framework_says(app: &TestApp
     )
     .await;
     let ev = register(app, &p.officer, "household", id, refusing, 2023).await;
+    let ev = step(app, &p.officer, &ev, "PUT", "/self-assessment", Some(json!({"answers": good_answers()}))).await;
+    assert_eq!(ev["allowed_actions"], json!(["self_assess", "add_evidence"]), "submission is not offered");
     let refused = p
         .officer
         .post(app.url(&format!("/api/v1/evaluations/{}/submit", ev["id"])))

@@ -6,7 +6,8 @@
 # input accepted, invalid input rejected, auth not ignored…). Any failure fails the script.
 #
 #   XHHT_FUZZ_SECONDS   time budget of the whole run (default 180)
-#   XHHT_FUZZ_SEED      seed of the generated data (default 20250701), for a repeatable run
+#   XHHT_FUZZ_SEED      seed of the generated data, to repeat a run (default: derived from the
+#                       commit, so that every commit explores new inputs; printed below)
 #   XHHT_FUZZ_REPORTS   directory to keep the JUnit and NDJSON reports and the crash cache in
 #                       (default: dropped with the run's temporary directory)
 #   XHHT_FUZZ_EXCLUDE   checks to leave out while investigating (default: none)
@@ -17,7 +18,10 @@ cd "$(dirname "$0")/../.."
 MAX_TIME=${XHHT_FUZZ_SECONDS:-180}
 # Every check runs in `make test`; XHHT_FUZZ_EXCLUDE is for investigating one failure at a time.
 EXCLUDED_CHECKS=${XHHT_FUZZ_EXCLUDE-}
-SEED=${XHHT_FUZZ_SEED:-20250701}
+# The commit's first 7 hex digits as a number: each commit fuzzes with its own seed, and a
+# failure is reproduced with XHHT_FUZZ_SEED=<the printed seed>. Outside git, the day.
+commit=$(git rev-parse --short=7 HEAD 2>/dev/null || date +%Y%m%d)
+SEED=${XHHT_FUZZ_SEED:-$((16#${commit//[^0-9a-f]/0}))}
 WORK=$(mktemp -d /tmp/xhht-schemathesis.XXXXXX)
 SERVER_PID=
 cleanup() {
@@ -47,7 +51,7 @@ export XHHT_FUZZ_CACHE="${XHHT_FUZZ_REPORTS:-$WORK}/cache"
 export HYPOTHESIS_STORAGE_DIRECTORY="$WORK/hypothesis"
 : >"$XHHT_FUZZ_AUTH_LOG"
 
-echo "== schemathesis $("$VENV/bin/schemathesis" --version | awk '{print $NF}'): $MAX_TIME s, seed $SEED"
+echo "== schemathesis $("$VENV/bin/schemathesis" --version | awk '{print $NF}'): $MAX_TIME s, seed $SEED (repeat with XHHT_FUZZ_SEED=$SEED)"
 status=0
 # --max-time bounds the run; `timeout` is only a safety net should it overrun (exit 124).
 # --generation-database none: nothing is written to ./.hypothesis between runs.

@@ -2,15 +2,16 @@
 //! stable `code`, a Vietnamese `detail` (English with `Accept-Language: en`) and per-field
 //! `errors`. Every failure a client can cause has a variant here; nothing becomes a bare 500.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Rule};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 use std::fmt;
 use utoipa::ToSchema;
+use xhht_evaluation::workflow::Refusal;
 use xhht_persistence::diesel_error;
-use xhht_persistence::{Conflict, PersistenceError};
+use xhht_persistence::{Conflict, PersistenceError, Record};
 
 /// Stable machine codes. Clients switch on these, never on the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
@@ -26,6 +27,14 @@ pub enum ErrorCode {
     ReferenceConflict,
     UnitNotFound,
     ReorganisationNotFound,
+    CitizenNotFound,
+    HouseholdNotFound,
+    OrganisationNotFound,
+    ClanNotFound,
+    LearningCentreNotFound,
+    EvaluationNotFound,
+    DecisionNotFound,
+    EvidenceNotFound,
     RouteNotFound,
     MethodNotAllowed,
     AmbiguousCode,
@@ -50,7 +59,6 @@ pub enum ErrorCode {
     AccountNotFound,
     ApiKeyNotFound,
     UsernameTaken,
-    RecordNotFound,
     DecisionRefused,
     FilingDeadlinePassed,
     DuplicateCitizen,
@@ -61,6 +69,14 @@ pub enum ErrorCode {
     FrameworkIncomplete,
     FrameworkVersionExists,
     FrameworkStatusConflict,
+    EvaluationStatusConflict,
+    FrameworkRetired,
+    FrameworkNotValidForYear,
+    UnknownLevel,
+    AnswersIncomplete,
+    FrameworkNotPublished,
+    LevelNotReached,
+    Level2TooEarly,
     ScoreRejected,
     ServiceUnavailable,
     InternalError,
@@ -69,6 +85,40 @@ pub enum ErrorCode {
 impl ErrorCode {
     pub fn as_str(self) -> String {
         serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
+    }
+
+    /// The code of a workflow refusal.
+    fn of_refusal(refusal: &Refusal) -> Self {
+        match refusal {
+            Refusal::WrongStatus { .. } => ErrorCode::EvaluationStatusConflict,
+            Refusal::FrameworkRetired => ErrorCode::FrameworkRetired,
+            Refusal::FrameworkNotValidForYear { .. } => ErrorCode::FrameworkNotValidForYear,
+            Refusal::UnknownLevel { .. } => ErrorCode::UnknownLevel,
+            Refusal::AnswersIncomplete { .. } => ErrorCode::AnswersIncomplete,
+            Refusal::FilingDeadlinePassed { .. } => ErrorCode::FilingDeadlinePassed,
+            Refusal::FrameworkNotPublished => ErrorCode::FrameworkNotPublished,
+            Refusal::NothingReached { .. } | Refusal::LevelNotReached { .. } => ErrorCode::LevelNotReached,
+            Refusal::Level2TooEarly { .. } => ErrorCode::Level2TooEarly,
+            Refusal::NotScorable => ErrorCode::ScoreRejected,
+        }
+    }
+
+    fn of_missing(record: Record) -> Self {
+        match record {
+            Record::Unit => ErrorCode::UnitNotFound,
+            Record::Reorganisation => ErrorCode::ReorganisationNotFound,
+            Record::Account => ErrorCode::AccountNotFound,
+            Record::ApiKey => ErrorCode::ApiKeyNotFound,
+            Record::Framework => ErrorCode::FrameworkNotFound,
+            Record::Citizen => ErrorCode::CitizenNotFound,
+            Record::Household => ErrorCode::HouseholdNotFound,
+            Record::Organisation => ErrorCode::OrganisationNotFound,
+            Record::Clan => ErrorCode::ClanNotFound,
+            Record::LearningCentre => ErrorCode::LearningCentreNotFound,
+            Record::Evaluation => ErrorCode::EvaluationNotFound,
+            Record::Decision => ErrorCode::DecisionNotFound,
+            Record::Evidence => ErrorCode::EvidenceNotFound,
+        }
     }
 }
 
@@ -105,15 +155,26 @@ pub enum Issue {
         allowed: &'static [&'static str],
     },
     Blank,
-    /// Text from a parser (serde, actix) that has no better shape; shown as it is.
-    Parse(String),
-    Other {
-        code: String,
+    /// A value of another JSON type than the field's (`integer`, `number`, `string`,
+    /// `boolean`, `array`, `object`).
+    WrongType {
+        expected: &'static str,
     },
-    /// A problem explained by another component (the evaluation crate), in Vietnamese only.
-    Described {
+    /// A field the body has no place for.
+    UnknownField,
+    /// Not one of the field's values.
+    NotOneOf {
+        allowed: Vec<String>,
+    },
+    /// A value of the right type that still cannot be read (a number out of the type's range).
+    Unreadable,
+    /// A named rule, with its code and texts.
+    Rule(Rule),
+    /// A problem explained by another component (the evaluation crate), in both languages.
+    Message {
         code: String,
         vi: String,
+        en: String,
     },
 }
 
@@ -128,8 +189,12 @@ impl Issue {
             Issue::InvalidUnitCode { .. } => "invalid_unit_code".into(),
             Issue::InvalidDivisionType { .. } => "invalid_division_type".into(),
             Issue::Blank => "blank".into(),
-            Issue::Parse(_) => "parse".into(),
-            Issue::Other { code } | Issue::Described { code, .. } => code.clone(),
+            Issue::WrongType { .. } => "wrong_type".into(),
+            Issue::UnknownField => "unknown_field".into(),
+            Issue::NotOneOf { .. } => "not_one_of".into(),
+            Issue::Unreadable => "unreadable".into(),
+            Issue::Rule(rule) => rule.code().into(),
+            Issue::Message { code, .. } => code.clone(),
         }
     }
 
@@ -161,8 +226,8 @@ impl Issue {
                 (None, Some(b)) => format!("Value must be at most {b}."),
                 (None, None) => "Value out of range.".into(),
             },
-            (Issue::InvalidDate, Lang::Vi) => "Ngày không hợp lệ; dùng dạng YYYY-MM-DD.".into(),
-            (Issue::InvalidDate, Lang::En) => "Invalid date; use YYYY-MM-DD.".into(),
+            (Issue::InvalidDate, Lang::Vi) => "Ngày không hợp lệ; dùng dạng YYYY-MM-DD (ví dụ 2026-01-31).".into(),
+            (Issue::InvalidDate, Lang::En) => "Invalid date; use YYYY-MM-DD (for example 2026-01-31).".into(),
             (Issue::InvalidCursor, Lang::Vi) => {
                 "Con trỏ phân trang không hợp lệ; dùng đúng giá trị next_cursor đã nhận.".into()
             }
@@ -187,68 +252,64 @@ impl Issue {
             }
             (Issue::Blank, Lang::Vi) => "Không được để trống.".into(),
             (Issue::Blank, Lang::En) => "Must not be blank.".into(),
-            (Issue::Parse(text), Lang::Vi) => format!("Giá trị không đọc được: {text}"),
-            (Issue::Parse(text), Lang::En) => format!("Value could not be read: {text}"),
-            (Issue::Other { code }, lang) => match (known_issue(code), lang) {
-                (Some((vi, _)), Lang::Vi) => vi.to_owned(),
-                (Some((_, en)), Lang::En) => en.to_owned(),
-                (None, Lang::Vi) => format!("Giá trị không hợp lệ ({code})."),
-                (None, Lang::En) => format!("Invalid value ({code})."),
-            },
-            (Issue::Described { vi, .. }, Lang::Vi) => vi.clone(),
-            (Issue::Described { code, vi }, Lang::En) => format!("{code}: {vi}"),
+            (Issue::WrongType { expected }, Lang::Vi) => format!("Giá trị phải là {}.", type_vi(expected)),
+            (Issue::WrongType { expected }, Lang::En) => format!("The value must be {}.", type_en(expected)),
+            (Issue::UnknownField, Lang::Vi) => "Nội dung yêu cầu không có trường này; hãy bỏ nó đi.".into(),
+            (Issue::UnknownField, Lang::En) => "The body has no such field; leave it out.".into(),
+            (Issue::NotOneOf { allowed }, Lang::Vi) => format!("Giá trị phải là một trong: {}.", allowed.join(", ")),
+            (Issue::NotOneOf { allowed }, Lang::En) => format!("The value must be one of: {}.", allowed.join(", ")),
+            (Issue::Unreadable, Lang::Vi) => "Giá trị không đọc được (ví dụ số quá lớn).".into(),
+            (Issue::Unreadable, Lang::En) => "The value cannot be read (a number too large, say).".into(),
+            (Issue::Rule(rule), lang) => lang.pick(rule.texts().0, rule.texts().1).to_owned(),
+            (Issue::Message { vi, .. }, Lang::Vi) => vi.clone(),
+            (Issue::Message { en, .. }, Lang::En) => en.clone(),
         }
     }
 }
 
-/// Messages for the `Issue::Other` codes that many routes share.
-fn known_issue(code: &str) -> Option<(&'static str, &'static str)> {
-    Some(match code {
-        "unknown_unit" => ("Không có đơn vị hành chính này.", "No such administrative unit."),
-        "unknown_reference" => (
-            "Không có bản ghi này trong địa bàn của tài khoản (hoặc bản ghi đã bị xóa).",
-            "No such record in the account's units (or it was deleted).",
-        ),
-        "unknown_subject" => (
-            "Không có đối tượng đánh giá này trong địa bàn của tài khoản.",
-            "No such subject of evaluation in the account's units.",
-        ),
-        "unknown_indicator" => ("Bộ tiêu chí không có chỉ tiêu này.", "The framework has no such indicator."),
-        "not_a_commune" => (
-            "Đơn vị phải ở cấp xã (xã, phường, thị trấn hoặc đặc khu).",
-            "The unit must be a commune (xã, phường, thị trấn or đặc khu).",
-        ),
-        "not_a_village_or_commune" => {
-            ("Đơn vị phải ở cấp thôn hoặc cấp xã.", "The unit must be a village or a commune.")
-        }
-        "not_a_province_in_force" => (
-            "Đơn vị phải là một tỉnh hoặc thành phố trực thuộc trung ương đang có hiệu lực.",
-            "The unit must be a province in force.",
-        ),
-        "invalid_local_code" => (
-            "Mã thôn gồm 1–14 ký tự chữ, số, '-' hoặc '.'; mã xã sẽ được thêm vào trước.",
-            "A village's local code has 1 to 14 letters, digits, '-' or '.'; the commune's code is put before it.",
-        ),
-        "a_province_has_no_parent" => ("Đơn vị cấp tỉnh không có đơn vị cấp trên.", "A province has no parent unit."),
-        "invalid_url" => (
-            "Địa chỉ phải bắt đầu bằng http:// hoặc https://, không có khoảng trắng và chỉ gồm ký tự ASCII in được (mã hóa phần còn lại dạng %XX).",
-            "The address must start with http:// or https://, have no spaces, and be printable ASCII (percent-encode the rest).",
-        ),
-        "account_has_no_units" => (
-            "Tài khoản chưa được giao đơn vị nào; hãy gửi kèm unit_ids.",
-            "The account covers no units; send unit_ids with the roles.",
-        ),
-        "service_accounts_cannot_be_admin" => (
-            "Tài khoản dịch vụ không được có vai trò quản trị (admin).",
-            "A service account cannot have the admin role.",
-        ),
-        _ => return None,
-    })
+fn type_vi(json_type: &str) -> &'static str {
+    match json_type {
+        "integer" => "một số nguyên",
+        "number" => "một số",
+        "string" => "một chuỗi ký tự",
+        "boolean" => "true hoặc false",
+        "array" => "một danh sách",
+        "object" => "một đối tượng JSON",
+        _ => "đúng kiểu dữ liệu",
+    }
+}
+
+fn type_en(json_type: &str) -> &'static str {
+    match json_type {
+        "integer" => "an integer",
+        "number" => "a number",
+        "string" => "a string",
+        "boolean" => "true or false",
+        "array" => "an array",
+        "object" => "a JSON object",
+        _ => "of the field's type",
+    }
+}
+
+impl FieldError {
+    /// A field breaking a named rule.
+    pub fn rule(field: impl Into<String>, rule: Rule) -> Self {
+        FieldError::new(field, Issue::Rule(rule))
+    }
+
+    /// A workflow refusal, on a field or an item of a list.
+    pub fn refusal(field: impl Into<String>, refusal: &Refusal) -> Self {
+        FieldError::new(
+            field,
+            Issue::Message { code: refusal.code().into(), vi: refusal.message_vi(), en: refusal.message_en() },
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiError {
-    InvalidJson(String),
+    /// A body that is not JSON, with where the syntax breaks (line, column) when known.
+    InvalidJson(Option<(usize, usize)>),
     UnsupportedMediaType,
     PayloadTooLarge {
         limit: usize,
@@ -262,8 +323,8 @@ pub enum ApiError {
     /// 409, not 422: the same request can succeed once the data is there, and 422 stays the
     /// answer for a request that is wrong whatever is stored.
     ReferenceConflict(Vec<FieldError>),
-    UnitNotFound,
-    ReorganisationNotFound,
+    /// The record a path names does not exist, or not for the caller.
+    NotFound(Record),
     RouteNotFound,
     MethodNotAllowed {
         allowed: Vec<String>,
@@ -289,11 +350,8 @@ pub enum ApiError {
     Forbidden,
     /// The role allows it, but not on this unit.
     OutOfScope,
-    AccountNotFound,
-    ApiKeyNotFound,
-    /// A registry record (or evaluation, decision, evidence) that does not exist for the caller.
-    RecordNotFound,
-    FrameworkNotFound,
+    /// A workflow rule refuses the step; the refusal says which, in both languages.
+    Refused(Refusal),
     /// The framework document is unreadable or invalid; `errors` has one entry per problem.
     FrameworkInvalid(Vec<FieldError>),
     /// The stored draft cannot be published yet: parts are still unknown or thresholds unset.
@@ -317,8 +375,8 @@ impl ApiError {
             ApiError::InvalidHeader(_) => ErrorCode::InvalidHeader,
             ApiError::Validation(_) => ErrorCode::ValidationFailed,
             ApiError::ReferenceConflict(_) => ErrorCode::ReferenceConflict,
-            ApiError::UnitNotFound => ErrorCode::UnitNotFound,
-            ApiError::ReorganisationNotFound => ErrorCode::ReorganisationNotFound,
+            ApiError::NotFound(record) => ErrorCode::of_missing(*record),
+            ApiError::Refused(refusal) => ErrorCode::of_refusal(refusal),
             ApiError::RouteNotFound => ErrorCode::RouteNotFound,
             ApiError::MethodNotAllowed { .. } => ErrorCode::MethodNotAllowed,
             ApiError::AmbiguousCode { .. } => ErrorCode::AmbiguousCode,
@@ -336,8 +394,7 @@ impl ApiError {
                 Conflict::DuplicateCitizen { .. } => ErrorCode::DuplicateCitizen,
                 Conflict::CentreExists => ErrorCode::LearningCentreExists,
                 Conflict::AlreadyRegistered => ErrorCode::AlreadyRegistered,
-                Conflict::DeadlinePassed => ErrorCode::FilingDeadlinePassed,
-                Conflict::WrongStatus { .. } => ErrorCode::FrameworkStatusConflict,
+                Conflict::FrameworkStatus { .. } => ErrorCode::FrameworkStatusConflict,
             },
             ApiError::PreconditionRequired => ErrorCode::PreconditionRequired,
             ApiError::PreconditionFailed => ErrorCode::PreconditionFailed,
@@ -349,10 +406,6 @@ impl ApiError {
             ApiError::AccountDisabled => ErrorCode::AccountDisabled,
             ApiError::Forbidden => ErrorCode::Forbidden,
             ApiError::OutOfScope => ErrorCode::OutOfScope,
-            ApiError::AccountNotFound => ErrorCode::AccountNotFound,
-            ApiError::ApiKeyNotFound => ErrorCode::ApiKeyNotFound,
-            ApiError::FrameworkNotFound => ErrorCode::FrameworkNotFound,
-            ApiError::RecordNotFound => ErrorCode::RecordNotFound,
             ApiError::FrameworkInvalid(_) => ErrorCode::FrameworkInvalid,
             ApiError::FrameworkIncomplete(_) => ErrorCode::FrameworkIncomplete,
             ApiError::ScoreRejected(_) => ErrorCode::ScoreRejected,
@@ -371,17 +424,12 @@ impl ApiError {
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::UnitNotFound
-            | ApiError::ReorganisationNotFound
-            | ApiError::RouteNotFound
-            | ApiError::AccountNotFound
-            | ApiError::ApiKeyNotFound
-            | ApiError::FrameworkNotFound
-            | ApiError::RecordNotFound => StatusCode::NOT_FOUND,
+            ApiError::NotFound(_) | ApiError::RouteNotFound => StatusCode::NOT_FOUND,
             ApiError::FrameworkInvalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             // Refusals that depend on what is stored (the framework's indicators, the evaluations'
             // states, the units' levels), not on the request alone.
             ApiError::ReferenceConflict(_)
+            | ApiError::Refused(_)
             | ApiError::FrameworkIncomplete(_)
             | ApiError::ScoreRejected(_)
             | ApiError::DecisionRefused(_) => StatusCode::CONFLICT,
@@ -429,13 +477,16 @@ impl ApiError {
         let vi = lang == Lang::Vi;
         let text = |v: &str, e: &str| if vi { v.to_owned() } else { e.to_owned() };
         match self {
-            ApiError::InvalidJson(reason) => {
-                if vi {
-                    format!("Nội dung JSON không đọc được: {reason}")
-                } else {
-                    format!("The JSON body could not be read: {reason}")
+            ApiError::InvalidJson(at) => match (at, vi) {
+                (Some((line, column)), true) => {
+                    format!("Nội dung không phải JSON hợp lệ: lỗi cú pháp ở dòng {line}, cột {column}.")
                 }
-            }
+                (Some((line, column)), false) => {
+                    format!("The body is not valid JSON: a syntax error at line {line}, column {column}.")
+                }
+                (None, true) => "Nội dung yêu cầu không đọc được.".to_owned(),
+                (None, false) => "The request could not be read.".to_owned(),
+            },
             ApiError::UnsupportedMediaType => text(
                 "Nội dung phải là JSON (Content-Type: application/json).",
                 "The body must be JSON (Content-Type: application/json).",
@@ -461,9 +512,16 @@ impl ApiError {
                 "Yêu cầu không khớp với dữ liệu đang lưu: bản ghi được nhắc tới không tồn tại, nằm ngoài địa bàn của tài khoản hoặc không đúng loại; xem danh sách lỗi theo trường.",
                 "The request does not fit the stored data: a record it names does not exist, is outside the account's units, or is not of the right kind; see the errors by field.",
             ),
-            ApiError::UnitNotFound => text("Không tìm thấy đơn vị hành chính.", "Administrative unit not found."),
-            ApiError::ReorganisationNotFound => {
-                text("Không tìm thấy đợt sắp xếp đơn vị hành chính.", "Reorganisation not found.")
+            ApiError::NotFound(record) => {
+                let (v, e) = missing_texts(*record);
+                text(v, e)
+            }
+            ApiError::Refused(refusal) => {
+                if vi {
+                    refusal.message_vi()
+                } else {
+                    refusal.message_en()
+                }
             }
             ApiError::RouteNotFound => text("Đường dẫn không tồn tại trong API.", "No such route in this API."),
             ApiError::MethodNotAllowed { allowed } => {
@@ -524,12 +582,7 @@ impl ApiError {
                 "Thao tác nằm ngoài địa bàn mà tài khoản được giao.",
                 "This is outside the units the account covers.",
             ),
-            ApiError::AccountNotFound => text("Không tìm thấy tài khoản.", "Account not found."),
-            ApiError::FrameworkNotFound => text("Không tìm thấy bộ tiêu chí.", "Criteria framework not found."),
-            ApiError::RecordNotFound => text(
-                "Không tìm thấy bản ghi trong địa bàn của tài khoản.",
-                "No such record in the units the account covers.",
-            ),
+
             ApiError::FrameworkInvalid(_) => text(
                 "Bộ tiêu chí không hợp lệ; xem danh sách lỗi theo vị trí trong tài liệu.",
                 "The criteria framework is invalid; see the errors by position in the document.",
@@ -546,7 +599,6 @@ impl ApiError {
                 "Không chấm được điểm với các câu trả lời này; xem danh sách lỗi.",
                 "These answers cannot be scored; see the errors.",
             ),
-            ApiError::ApiKeyNotFound => text("Không tìm thấy khóa API còn hiệu lực.", "No live API key with this id."),
             ApiError::ServiceUnavailable => text(
                 "Cơ sở dữ liệu tạm thời không phản hồi; hãy thử lại sau.",
                 "The database is not answering right now; try again later.",
@@ -609,6 +661,41 @@ impl ApiError {
         let body =
             serde_json::to_string(&self.problem(lang, instance, request_id)).unwrap_or_else(|_| String::from("{}"));
         response.body(body)
+    }
+}
+
+/// What is missing, in both languages.
+fn missing_texts(record: Record) -> (&'static str, &'static str) {
+    match record {
+        Record::Unit => ("Không tìm thấy đơn vị hành chính.", "Administrative unit not found."),
+        Record::Reorganisation => ("Không tìm thấy đợt sắp xếp đơn vị hành chính.", "Reorganisation not found."),
+        Record::Account => ("Không tìm thấy tài khoản.", "Account not found."),
+        Record::ApiKey => ("Không tìm thấy khóa API còn hiệu lực.", "No live API key with this id."),
+        Record::Framework => ("Không tìm thấy bộ tiêu chí.", "Criteria framework not found."),
+        Record::Citizen => {
+            ("Không tìm thấy công dân trong địa bàn của tài khoản.", "No such citizen in the units the account covers.")
+        }
+        Record::Household => (
+            "Không tìm thấy hộ gia đình trong địa bàn của tài khoản.",
+            "No such household in the units the account covers.",
+        ),
+        Record::Organisation => (
+            "Không tìm thấy cơ quan, tổ chức trong địa bàn của tài khoản.",
+            "No such organisation in the units the account covers.",
+        ),
+        Record::Clan => {
+            ("Không tìm thấy dòng họ trong địa bàn của tài khoản.", "No such clan in the units the account covers.")
+        }
+        Record::LearningCentre => (
+            "Không tìm thấy trung tâm học tập cộng đồng trong địa bàn của tài khoản.",
+            "No such community learning centre in the units the account covers.",
+        ),
+        Record::Evaluation => (
+            "Không tìm thấy hồ sơ đánh giá trong địa bàn của tài khoản.",
+            "No such evaluation in the units the account covers.",
+        ),
+        Record::Decision => ("Không tìm thấy quyết định.", "Decision not found."),
+        Record::Evidence => ("Không tìm thấy minh chứng này của hồ sơ.", "The evaluation has no such evidence."),
     }
 }
 
@@ -680,13 +767,6 @@ fn conflict_detail(c: &Conflict, lang: Lang) -> String {
                 "This commune has a community learning centre already.".into()
             }
         }
-        Conflict::DeadlinePassed => {
-            if vi {
-                "Đã quá hạn nộp hồ sơ theo bộ tiêu chí; hồ sơ nộp muộn không được nhận.".into()
-            } else {
-                "The filing deadline of the framework has passed; late filings are refused.".into()
-            }
-        }
         Conflict::AlreadyRegistered => {
             if vi {
                 "Đối tượng đã đăng ký mô hình này cho năm này.".into()
@@ -701,7 +781,7 @@ fn conflict_detail(c: &Conflict, lang: Lang) -> String {
                 "This version of the framework exists already.".into()
             }
         }
-        Conflict::WrongStatus { status } => {
+        Conflict::FrameworkStatus { status } => {
             if vi {
                 format!(
                     "Bộ tiêu chí đang ở trạng thái “{status}”, không thể chuyển như yêu cầu; bản đã ban hành không bao giờ thay đổi."
@@ -747,10 +827,16 @@ impl ResponseError for ApiError {
     }
 }
 
+impl From<Refusal> for ApiError {
+    fn from(refusal: Refusal) -> Self {
+        ApiError::Refused(refusal)
+    }
+}
+
 impl From<PersistenceError> for ApiError {
     fn from(e: PersistenceError) -> Self {
         match e {
-            PersistenceError::NotFound => ApiError::UnitNotFound,
+            PersistenceError::NotFound(record) => ApiError::NotFound(record),
             PersistenceError::Conflict(c) => ApiError::Conflict(c),
             PersistenceError::StaleVersion => ApiError::PreconditionFailed,
             PersistenceError::Unavailable(reason) => {
@@ -775,7 +861,7 @@ pub trait OrMissing<T> {
 impl<T> OrMissing<T> for Result<T, PersistenceError> {
     fn or_missing(self, missing: impl FnOnce() -> ApiError) -> Result<T, ApiError> {
         self.map_err(|e| match e {
-            PersistenceError::NotFound => missing(),
+            PersistenceError::NotFound(_) => missing(),
             other => other.into(),
         })
     }
@@ -831,7 +917,14 @@ fn issue_of(e: &validator::ValidationError) -> Issue {
         "range" => Issue::Range { min: int("min"), max: int("max") },
         "blank" => Issue::Blank,
         "required" => Issue::Required,
-        other => Issue::Other { code: other.to_owned() },
+        "invalid_url" => Issue::Rule(Rule::InvalidUrl),
+        "national_id_digits" => Issue::Rule(Rule::NationalIdDigits),
+        "username_chars" => Issue::Rule(Rule::UsernameChars),
+        other => {
+            // Every custom check of the DTOs is listed above; a new one must be too.
+            tracing::error!(code = other, "a validation code without a message");
+            Issue::Unreadable
+        }
     }
 }
 

@@ -1,15 +1,19 @@
-//! The JSON body extractor of every handler.
+//! The JSON body extractor of every handler, and the reading of JSON values into request
+//! types with errors a form can show.
 //!
-//! JSON has one number type: `2040` and `2040.0` are the same value, and JSON Schema's
-//! `integer` (the type the OpenAPI document gives ids, years and counts) accepts both. serde
-//! refuses a float for an `i64` field, so a client whose JSON library writes every number as
-//! a float (JavaScript's `JSON.stringify` does not, but many spreadsheet exporters do) would
-//! be refused a valid request. The body is therefore read as a `serde_json::Value`, integral
-//! floats that an `f64` holds exactly become integers, and only then is it deserialised into
-//! the request type. Everything else (size limit, content type, error shapes) is actix's
-//! `web::Json` with the application's `JsonConfig`.
+//! - JSON has one number type: `2040` and `2040.0` are the same value, and JSON Schema's
+//!   `integer` (the type the OpenAPI document gives ids, years and counts) accepts both. serde
+//!   refuses a float for an `i64` field, so a client whose JSON library writes every number as
+//!   a float (many spreadsheet exporters do) would be refused a valid request. Integral floats
+//!   that an `f64` holds exactly become integers before the body is read.
+//! - Text is normalised to NFC: a name typed on one keyboard as "ễ" and on another as "e" plus
+//!   two combining marks is the same name, for duplicate checks, search and spreadsheets.
+//! - A body that is JSON but does not fit the request type is a 422 `validation_failed` with
+//!   one error naming the field by its path (`members[2].birth_year`): a missing field, a value
+//!   of the wrong type, a malformed date, an unknown field or an unknown value of a closed set.
+//!   Only a body that is not JSON at all is a 400 `invalid_json`.
 
-use crate::error::ApiError;
+use crate::error::{ApiError, FieldError, Issue};
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
 use serde::de::DeserializeOwned;
@@ -17,14 +21,27 @@ use serde_json::{Number, Value};
 use std::future::Future;
 use std::ops::Deref;
 use std::pin::Pin;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-/// A deserialised JSON request body; see the module documentation.
+/// A deserialised JSON request body, its text in NFC; see the module documentation.
 #[derive(Debug)]
-pub struct JsonBody<T>(pub T);
+pub struct JsonBody<T> {
+    body: T,
+    /// The body as sent, when normalising changed its text: lengths and patterns are the
+    /// document's, counted on what the client sent (NFC may shorten or lengthen a text).
+    as_sent: Option<T>,
+}
 
 impl<T> JsonBody<T> {
     pub fn into_inner(self) -> T {
-        self.0
+        self.body
+    }
+}
+
+impl<T: validator::Validate> JsonBody<T> {
+    /// Checks the body as the client sent it against the rules the document states.
+    pub fn validate(&self) -> Result<(), validator::ValidationErrors> {
+        self.as_sent.as_ref().unwrap_or(&self.body).validate()
     }
 }
 
@@ -32,7 +49,7 @@ impl<T> Deref for JsonBody<T> {
     type Target = T;
 
     fn deref(&self) -> &T {
-        &self.0
+        &self.body
     }
 }
 
@@ -45,9 +62,88 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
         Box::pin(async move {
             let mut value = value.await?.into_inner();
             integral_floats_to_integers(&mut value);
-            serde_json::from_value(value).map(JsonBody).map_err(|e| ApiError::InvalidJson(e.to_string()).into())
+            let sent = value.clone();
+            let as_sent = if to_nfc(&mut value) { Some(from_value(sent, "")?) } else { None };
+            Ok(JsonBody { body: from_value(value, "")?, as_sent })
         })
     }
+}
+
+/// Reads `value` into `T`; a mismatch is a 422 naming the field, its path under `prefix`.
+pub fn from_value<T: DeserializeOwned>(value: Value, prefix: &str) -> Result<T, ApiError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        ApiError::Validation(vec![field_error(prefix, &path, e.inner())])
+    })
+}
+
+/// The field and issue of a serde error, from its message: serde reports what went wrong only
+/// as text, in a small number of fixed shapes.
+fn field_error(prefix: &str, path: &str, error: &serde_json::Error) -> FieldError {
+    let text = error.to_string();
+    let quoted = |t: &str| t.split('`').nth(1).map(str::to_owned);
+    let join = |name: Option<String>| {
+        let mut parts: Vec<String> = Vec::new();
+        if !prefix.is_empty() {
+            parts.push(prefix.to_owned());
+        }
+        if path != "." && !path.is_empty() {
+            parts.push(path.to_owned());
+        }
+        if let Some(name) = name {
+            parts.push(name);
+        }
+        let joined = parts.join(".").replace(".[", "[");
+        if joined.is_empty() { "body".to_owned() } else { joined }
+    };
+    if text.starts_with("missing field `") {
+        return FieldError::new(join(quoted(&text)), Issue::Required);
+    }
+    if text.starts_with("unknown field `") {
+        // The path already ends with the unknown field's name.
+        let name = quoted(&text).filter(|n| !(path == n || path.ends_with(&format!(".{n}"))));
+        return FieldError::new(join(name), Issue::UnknownField);
+    }
+    let field = join(None);
+    if text.starts_with("unknown variant `") {
+        let allowed = text
+            .split_once("expected ")
+            .map(|(_, list)| list.split('`').skip(1).step_by(2).map(str::to_owned).collect())
+            .unwrap_or_default();
+        return FieldError::new(field, Issue::NotOneOf { allowed });
+    }
+    let expected = text.split_once(", expected ").map(|(_, e)| e).unwrap_or("");
+    if is_date_error(&text) || expected.contains("date") {
+        return FieldError::new(field, Issue::InvalidDate);
+    }
+    if text.starts_with("invalid type: ") {
+        let json_type = match expected {
+            e if e.starts_with('i') || e.starts_with('u') || e.contains("integer") => "integer",
+            e if e.starts_with('f') || e.contains("number") => "number",
+            e if e.contains("string") || e.contains("char") => "string",
+            e if e.contains("bool") => "boolean",
+            e if e.contains("sequence") || e.contains("array") || e.contains("tuple") => "array",
+            e if e.contains("map") || e.contains("struct") || e.contains("enum") => "object",
+            _ => "",
+        };
+        return FieldError::new(field, Issue::WrongType { expected: json_type });
+    }
+    tracing::debug!(field = %field, error = %text, "an unreadable value");
+    FieldError::new(field, Issue::Unreadable)
+}
+
+/// chrono's parse errors, which serde passes on as they are.
+fn is_date_error(text: &str) -> bool {
+    [
+        "input contains invalid characters",
+        "premature end of input",
+        "input is out of range",
+        "trailing input",
+        "input is not enough for unique date",
+        "no possible date and time matching input",
+    ]
+    .iter()
+    .any(|m| text.starts_with(m))
 }
 
 /// 2^53: below it every integer is exactly an `f64`, so an integral float is the number the
@@ -74,9 +170,45 @@ fn integral_floats_to_integers(value: &mut Value) {
     }
 }
 
+/// Text in Unicode normalisation form C, throughout (keys too: an answer's indicator id).
+pub fn nfc(text: &str) -> Option<String> {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => None,
+        _ => Some(text.nfc().collect()),
+    }
+}
+
+/// Normalises every text to NFC; whether anything changed.
+fn to_nfc(value: &mut Value) -> bool {
+    match value {
+        Value::String(text) => match nfc(text) {
+            Some(normal) => {
+                *text = normal;
+                true
+            }
+            None => false,
+        },
+        Value::Array(items) => items.iter_mut().fold(false, |changed, item| to_nfc(item) | changed),
+        Value::Object(fields) => {
+            let mut changed = false;
+            if fields.keys().any(|k| nfc(k).is_some()) {
+                changed = true;
+                let entries = std::mem::take(fields);
+                for (key, item) in entries {
+                    fields.insert(nfc(&key).unwrap_or(key), item);
+                }
+            }
+            fields.values_mut().fold(changed, |changed, item| to_nfc(item) | changed)
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
+    use serde::Deserialize;
     use serde_json::json;
 
     #[test]
@@ -100,5 +232,74 @@ mod tests {
         let mut value: Value = serde_json::from_str("-1859084469432123.0").unwrap_or_default();
         integral_floats_to_integers(&mut value);
         assert_eq!(value, json!(-1_859_084_469_432_123_i64));
+    }
+
+    #[test]
+    fn text_becomes_nfc_keys_too() {
+        let decomposed = "Nguye\u{302}\u{303}n"; // ê + combining tilde, as some keyboards send it
+        let mut value = json!({"full_name": decomposed, "list": [decomposed], decomposed: 1});
+        assert!(to_nfc(&mut value));
+        assert!(!to_nfc(&mut value), "normalised text stays as it is");
+        assert_eq!(value["full_name"], json!("Nguyễn"));
+        assert_eq!(value["list"][0], json!("Nguyễn"));
+        assert_eq!(value["Nguyễn"], json!(1));
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Member {
+        birth_year: i32,
+        born_on: Option<NaiveDate>,
+        sex: Sex,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    enum Sex {
+        Male,
+        Female,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Household {
+        label: String,
+        members: Vec<Member>,
+    }
+
+    fn error_of(value: Value) -> (String, String) {
+        match from_value::<Household>(value, "") {
+            Err(ApiError::Validation(errors)) => {
+                let e = &errors[0];
+                (e.field.clone(), format!("{:?}", e.issue))
+            }
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_mismatch_names_its_field_by_path() {
+        let member = json!({"birth_year": 1985, "sex": "male"});
+        let (field, issue) = error_of(json!({"members": [member]}));
+        assert_eq!((field.as_str(), issue.as_str()), ("label", "Required"));
+        let (field, issue) =
+            error_of(json!({"label": "x", "members": [member, {"birth_year": "1985", "sex": "male"}]}));
+        assert_eq!(field, "members[1].birth_year");
+        assert!(issue.contains("integer"), "{issue}");
+        let (field, issue) =
+            error_of(json!({"label": "x", "members": [{"birth_year": 1, "sex": "male", "born_on": "01/01/2026"}]}));
+        assert_eq!((field.as_str(), issue.as_str()), ("members[0].born_on", "InvalidDate"));
+        let (field, issue) = error_of(json!({"label": "x", "members": [{"birth_year": 1, "sex": "nam"}]}));
+        assert_eq!(field, "members[0].sex");
+        assert!(issue.contains("male") && issue.contains("female"), "{issue}");
+        let (field, issue) = error_of(json!({"label": "x", "members": [], "extra": 1}));
+        assert_eq!((field.as_str(), issue.as_str()), ("extra", "UnknownField"));
+        let (field, issue) =
+            error_of(json!({"label": "x", "members": [{"birth_year": 99999999999i64, "sex": "male"}]}));
+        assert_eq!((field.as_str(), issue.as_str()), ("members[0].birth_year", "Unreadable"));
+        let (field, _) = error_of(json!("a household"));
+        assert_eq!(field, "body");
     }
 }

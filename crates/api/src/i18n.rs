@@ -47,6 +47,177 @@ impl Lang {
     }
 }
 
+/// The named rules a field can break, each with its stable code and its text in both
+/// languages. A closed set: a rule without its English text does not compile.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    UnknownUnit,
+    UnknownReference,
+    UnknownSubject,
+    UnknownIndicator,
+    UnknownUnitLevel,
+    NotACommune,
+    NotAVillageOrCommune,
+    NotAProvinceInForce,
+    InvalidLocalCode,
+    AProvinceHasNoParent,
+    ExactlyOneOfUnitIdOrNew,
+    NoSuchTarget,
+    NotASource,
+    MergeNeedsOneTarget,
+    SplitNeedsOneSourceAndSeveralTargets,
+    SourceWithoutLink,
+    TargetWithoutLink,
+    InvalidUrl,
+    AccountHasNoUnits,
+    ServiceAccountsCannotBeAdmin,
+    UsernameChars,
+    NationalIdDigits,
+    InvalidFileName,
+    InvalidHeader,
+    EvidenceKindFields,
+    OwnerDiffersFromEarlierVersions,
+    WrongSubjectType,
+    HeadNotMember,
+    UnknownParameter,
+}
+
+impl Rule {
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::UnknownUnit => "unknown_unit",
+            Rule::UnknownReference => "unknown_reference",
+            Rule::UnknownSubject => "unknown_subject",
+            Rule::UnknownIndicator => "unknown_indicator",
+            Rule::UnknownUnitLevel => "unknown_level",
+            Rule::NotACommune => "not_a_commune",
+            Rule::NotAVillageOrCommune => "not_a_village_or_commune",
+            Rule::NotAProvinceInForce => "not_a_province_in_force",
+            Rule::InvalidLocalCode => "invalid_local_code",
+            Rule::AProvinceHasNoParent => "a_province_has_no_parent",
+            Rule::ExactlyOneOfUnitIdOrNew => "exactly_one_of_unit_id_or_new",
+            Rule::NoSuchTarget => "no_such_target",
+            Rule::NotASource => "not_a_source",
+            Rule::MergeNeedsOneTarget => "merge_needs_one_target",
+            Rule::SplitNeedsOneSourceAndSeveralTargets => "split_needs_one_source_and_several_targets",
+            Rule::SourceWithoutLink => "source_without_link",
+            Rule::TargetWithoutLink => "target_without_link",
+            Rule::InvalidUrl => "invalid_url",
+            Rule::AccountHasNoUnits => "account_has_no_units",
+            Rule::ServiceAccountsCannotBeAdmin => "service_accounts_cannot_be_admin",
+            Rule::UsernameChars => "username_chars",
+            Rule::NationalIdDigits => "national_id_digits",
+            Rule::InvalidFileName => "invalid_file_name",
+            Rule::InvalidHeader => "invalid_header",
+            Rule::EvidenceKindFields => "note_needs_note_link_needs_url_files_use_the_file_route",
+            Rule::OwnerDiffersFromEarlierVersions => "owner_differs_from_earlier_versions",
+            Rule::WrongSubjectType => "wrong_subject_type",
+            Rule::HeadNotMember => "head_not_member",
+            Rule::UnknownParameter => "unknown_parameter",
+        }
+    }
+
+    /// The rule as a Vietnamese and an English sentence.
+    pub fn texts(self) -> (&'static str, &'static str) {
+        match self {
+            Rule::UnknownUnit => ("Không có đơn vị hành chính này.", "No such administrative unit."),
+            Rule::UnknownReference => (
+                "Không có bản ghi này trong địa bàn của tài khoản (hoặc bản ghi đã bị xóa).",
+                "No such record in the account's units (or it was deleted).",
+            ),
+            Rule::UnknownSubject => (
+                "Không có đối tượng đánh giá này trong địa bàn của tài khoản.",
+                "No such subject of evaluation in the account's units.",
+            ),
+            Rule::UnknownIndicator => ("Bộ tiêu chí không có chỉ tiêu này.", "The framework has no such indicator."),
+            Rule::UnknownUnitLevel => (
+                "Cấp đơn vị không hợp lệ; dùng province, district, commune hoặc village.",
+                "Unknown unit level; use province, district, commune or village.",
+            ),
+            Rule::NotACommune => (
+                "Đơn vị phải ở cấp xã (xã, phường, thị trấn hoặc đặc khu).",
+                "The unit must be a commune (xã, phường, thị trấn or đặc khu).",
+            ),
+            Rule::NotAVillageOrCommune => {
+                ("Đơn vị phải ở cấp thôn hoặc cấp xã.", "The unit must be a village or a commune.")
+            }
+            Rule::NotAProvinceInForce => (
+                "Đơn vị phải là một tỉnh hoặc thành phố trực thuộc trung ương đang có hiệu lực.",
+                "The unit must be a province in force.",
+            ),
+            Rule::InvalidLocalCode => (
+                "Mã thôn gồm 1–14 ký tự chữ, số, '-' hoặc '.'; mã xã sẽ được thêm vào trước.",
+                "A village's local code has 1 to 14 letters, digits, '-' or '.'; the commune's code is put before it.",
+            ),
+            Rule::AProvinceHasNoParent => {
+                ("Đơn vị cấp tỉnh không có đơn vị cấp trên.", "A province has no parent unit.")
+            }
+            Rule::ExactlyOneOfUnitIdOrNew => (
+                "Mỗi đơn vị đích là một đơn vị đã có (unit_id) hoặc một đơn vị mới (new), không phải cả hai.",
+                "Each target is an existing unit (unit_id) or a new one (new), not both.",
+            ),
+            Rule::NoSuchTarget => ("Không có đơn vị đích ở vị trí này.", "There is no target at this index."),
+            Rule::NotASource => {
+                ("Đơn vị này không nằm trong danh sách đơn vị nguồn.", "This unit is not one of the sources.")
+            }
+            Rule::MergeNeedsOneTarget => ("Sáp nhập cần đúng một đơn vị đích.", "A merge needs exactly one target."),
+            Rule::SplitNeedsOneSourceAndSeveralTargets => (
+                "Chia tách cần đúng một đơn vị nguồn và ít nhất hai đơn vị đích.",
+                "A split needs exactly one source and at least two targets.",
+            ),
+            Rule::SourceWithoutLink => {
+                ("Đơn vị nguồn chưa được nối với đơn vị đích nào.", "The source is not linked to any target.")
+            }
+            Rule::TargetWithoutLink => {
+                ("Đơn vị đích chưa được nối với đơn vị nguồn nào.", "The target is not linked to any source.")
+            }
+            Rule::InvalidUrl => (
+                "Địa chỉ phải bắt đầu bằng http:// hoặc https://, không có khoảng trắng và chỉ gồm ký tự ASCII in được (mã hóa phần còn lại dạng %XX).",
+                "The address must start with http:// or https://, have no spaces, and be printable ASCII (percent-encode the rest).",
+            ),
+            Rule::AccountHasNoUnits => (
+                "Tài khoản chưa được giao đơn vị nào; hãy gửi kèm unit_ids.",
+                "The account covers no units; send unit_ids with the roles.",
+            ),
+            Rule::ServiceAccountsCannotBeAdmin => (
+                "Tài khoản dịch vụ không được có vai trò quản trị (admin).",
+                "A service account cannot have the admin role.",
+            ),
+            Rule::UsernameChars => (
+                "Tên đăng nhập chỉ gồm chữ cái không dấu, chữ số, '.', '_' hoặc '-'.",
+                "A username has only letters without diacritics, digits, '.', '_' or '-'.",
+            ),
+            Rule::NationalIdDigits => {
+                ("Số định danh cá nhân gồm 9 hoặc 12 chữ số.", "A national ID number has 9 or 12 digits.")
+            }
+            Rule::InvalidFileName => (
+                "Tên tệp gồm 1–200 ký tự, không để trống và không chứa '/', '\\' hay ký tự điều khiển.",
+                "A file name has 1 to 200 characters, is not blank and has no '/', '\\' or control characters.",
+            ),
+            Rule::InvalidHeader => ("Giá trị tiêu đề HTTP không đọc được.", "The header's value cannot be read."),
+            Rule::EvidenceKindFields => (
+                "Minh chứng loại note cần nội dung (note) và không có địa chỉ; loại link cần địa chỉ (url); tệp được tải lên qua …/evidence/file.",
+                "A note needs its text (note) and no url; a link needs its url; files are uploaded to …/evidence/file.",
+            ),
+            Rule::OwnerDiffersFromEarlierVersions => (
+                "Các phiên bản của một bộ tiêu chí phải cùng đơn vị ban hành (province_id) với các phiên bản trước.",
+                "Every version of a framework has the owner (province_id) of its earlier versions.",
+            ),
+            Rule::WrongSubjectType => (
+                "Mô hình của bộ tiêu chí này không đánh giá loại đối tượng này.",
+                "The framework's model does not evaluate this kind of subject.",
+            ),
+            Rule::HeadNotMember => (
+                "Chủ hộ phải là thành viên của hộ gia đình này (công dân có household_id là hộ này).",
+                "The head must be a member of this household (a citizen whose household_id is this household).",
+            ),
+            Rule::UnknownParameter => {
+                ("Tham số này không được hỗ trợ ở đường dẫn này.", "This parameter is not supported on this route.")
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Lang;

@@ -1,7 +1,10 @@
 //! The XHHT HTTP API: actix-web handlers, problem+json errors and the OpenAPI document.
 //!
-//! Handlers stay thin: they parse input into domain types, call persistence inside
-//! `web::block`, and map the result to DTOs.
+//! Handlers stay thin: they parse input into domain types, call the rules (the evaluation
+//! crate's `workflow`) and persistence inside `web::block`, and map the result to DTOs. Below
+//! the routes: `workflow` loads what the rules need for many evaluations at once and renders
+//! them; `scoring` keeps compiled frameworks; `state` is what every handler reaches. No route
+//! module imports another.
 
 pub mod auth;
 pub mod cli;
@@ -13,8 +16,11 @@ pub mod i18n;
 mod middleware;
 pub mod openapi;
 mod routes;
+pub mod scoring;
 pub mod startup;
+pub mod state;
 pub mod telemetry;
+pub mod workflow;
 
 pub use config::Settings;
 pub use startup::Application;

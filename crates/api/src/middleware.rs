@@ -1,7 +1,6 @@
 //! Cross-cutting request handling: request ids, access log lines and
 //! the rendering of every error as problem+json in the caller's language.
 
-use crate::auth::RequestId;
 use crate::error::ApiError;
 use crate::i18n::Lang;
 use actix_web::Error;
@@ -14,6 +13,19 @@ use actix_web::middleware::Next;
 use std::time::Instant;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// The request id this middleware assigned; quoted in audit rows, error bodies and logs.
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
+
+impl actix_web::FromRequest for RequestId {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &actix_web::HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        std::future::ready(Ok(req.extensions().get::<RequestId>().cloned().unwrap_or(RequestId(String::new()))))
+    }
+}
 
 pub async fn problems(
     req: ServiceRequest,
@@ -67,7 +79,7 @@ fn foreign_error(status: StatusCode, text: &str) -> ApiError {
         405 => ApiError::MethodNotAllowed { allowed: Vec::new() },
         413 => ApiError::PayloadTooLarge { limit: 0 },
         415 => ApiError::UnsupportedMediaType,
-        400..=499 => ApiError::InvalidJson(text.to_owned()),
+        400..=499 => ApiError::InvalidJson(None),
         503 => ApiError::ServiceUnavailable,
         _ => {
             tracing::error!(status = status.as_u16(), error = %text, "unexpected error response");

@@ -1,7 +1,6 @@
 //! The OpenAPI document: collected from the handlers by utoipa-actix-web, then completed with
 //! the error responses every route can give.
 
-use crate::dto::ModelKindDto;
 use crate::error::Problem;
 use crate::routes;
 use actix_web::App;
@@ -39,7 +38,7 @@ Errors are RFC 9457 problem documents with a stable `code`; messages are Vietnam
         (name = "meta", description = "The API document itself"),
         (name = "health", description = "Liveness and readiness"),
     ),
-    components(schemas(Problem, ModelKindDto)),
+    components(schemas(Problem, xhht_domain::ModelKind)),
     modifiers(&BearerScheme)
 )]
 struct ApiDoc;

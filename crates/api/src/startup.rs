@@ -5,7 +5,9 @@ use crate::auth::password::{NationalIds, Passwords, random_token};
 use crate::auth::token::{Tokens, load_or_create_secret};
 use crate::config::Settings;
 use crate::error::{ApiError, FieldError, Issue};
-use crate::{middleware, openapi, routes, telemetry};
+use crate::i18n::Rule;
+use crate::state::{AppState, AuthPolicy};
+use crate::{middleware, openapi, routes, scoring, telemetry};
 use actix_web::dev::{ResourceDef, Server};
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::http::Method;
@@ -24,25 +26,6 @@ use xhht_persistence::audit::{self, AuditEntry};
 use xhht_persistence::db::PoolOptions;
 use xhht_persistence::seed::SeedOutcome;
 use xhht_persistence::{Database, DatabaseUrl, frameworks, migrate, seed};
-
-/// What every handler can reach.
-pub struct AppState {
-    pub db: Database,
-    pub tokens: Tokens,
-    pub national_ids: NationalIds,
-    pub passwords: Passwords,
-    pub auth: AuthPolicy,
-    spec: Bytes,
-    routes: Vec<(ResourceDef, Vec<String>)>,
-}
-
-/// Sign-in rules from the configuration.
-#[derive(Clone, Debug)]
-pub struct AuthPolicy {
-    pub refresh_token_days: i64,
-    pub max_failed_logins: i32,
-    pub lockout_seconds: i64,
-}
 
 /// Creates the first administrator when there is none. Its password is the configured one,
 /// or a generated one-time password that is printed once, to the terminal only.
@@ -114,7 +97,7 @@ pub fn prepare(db: &Database) -> anyhow::Result<Prepared> {
     let mut conn = db.conn().context("cannot connect to the database")?;
     let migrations = migrate::run(&mut conn).context("migrations failed")?;
     let seed = seed::run(&mut conn).context("seeding failed")?;
-    let shipped: Vec<_> = xhht_evaluation::shipped_frameworks().iter().map(routes::frameworks::shipped_row).collect();
+    let shipped: Vec<_> = xhht_evaluation::shipped_frameworks().iter().map(scoring::shipped_row).collect();
     let frameworks_added = frameworks::seed(&mut conn, &shipped).context("seeding the shipped frameworks failed")?;
     Ok(Prepared { migrations, seed, frameworks_added, elapsed: started.elapsed() })
 }
@@ -167,6 +150,7 @@ impl Application {
             },
             spec: Bytes::from(openapi::to_json(&spec)),
             routes,
+            frameworks: scoring::Frameworks::default(),
         });
         let json_limit = settings.json_limit;
         let mut server = HttpServer::new(move || {
@@ -175,7 +159,7 @@ impl Application {
                 .app_data(state.clone())
                 .app_data(json_config(json_limit))
                 // Evidence files arrive as raw bodies; the handler enforces the same limit.
-                .app_data(web::PayloadConfig::new(routes::evaluations::MAX_EVIDENCE_BYTES))
+                .app_data(web::PayloadConfig::new(routes::MAX_EVIDENCE_BYTES))
                 .app_data(web::QueryConfig::default().error_handler(|e, req| query_error(e, req).into()))
                 .app_data(web::PathConfig::default().error_handler(|e, req| path_error(e, req).into()))
                 .service(scope("/api/v1").configure(routes::api_v1).service(openapi_json))
@@ -265,8 +249,8 @@ fn json_error(e: JsonPayloadError, limit: usize) -> ApiError {
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
             ApiError::PayloadTooLarge { limit }
         }
-        JsonPayloadError::Deserialize(err) => ApiError::InvalidJson(err.to_string()),
-        other => ApiError::InvalidJson(other.to_string()),
+        JsonPayloadError::Deserialize(err) => ApiError::InvalidJson(Some((err.line(), err.column()))),
+        _ => ApiError::InvalidJson(None),
     }
 }
 
@@ -275,24 +259,43 @@ fn query_error(e: QueryPayloadError, req: &HttpRequest) -> ApiError {
         QueryPayloadError::Deserialize(err) => err.to_string(),
         other => other.to_string(),
     };
-    // serde_urlencoded does not name the field it failed on; find it by the shape of the values.
+    // serde_urlencoded names an unknown parameter, but not the parameter whose value it could
+    // not read: that one is found by the shape of the values.
+    if let Some(name) = text.strip_prefix("unknown field `").and_then(|rest| rest.split('`').next()) {
+        return ApiError::InvalidQuery(vec![FieldError::rule(name, Rule::UnknownParameter)]);
+    }
     let mut problems: Vec<FieldError> = web::Query::<Vec<(String, String)>>::from_query(req.query_string())
         .map(|pairs| pairs.into_inner().into_iter().filter_map(|(k, v)| diagnose(&k, &v)).collect())
         .unwrap_or_default();
     if problems.is_empty() {
-        problems.push(FieldError::new("query", Issue::Parse(text)));
+        tracing::debug!(error = %text, "an unreadable query");
+        problems.push(FieldError::new("query", Issue::Unreadable));
     }
     ApiError::InvalidQuery(problems)
 }
 
 /// What is wrong with one query parameter of a known shape, if anything.
 fn diagnose(key: &str, value: &str) -> Option<FieldError> {
+    let not_one_of = |names: &[&str]| Issue::NotOneOf { allowed: names.iter().map(|n| (*n).to_owned()).collect() };
     let issue = match key {
-        "as_of" => chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_err().then_some(Issue::InvalidDate),
-        "limit" | "parent" | "within" => value.parse::<i64>().is_err().then(|| Issue::Parse(value.to_owned())),
-        "with_total" => value.parse::<bool>().is_err().then(|| Issue::Parse(value.to_owned())),
-        "level" => {
-            value.parse::<xhht_domain::UnitLevel>().is_err().then(|| Issue::Other { code: "unknown_level".into() })
+        "as_of" | "valid_on" | "on" => {
+            chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_err().then_some(Issue::InvalidDate)
+        }
+        "limit" | "parent" | "within" | "unit" | "year" | "subject_id" | "actor_id" => {
+            value.parse::<i64>().is_err().then_some(Issue::WrongType { expected: "integer" })
+        }
+        "with_total" => value.parse::<bool>().is_err().then_some(Issue::WrongType { expected: "boolean" }),
+        "level" => value.parse::<xhht_domain::UnitLevel>().is_err().then_some(Issue::Rule(Rule::UnknownUnitLevel)),
+        "model_kind" => value
+            .parse::<xhht_domain::ModelKind>()
+            .is_err()
+            .then(|| not_one_of(&xhht_domain::ModelKind::ALL.iter().map(|m| m.as_str()).collect::<Vec<_>>())),
+        "subject_type" => value
+            .parse::<xhht_domain::SubjectKind>()
+            .is_err()
+            .then(|| not_one_of(&xhht_domain::SubjectKind::ALL.iter().map(|m| m.as_str()).collect::<Vec<_>>())),
+        "updated_since" | "since" | "until" => {
+            chrono::DateTime::parse_from_rfc3339(value).is_err().then_some(Issue::Unreadable)
         }
         _ => None,
     };
@@ -318,5 +321,6 @@ fn path_error(e: PathError, req: &HttpRequest) -> ApiError {
         PathError::Deserialize(err) => err.to_string(),
         other => other.to_string(),
     };
-    ApiError::InvalidPath(vec![FieldError::new("path", Issue::Parse(text))])
+    tracing::debug!(error = %text, "an unreadable path parameter");
+    ApiError::InvalidPath(vec![FieldError::new("path", Issue::WrongType { expected: "integer" })])
 }

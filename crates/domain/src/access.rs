@@ -2,47 +2,26 @@
 //! it may use them. Both are pure data so that the rules can be tested without a server.
 
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// System administrator: everything, nationwide.
-    Admin,
-    /// Provincial officer (Sở GD&ĐT).
-    ProvincialOfficer,
-    /// Commune officer (UBND xã / Phòng Văn hóa – Xã hội).
-    CommuneOfficer,
-    /// Member of an evaluation team.
-    Inspector,
-    /// Study-promotion association officer (Hội Khuyến học).
-    AssociationOfficer,
-    /// Reads what its units allow; changes nothing.
-    Viewer,
+crate::named_enum! {
+    /// What an account is, and so what it may do (see [`Role::grants`]).
+    pub enum Role {
+        /// System administrator: everything, nationwide.
+        Admin = "admin",
+        /// Provincial officer (Sở GD&ĐT).
+        ProvincialOfficer = "provincial_officer",
+        /// Commune officer (UBND xã / Phòng Văn hóa – Xã hội).
+        CommuneOfficer = "commune_officer",
+        /// Member of an evaluation team.
+        Inspector = "inspector",
+        /// Study-promotion association officer (Hội Khuyến học).
+        AssociationOfficer = "association_officer",
+        /// Reads what its units allow; changes nothing.
+        Viewer = "viewer",
+    }
 }
 
 impl Role {
-    pub const ALL: [Role; 6] = [
-        Role::Admin,
-        Role::ProvincialOfficer,
-        Role::CommuneOfficer,
-        Role::Inspector,
-        Role::AssociationOfficer,
-        Role::Viewer,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Admin => "admin",
-            Role::ProvincialOfficer => "provincial_officer",
-            Role::CommuneOfficer => "commune_officer",
-            Role::Inspector => "inspector",
-            Role::AssociationOfficer => "association_officer",
-            Role::Viewer => "viewer",
-        }
-    }
-
     /// What the role allows, before the unit scope is applied.
     pub fn grants(self, permission: Permission) -> bool {
         use Permission::*;
@@ -67,19 +46,6 @@ impl Role {
             Role::AssociationOfficer => matches!(permission, Register),
             Role::Viewer => false,
         }
-    }
-}
-
-impl fmt::Display for Role {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Role {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Role::ALL.into_iter().find(|r| r.as_str() == s).ok_or_else(|| format!("unknown role `{s}`"))
     }
 }
 
@@ -178,6 +144,6 @@ mod tests {
         assert!(Role::CommuneOfficer.grants(Permission::ManageVillages));
         assert!(!Role::CommuneOfficer.grants(Permission::Reorganise));
         assert!(Role::ProvincialOfficer.grants(Permission::ManageAccounts));
-        assert_eq!("commune_officer".parse::<Role>(), Ok(Role::CommuneOfficer));
+        assert_eq!("commune_officer".parse::<Role>().ok(), Some(Role::CommuneOfficer));
     }
 }

@@ -2,10 +2,14 @@
 //! these types, and the evaluation crate scores against them.
 
 pub mod access;
+pub mod model;
+pub mod names;
 pub mod search;
 pub mod unit;
 
 pub use access::{Permission, Role, Scope};
+pub use model::{DecisionKind, EvaluationStatus, FrameworkStatus, ModelKind, SubjectKind};
+pub use names::UnknownName;
 pub use unit::{
     DivisionType, LevelError, ReorganisationKind, UnitCode, UnitCodeError, UnitLevel, Validity, ValidityError,
 };

@@ -90,6 +90,35 @@ impl ScoreError {
         }
     }
 
+    /// The message in Vietnamese (the `Display` text).
+    pub fn message_vi(&self) -> String {
+        self.to_string()
+    }
+
+    /// The message in English, with the same facts as the Vietnamese one.
+    pub fn message_en(&self) -> String {
+        match self {
+            Self::InvalidFramework { errors } => {
+                let n = errors.len();
+                format!("The criteria framework is invalid ({n} {})", if n == 1 { "error" } else { "errors" })
+            }
+            Self::UnknownIndicator { id } => format!("The criteria framework has no indicator “{id}”"),
+            Self::WrongAnswerKind { id, expected, got } => format!(
+                "Indicator “{id}” needs an answer of kind “{}”, got one of kind “{}”",
+                expected.as_str(),
+                got.as_str()
+            ),
+            Self::AnswerOutOfRange { id, value, max, .. } => {
+                format!("The answer for “{id}” is {value}, outside the range 0–{max}")
+            }
+            Self::UnknownOrdinalValue { id, value } => format!("“{value}” is not a value of indicator “{id}”"),
+            Self::MetricOutOfRange { metric, value, .. } => {
+                format!("The metric “{metric}” has the value {value}, outside the range 0–100")
+            }
+            Self::SheetMismatch => "The answer sheet was prepared for a different criteria framework".to_owned(),
+        }
+    }
+
     fn out_of_range(id: &str, value: f64, max: f64) -> Self {
         Self::AnswerOutOfRange {
             id: id.to_owned(),
@@ -830,4 +859,38 @@ impl AnswerSheet {
 /// The date from which a subject recognised at level 1 on `since` may be raised to level 2.
 pub fn level2_eligible_on(since: NaiveDate, months: u32) -> Option<NaiveDate> {
     since.checked_add_months(Months::new(months))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn score_errors_in_both_languages() {
+        let invalid = FrameworkError::new("/version", crate::ErrorCode::InvalidVersion, "Số phiên bản", "Version");
+        let errors = [
+            ScoreError::InvalidFramework { errors: vec![invalid] },
+            ScoreError::UnknownIndicator { id: "TC9".into() },
+            ScoreError::WrongAnswerKind { id: "TC1.1".into(), expected: MeasureKind::YesNo, got: MeasureKind::Points },
+            ScoreError::out_of_range("TC1.1", 12.5, 10.0),
+            ScoreError::UnknownOrdinalValue { id: "TC1.1".into(), value: "cao".into() },
+            ScoreError::MetricOutOfRange {
+                metric: Metric::ALL[0],
+                value: 120.0,
+                value_vi: VnNumber(120.0).to_string(),
+            },
+            ScoreError::SheetMismatch,
+        ];
+        for e in &errors {
+            let (vi, en) = (e.message_vi(), e.message_en());
+            assert_eq!(vi, e.to_string());
+            assert!(!en.is_empty() && en != vi, "{e:?}");
+        }
+        assert_eq!(errors[0].message_en(), "The criteria framework is invalid (1 error)");
+        assert_eq!(
+            errors[2].message_en(),
+            "Indicator “TC1.1” needs an answer of kind “yes_no”, got one of kind “points”"
+        );
+        assert_eq!(errors[3].message_en(), "The answer for “TC1.1” is 12.5, outside the range 0–10");
+    }
 }

@@ -13,6 +13,7 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
+pub use xhht_domain::{FrameworkStatus, ModelKind};
 
 /// A criteria framework, one version of it.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -57,6 +58,10 @@ pub struct Framework {
     /// How many years a recognition is kept after the year of recognition (3 for TT 24/25 of 2023).
     #[serde(default)]
     pub retained_years_after_recognition_year: Option<u32>,
+    /// Whether a dossier may be filed with indicators unanswered (they count as missing: no
+    /// points, not passed). By default every indicator the subject can answer must be.
+    #[serde(default)]
+    pub accepts_partial_answers: bool,
     /// What is not known yet, in Vietnamese. A `published` framework must have none.
     #[serde(default)]
     pub missing: Vec<String>,
@@ -65,68 +70,6 @@ pub struct Framework {
     pub confidence_notes: Vec<ConfidenceNote>,
     pub groups: Vec<Group>,
     pub result: ResultRule,
-}
-
-/// Life cycle of a framework version.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub enum FrameworkStatus {
-    /// Incomplete or under review: can be scored for a preview, never for a recognition.
-    Draft,
-    /// Complete and frozen: the only status usable for a recognition.
-    Published,
-    /// Withdrawn from use; kept so past evaluations still reproduce.
-    Retired,
-}
-
-/// The learning-society models ("mô hình học tập") a framework can evaluate.
-#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub enum ModelKind {
-    CongDanHocTap,
-    GiaDinhHocTap,
-    DongHoHocTap,
-    CongDongHocTapThon,
-    DonViHocTapXa,
-    DonViHocTapHuyen,
-    DonViHocTapTinh,
-    CongDongHocTapXa,
-    CongDongHocTapHuyen,
-    CongDongHocTapTinh,
-}
-
-impl ModelKind {
-    /// Every model kind, in declaration order.
-    pub const ALL: [ModelKind; 10] = [
-        Self::CongDanHocTap,
-        Self::GiaDinhHocTap,
-        Self::DongHoHocTap,
-        Self::CongDongHocTapThon,
-        Self::DonViHocTapXa,
-        Self::DonViHocTapHuyen,
-        Self::DonViHocTapTinh,
-        Self::CongDongHocTapXa,
-        Self::CongDongHocTapHuyen,
-        Self::CongDongHocTapTinh,
-    ];
-
-    /// The title as people write it.
-    pub fn name_vi(self) -> &'static str {
-        match self {
-            Self::CongDanHocTap => "Công dân học tập",
-            Self::GiaDinhHocTap => "Gia đình học tập",
-            Self::DongHoHocTap => "Dòng họ học tập",
-            Self::CongDongHocTapThon => "Cộng đồng học tập cấp thôn",
-            Self::DonViHocTapXa => "Đơn vị học tập cấp xã",
-            Self::DonViHocTapHuyen => "Đơn vị học tập cấp huyện",
-            Self::DonViHocTapTinh => "Đơn vị học tập cấp tỉnh",
-            Self::CongDongHocTapXa => "Cộng đồng học tập cấp xã",
-            Self::CongDongHocTapHuyen => "Cộng đồng học tập cấp huyện",
-            Self::CongDongHocTapTinh => "Cộng đồng học tập cấp tỉnh",
-        }
-    }
 }
 
 /// The four target groups of QĐ 324/QĐ-KHVN, each with its own criteria set.
@@ -637,6 +580,23 @@ impl Framework {
         self.valid_from.is_none_or(|from| from <= date) && self.valid_to.is_none_or(|to| date <= to)
     }
 
+    /// Whether the framework is in force on at least one day of the calendar year `year`
+    /// (every framework found so far evaluates a calendar year).
+    pub fn is_in_force_in_year(&self, year: i32) -> bool {
+        let (Some(first), Some(last)) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31))
+        else {
+            return false;
+        };
+        self.valid_from.is_none_or(|from| from <= last) && self.valid_to.is_none_or(|to| first <= to)
+    }
+
+    /// Whether the framework may decide a recognition: only a published version, which was
+    /// complete and valid when it was published. Drafts (with unknown parts) and retired
+    /// versions may still be scored, for a preview or to reproduce history.
+    pub fn may_recognise(&self) -> bool {
+        self.status == FrameworkStatus::Published
+    }
+
     /// The recogniser assignment covering `date`, if one is recorded.
     pub fn recogniser_on(&self, date: NaiveDate) -> Option<&RoleAssignment> {
         self.recognisers.iter().find(|r| r.covers(date))
@@ -658,11 +618,4 @@ impl Framework {
                 .collect(),
         }
     }
-}
-
-/// Whether `framework` may be used to decide a recognition: only a published framework that
-/// passes validation. Drafts (with unknown parts) and retired versions may still be scored
-/// for a preview or to reproduce history.
-pub fn is_usable_for_recognition(framework: &Framework) -> bool {
-    framework.status == FrameworkStatus::Published && crate::validate(framework).is_ok()
 }

@@ -81,6 +81,28 @@ impl SubjectType {
         Self::ALL.into_iter().find(|t| t.name() == name)
     }
 
+    /// The types an organisation of the registry's `org_type` counts as, for indicators that
+    /// apply only to some: its own type when the criteria name it, and "educational
+    /// establishment" for every kind of school or institution.
+    pub fn of_organisation(org_type: &str) -> Vec<SubjectType> {
+        let educational = matches!(
+            org_type,
+            "kindergarten"
+                | "primary_school"
+                | "lower_secondary_school"
+                | "upper_secondary_school"
+                | "multi_level_school_top_upper_secondary"
+                | "continuing_education_centre"
+                | "higher_education_institution"
+                | "vocational_education_institution"
+        );
+        let mut types: Vec<SubjectType> = Self::from_name(org_type).into_iter().collect();
+        if educational {
+            types.push(Self::EducationalEstablishment);
+        }
+        types
+    }
+
     /// The type as one bit, so that "does this indicator apply" is a mask test.
     pub(crate) fn bit(self) -> u32 {
         1 << (self as u32)
@@ -139,6 +161,16 @@ impl Context {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn schools_are_educational_establishments() {
+        assert_eq!(
+            SubjectType::of_organisation("upper_secondary_school"),
+            vec![SubjectType::UpperSecondarySchool, SubjectType::EducationalEstablishment]
+        );
+        assert_eq!(SubjectType::of_organisation("kindergarten"), vec![SubjectType::EducationalEstablishment]);
+        assert_eq!(SubjectType::of_organisation("enterprise"), vec![]);
+    }
 
     #[test]
     fn names_round_trip_and_match_serde() {

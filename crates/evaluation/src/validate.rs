@@ -10,6 +10,7 @@
 //! level-1 one is refused as a certain typo; an equal one is fine.
 
 use std::collections::HashMap;
+use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
@@ -156,27 +157,58 @@ pub struct FrameworkError {
     pub path: String,
     pub code: ErrorCode,
     pub message_vi: String,
+    /// The same message in English (empty when read from JSON written before it existed).
+    #[serde(default)]
+    pub message_en: String,
 }
 
 impl FrameworkError {
-    /// An error at `path` (a JSON pointer).
-    pub fn new(path: impl Into<String>, code: ErrorCode, message_vi: impl Into<String>) -> Self {
-        Self { path: path.into(), code, message_vi: message_vi.into() }
+    /// An error at `path` (a JSON pointer), with its message in Vietnamese and English.
+    pub fn new(
+        path: impl Into<String>,
+        code: ErrorCode,
+        message_vi: impl Into<String>,
+        message_en: impl Into<String>,
+    ) -> Self {
+        Self { path: path.into(), code, message_vi: message_vi.into(), message_en: message_en.into() }
     }
 
-    pub(crate) fn parse(error: &serde_json::Error) -> Self {
-        // serde_json ends its message with the position, which is given in Vietnamese here.
+    pub fn parse(error: &serde_json::Error) -> Self {
+        // serde_json ends its message with the position, which is given in each language here.
         let text = error.to_string();
         let detail = text.rsplit_once(" at line ").map_or(text.as_str(), |(detail, _)| detail);
+        let (line, column) = (error.line(), error.column());
         Self::new(
             "",
             ErrorCode::InvalidDocument,
-            format!(
-                "Tài liệu không đúng cấu trúc bộ tiêu chí (dòng {}, cột {}): {detail}",
-                error.line(),
-                error.column()
-            ),
+            format!("Tài liệu không đúng cấu trúc bộ tiêu chí (dòng {line}, cột {column}): {detail}"),
+            format!("The document is not structured as a criteria framework (line {line}, column {column}): {detail}"),
         )
+    }
+}
+
+/// A number for English messages: rounded to hundredths like [`VnNumber`], with a decimal
+/// point, no grouping and no trailing zeros (100 → "100", 88.5 → "88.5").
+struct EnNumber(f64);
+
+impl fmt::Display for EnNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let x = self.0;
+        if !x.is_finite() || x.abs() >= 1e15 {
+            return write!(f, "{x}");
+        }
+        // Dividing the rounded hundredths gives the double nearest the two-decimal value,
+        // which `{}` prints in its shortest form; `+ 0.0` turns -0 into 0.
+        let rounded = (x * 100.0).round() / 100.0 + 0.0;
+        write!(f, "{rounded}")
+    }
+}
+
+/// The English name of a level ([`Tier`]'s `Display` is Vietnamese).
+fn tier_en(tier: Tier) -> &'static str {
+    match tier {
+        Tier::Level1 => "Level 1",
+        Tier::Level2 => "Level 2",
     }
 }
 
@@ -221,13 +253,19 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn error(&mut self, path: impl Into<String>, code: ErrorCode, message_vi: impl Into<String>) {
-        self.errors.push(FrameworkError::new(path, code, message_vi));
+    fn error(
+        &mut self,
+        path: impl Into<String>,
+        code: ErrorCode,
+        message_vi: impl Into<String>,
+        message_en: impl Into<String>,
+    ) {
+        self.errors.push(FrameworkError::new(path, code, message_vi, message_en));
     }
 
     fn text(&mut self, path: String, text: &str) {
         if text.trim().is_empty() {
-            self.error(path, ErrorCode::EmptyText, "Nội dung không được để trống");
+            self.error(path, ErrorCode::EmptyText, "Nội dung không được để trống", "The text must not be empty");
         }
     }
 
@@ -238,10 +276,16 @@ impl<'a> Validator<'a> {
                 "/id",
                 ErrorCode::InvalidId,
                 format!("Mã bộ tiêu chí “{}” chỉ được gồm chữ thường, số, dấu chấm và gạch nối", f.id),
+                format!("The framework id “{}” may contain only lowercase letters, digits, dots and hyphens", f.id),
             );
         }
         if f.version == 0 {
-            self.error("/version", ErrorCode::InvalidVersion, "Số phiên bản phải từ 1 trở lên");
+            self.error(
+                "/version",
+                ErrorCode::InvalidVersion,
+                "Số phiên bản phải từ 1 trở lên",
+                "The version number must be 1 or more",
+            );
         }
         self.text("/name_vi".into(), &f.name_vi);
         self.text("/legal_basis/number".into(), &f.legal_basis.number);
@@ -253,7 +297,12 @@ impl<'a> Validator<'a> {
         if let (Some(from), Some(to)) = (f.valid_from, f.valid_to)
             && to < from
         {
-            self.error("/valid_to", ErrorCode::InvalidPeriod, "Ngày hết hiệu lực trước ngày có hiệu lực");
+            self.error(
+                "/valid_to",
+                ErrorCode::InvalidPeriod,
+                "Ngày hết hiệu lực trước ngày có hiệu lực",
+                "The expiry date is before the effective date",
+            );
         }
         for (name, roles) in [("applicants", &f.applicants), ("recognisers", &f.recognisers)] {
             for (i, role) in roles.iter().enumerate() {
@@ -264,6 +313,7 @@ impl<'a> Validator<'a> {
                         format!("/{name}/{i}/valid_to"),
                         ErrorCode::InvalidPeriod,
                         "Ngày kết thúc trước ngày bắt đầu",
+                        "The end date is before the start date",
                     );
                 }
                 if let Some(role_vi) = &role.role_vi {
@@ -277,11 +327,13 @@ impl<'a> Validator<'a> {
                 "/target_group",
                 ErrorCode::TargetGroupMismatch,
                 "Chỉ bộ tiêu chí Công dân học tập mới có nhóm đối tượng",
+                "Only a Công dân học tập (learning citizen) framework has a target group",
             ),
             (true, None) if self.published => self.error(
                 "/target_group",
                 ErrorCode::TargetGroupMismatch,
                 "Bộ tiêu chí Công dân học tập đã ban hành phải nêu nhóm đối tượng",
+                "A published Công dân học tập (learning citizen) framework must state its target group",
             ),
             _ => {}
         }
@@ -289,12 +341,14 @@ impl<'a> Validator<'a> {
             self.text(format!("/missing/{i}"), note);
         }
         if self.published && !f.missing.is_empty() {
+            let n = f.missing.len();
             self.error(
                 "/missing",
                 ErrorCode::PublishedIncomplete,
+                format!("Bộ tiêu chí đã ban hành không được còn phần chưa biết ({n} mục trong “missing”)"),
                 format!(
-                    "Bộ tiêu chí đã ban hành không được còn phần chưa biết ({} mục trong “missing”)",
-                    f.missing.len()
+                    "A published framework must not have unknown parts left ({n} {} in “missing”)",
+                    if n == 1 { "item" } else { "items" }
                 ),
             );
         }
@@ -309,12 +363,14 @@ impl<'a> Validator<'a> {
                 format!("{path}/id"),
                 ErrorCode::InvalidId,
                 format!("Mã “{id}” không hợp lệ: không được trống hoặc chứa khoảng trắng"),
+                format!("The id “{id}” is invalid: it must not be empty or contain whitespace"),
             );
             return;
         }
         if let Some(first) = self.ids.get(id) {
-            let message = format!("Mã “{id}” bị trùng (đã dùng tại {first})");
-            self.error(format!("{path}/id"), ErrorCode::DuplicateId, message);
+            let message_vi = format!("Mã “{id}” bị trùng (đã dùng tại {first})");
+            let message_en = format!("The id “{id}” is a duplicate (already used at {first})");
+            self.error(format!("{path}/id"), ErrorCode::DuplicateId, message_vi, message_en);
         } else {
             self.ids.insert(id, path);
         }
@@ -336,7 +392,12 @@ impl<'a> Validator<'a> {
         self.id(path.to_owned(), &group.id);
         self.text(format!("{path}/name_vi"), &group.name_vi);
         if self.published && group.indicators.is_empty() && group.groups.is_empty() {
-            self.error(path, ErrorCode::EmptyGroup, format!("Tiêu chí “{}” chưa có chỉ tiêu nào", group.id));
+            self.error(
+                path,
+                ErrorCode::EmptyGroup,
+                format!("Tiêu chí “{}” chưa có chỉ tiêu nào", group.id),
+                format!("The criterion “{}” has no indicators yet", group.id),
+            );
         }
         let mut sum = Some(0.0);
         for (i, indicator) in group.indicators.iter().enumerate() {
@@ -348,11 +409,21 @@ impl<'a> Validator<'a> {
         let Some(max) = group.max_points else { return sum };
         let max_path = format!("{path}/max_points");
         if !self.points_rule {
-            self.error(max_path, ErrorCode::KindNotAllowed, "Điểm tối đa chỉ dùng trong bộ tiêu chí tính điểm");
+            self.error(
+                max_path,
+                ErrorCode::KindNotAllowed,
+                "Điểm tối đa chỉ dùng trong bộ tiêu chí tính điểm",
+                "Maximum points are only used in a points-based framework",
+            );
             return sum;
         }
         if !(max.is_finite() && max > 0.0) {
-            self.error(max_path, ErrorCode::InvalidPoints, "Điểm tối đa phải là số dương");
+            self.error(
+                max_path,
+                ErrorCode::InvalidPoints,
+                "Điểm tối đa phải là số dương",
+                "The maximum points must be a positive number",
+            );
             return None;
         }
         let sum = sum?;
@@ -361,6 +432,12 @@ impl<'a> Validator<'a> {
                 max_path,
                 ErrorCode::GroupMaxMismatch,
                 format!("Điểm tối đa của “{}” là {} nhưng tổng các phần là {}", group.id, VnNumber(max), VnNumber(sum)),
+                format!(
+                    "The maximum points of “{}” are {} but its parts add up to {}",
+                    group.id,
+                    EnNumber(max),
+                    EnNumber(sum)
+                ),
             );
             // Report the group once, not again in every total above it.
             return None;
@@ -380,12 +457,18 @@ impl<'a> Validator<'a> {
         }
         let kind = indicator.measure.kind();
         if self.points_rule != (kind == MeasureKind::Points) {
-            let message = if self.points_rule {
-                format!("Bộ tiêu chí tính điểm chỉ nhận chỉ tiêu loại points, không nhận “{kind}”")
+            let (message_vi, message_en) = if self.points_rule {
+                (
+                    format!("Bộ tiêu chí tính điểm chỉ nhận chỉ tiêu loại points, không nhận “{kind}”"),
+                    format!("A points-based framework only accepts indicators of kind points, not “{kind}”"),
+                )
             } else {
-                "Bộ tiêu chí đạt/không đạt theo mức độ không nhận chỉ tiêu loại points".to_owned()
+                (
+                    "Bộ tiêu chí đạt/không đạt theo mức độ không nhận chỉ tiêu loại points".to_owned(),
+                    "A pass/fail framework with levels does not accept indicators of kind points".to_owned(),
+                )
             };
-            self.error(format!("{path}/measure/kind"), ErrorCode::KindNotAllowed, message);
+            self.error(format!("{path}/measure/kind"), ErrorCode::KindNotAllowed, message_vi, message_en);
         }
         if self.points_rule && !indicator.applies_to.is_empty() {
             // A points scale has no documented rule for an indicator that does not apply
@@ -394,6 +477,7 @@ impl<'a> Validator<'a> {
                 format!("{path}/applies_to"),
                 ErrorCode::AppliesToNotAllowed,
                 "Bộ tiêu chí tính điểm không có quy định cho chỉ tiêu không áp dụng",
+                "A points-based framework has no rule for an indicator that does not apply",
             );
         }
         self.subject_types(&format!("{path}/applies_to"), &indicator.applies_to);
@@ -406,6 +490,7 @@ impl<'a> Validator<'a> {
                     vpath,
                     ErrorCode::VariantNotAllowed,
                     "Chỉ chỉ tiêu tỉ lệ phần trăm hoặc số lượng mới có ngưỡng riêng theo loại đối tượng",
+                    "Only percentage or count indicators may have separate thresholds by subject type",
                 );
                 continue;
             }
@@ -414,6 +499,7 @@ impl<'a> Validator<'a> {
                     format!("{vpath}/measure/kind"),
                     ErrorCode::VariantNotAllowed,
                     format!("Ngưỡng riêng phải cùng loại “{kind}” với chỉ tiêu"),
+                    format!("A separate threshold must be of the same kind “{kind}” as the indicator"),
                 );
                 continue;
             }
@@ -422,6 +508,7 @@ impl<'a> Validator<'a> {
                     format!("{vpath}/applies_to"),
                     ErrorCode::EmptyAppliesTo,
                     "Ngưỡng riêng phải nêu loại đối tượng áp dụng",
+                    "A separate threshold must state the subject types it applies to",
                 );
             }
             self.subject_types(&format!("{vpath}/applies_to"), &variant.applies_to);
@@ -449,6 +536,7 @@ impl<'a> Validator<'a> {
                     format!("{path}/{i}"),
                     ErrorCode::UnknownSubjectType,
                     format!("Loại đối tượng “{name}” không có trong danh mục"),
+                    format!("The subject type “{name}” is not in the catalogue"),
                 );
             }
         }
@@ -461,11 +549,13 @@ impl<'a> Validator<'a> {
                 format!("{path}/metric"),
                 ErrorCode::UnknownMetric,
                 format!("Số liệu “{name}” không có trong danh mục số liệu đã biết"),
+                format!("The metric “{name}” is not in the catalogue of known metrics"),
             ),
             Some(metric) if metric.kind() != kind => self.error(
                 format!("{path}/metric"),
                 ErrorCode::MetricKindMismatch,
                 format!("Số liệu “{name}” là loại “{}” nhưng chỉ tiêu là loại “{kind}”", metric.kind()),
+                format!("The metric “{name}” is of kind “{}” but the indicator is of kind “{kind}”", metric.kind()),
             ),
             Some(_) => {}
         }
@@ -481,7 +571,12 @@ impl<'a> Validator<'a> {
             }
             Measure::Points { max } => {
                 if !(max.is_finite() && *max > 0.0) {
-                    self.error(format!("{path}/max"), ErrorCode::InvalidPoints, "Điểm tối đa phải là số dương");
+                    self.error(
+                        format!("{path}/max"),
+                        ErrorCode::InvalidPoints,
+                        "Điểm tối đa phải là số dương",
+                        "The maximum points must be a positive number",
+                    );
                 }
             }
             Measure::Percentage { min } => {
@@ -493,6 +588,7 @@ impl<'a> Validator<'a> {
                             format!("{path}/min/{}", tier_key(tier)),
                             ErrorCode::ThresholdOutOfRange,
                             format!("Ngưỡng {} % nằm ngoài khoảng 0–100 %", VnNumber(t)),
+                            format!("The threshold {} % is outside the range 0–100 %", EnNumber(t)),
                         );
                     }
                 }
@@ -522,6 +618,7 @@ impl<'a> Validator<'a> {
                             format!("{path}/values/{i}"),
                             ErrorCode::InvalidOrdinalValues,
                             format!("Giá trị “{value}” trống hoặc bị lặp trong danh sách"),
+                            format!("The value “{value}” is empty or repeated in the list"),
                         );
                     }
                     seen.push(value);
@@ -531,6 +628,7 @@ impl<'a> Validator<'a> {
                         format!("{path}/values"),
                         ErrorCode::InvalidOrdinalValues,
                         "Danh sách giá trị không được trống",
+                        "The list of values must not be empty",
                     );
                 }
                 let mut positions = [None, None];
@@ -542,6 +640,7 @@ impl<'a> Validator<'a> {
                             format!("{path}/min/{}", tier_key(tier)),
                             ErrorCode::UnknownOrdinalValue,
                             format!("Ngưỡng “{threshold}” không có trong danh sách giá trị"),
+                            format!("The threshold “{threshold}” is not in the list of values"),
                         ),
                     }
                 }
@@ -556,7 +655,12 @@ impl<'a> Validator<'a> {
     }
 
     fn level2_below_level1(&mut self, path: &str) {
-        self.error(path, ErrorCode::Level2BelowLevel1, "Ngưỡng Mức độ 2 không được thấp hơn ngưỡng Mức độ 1");
+        self.error(
+            path,
+            ErrorCode::Level2BelowLevel1,
+            "Ngưỡng Mức độ 2 không được thấp hơn ngưỡng Mức độ 1",
+            "The Level 2 threshold must not be lower than the Level 1 threshold",
+        );
     }
 
     /// A published framework must know the threshold of every level its rule uses.
@@ -570,6 +674,7 @@ impl<'a> Validator<'a> {
                     format!("{path}/{}", tier_key(tier)),
                     ErrorCode::MissingThreshold,
                     format!("Bộ tiêu chí đã ban hành phải có ngưỡng {tier}"),
+                    format!("A published framework must have a {} threshold", tier_en(tier)),
                 );
             }
         }
@@ -577,7 +682,12 @@ impl<'a> Validator<'a> {
 
     fn result(&mut self, sum: Option<f64>) {
         if self.published && self.indicator_count == 0 {
-            self.error("/groups", ErrorCode::NoIndicators, "Bộ tiêu chí đã ban hành phải có chỉ tiêu");
+            self.error(
+                "/groups",
+                ErrorCode::NoIndicators,
+                "Bộ tiêu chí đã ban hành phải có chỉ tiêu",
+                "A published framework must have indicators",
+            );
         }
         let framework: &'a Framework = self.framework;
         let mut level_ids: HashMap<&'a str, String> = HashMap::new();
@@ -586,7 +696,12 @@ impl<'a> Validator<'a> {
                 self.level_name(&mut level_ids, "/result/fail", fail);
                 let cap = self.max_total(*max_total, sum);
                 if self.published && bands.is_empty() {
-                    self.error("/result/bands", ErrorCode::NoResultLevels, "Phải có ít nhất một mức xếp loại");
+                    self.error(
+                        "/result/bands",
+                        ErrorCode::NoResultLevels,
+                        "Phải có ít nhất một mức xếp loại",
+                        "There must be at least one rating band",
+                    );
                 }
                 let mut previous: Option<f64> = None;
                 for (i, band) in bands.iter().enumerate() {
@@ -598,6 +713,7 @@ impl<'a> Validator<'a> {
                             format!("{path}/min_total"),
                             ErrorCode::InvalidPoints,
                             "Điểm sàn của mức phải là số không âm",
+                            "The minimum points of a band must be a non-negative number",
                         );
                         continue;
                     }
@@ -606,6 +722,7 @@ impl<'a> Validator<'a> {
                             format!("{path}/min_total"),
                             ErrorCode::BandsNotDescending,
                             "Các mức phải xếp từ cao xuống thấp, điểm sàn giảm dần",
+                            "Bands must be ordered from highest to lowest, with decreasing minimum points",
                         );
                     }
                     previous = Some(band.min_total);
@@ -621,6 +738,12 @@ impl<'a> Validator<'a> {
                                 VnNumber(band.min_total),
                                 VnNumber(cap)
                             ),
+                            format!(
+                                "The band “{}” needs {} points, more than the maximum total of {}",
+                                band.name_vi,
+                                EnNumber(band.min_total),
+                                EnNumber(cap)
+                            ),
                         );
                     }
                     if let Some(floor) = band.min_per_indicator {
@@ -631,10 +754,20 @@ impl<'a> Validator<'a> {
             ResultRule::AllIndicatorsPass { levels, fail } => {
                 self.level_name(&mut level_ids, "/result/fail", fail);
                 if self.published && levels.is_empty() {
-                    self.error("/result/levels", ErrorCode::NoResultLevels, "Phải có ít nhất một mức độ công nhận");
+                    self.error(
+                        "/result/levels",
+                        ErrorCode::NoResultLevels,
+                        "Phải có ít nhất một mức độ công nhận",
+                        "There must be at least one recognition level",
+                    );
                 }
                 if levels.len() > 2 {
-                    self.error("/result/levels", ErrorCode::InvalidLevels, "Chỉ có Mức độ 1 và Mức độ 2");
+                    self.error(
+                        "/result/levels",
+                        ErrorCode::InvalidLevels,
+                        "Chỉ có Mức độ 1 và Mức độ 2",
+                        "There are only Level 1 and Level 2",
+                    );
                 }
                 for (i, level) in levels.iter().enumerate() {
                     let path = format!("/result/levels/{i}");
@@ -646,6 +779,7 @@ impl<'a> Validator<'a> {
                             format!("{path}/tier"),
                             ErrorCode::InvalidLevels,
                             format!("Mức thứ {} phải là {expected}", i + 1),
+                            format!("Level number {} in the list must be {}", i + 1, tier_en(expected)),
                         );
                     }
                     if level.tier == Tier::Level1 && level.min_months_at_level1.is_some() {
@@ -653,6 +787,7 @@ impl<'a> Validator<'a> {
                             format!("{path}/min_months_at_level1"),
                             ErrorCode::InvalidLevels,
                             "Điều kiện giữ Mức độ 1 chỉ áp dụng cho Mức độ 2",
+                            "The condition of having held Level 1 only applies to Level 2",
                         );
                     }
                     if let Some(requires) = &level.requires {
@@ -661,6 +796,7 @@ impl<'a> Validator<'a> {
                                 format!("{path}/requires"),
                                 ErrorCode::InvalidLevels,
                                 "Danh sách tiêu chí bắt buộc không được trống",
+                                "The list of required criteria must not be empty",
                             );
                         }
                         for (j, id) in requires.iter().enumerate() {
@@ -669,6 +805,7 @@ impl<'a> Validator<'a> {
                                     format!("{path}/requires/{j}"),
                                     ErrorCode::UnknownReference,
                                     format!("Không có tiêu chí hoặc chỉ tiêu “{id}”"),
+                                    format!("There is no criterion or indicator “{id}”"),
                                 );
                             }
                         }
@@ -686,13 +823,19 @@ impl<'a> Validator<'a> {
                     "/result/max_total",
                     ErrorCode::TotalMaxMismatch,
                     "Bộ tiêu chí tính điểm đã ban hành phải nêu tổng điểm tối đa",
+                    "A published points-based framework must state the maximum total points",
                 );
                 return sum;
             }
             return None;
         };
         if !(max.is_finite() && max > 0.0) {
-            self.error("/result/max_total", ErrorCode::InvalidPoints, "Tổng điểm tối đa phải là số dương");
+            self.error(
+                "/result/max_total",
+                ErrorCode::InvalidPoints,
+                "Tổng điểm tối đa phải là số dương",
+                "The maximum total points must be a positive number",
+            );
             return None;
         }
         let Some(sum) = sum else { return Some(max) };
@@ -701,6 +844,7 @@ impl<'a> Validator<'a> {
                 "/result/max_total",
                 ErrorCode::TotalMaxMismatch,
                 format!("Tổng điểm tối đa là {} nhưng tổng các tiêu chí là {}", VnNumber(max), VnNumber(sum)),
+                format!("The maximum total points are {} but the criteria add up to {}", EnNumber(max), EnNumber(sum)),
             );
         }
         Some(max)
@@ -708,25 +852,35 @@ impl<'a> Validator<'a> {
 
     fn floor(&mut self, path: &str, floor: f64) {
         if !(floor.is_finite() && floor >= 0.0) {
-            self.error(path, ErrorCode::InvalidPoints, "Điểm sàn mỗi chỉ tiêu phải là số không âm");
+            self.error(
+                path,
+                ErrorCode::InvalidPoints,
+                "Điểm sàn mỗi chỉ tiêu phải là số không âm",
+                "The minimum points per indicator must be a non-negative number",
+            );
             return;
         }
-        let below: Vec<String> = self
-            .point_indicators
-            .iter()
-            .filter(|&&(_, max)| max + EPSILON < floor)
-            .map(|(id, max)| format!("“{id}” tối đa {} điểm", VnNumber(*max)))
-            .collect();
+        let below: Vec<(&str, f64)> =
+            self.point_indicators.iter().copied().filter(|&(_, max)| max + EPSILON < floor).collect();
         if !below.is_empty() {
             // One error per band, naming the first few indicators, however many there are.
-            let more =
-                if below.len() > 3 { format!(" và {} chỉ tiêu khác", below.len() - 3) } else { String::new() };
-            let message = format!(
-                "Mỗi chỉ tiêu cần ≥ {} điểm nhưng {}{more}",
-                VnNumber(floor),
-                below[..below.len().min(3)].join(", ")
-            );
-            self.error(path, ErrorCode::UnreachableFloor, message);
+            let named = &below[..below.len().min(3)];
+            let others = below.len() - named.len();
+            let list_vi: Vec<String> =
+                named.iter().map(|(id, max)| format!("“{id}” tối đa {} điểm", VnNumber(*max))).collect();
+            let list_en: Vec<String> =
+                named.iter().map(|(id, max)| format!("“{id}” has at most {} points", EnNumber(*max))).collect();
+            let more_vi = if others > 0 { format!(" và {others} chỉ tiêu khác") } else { String::new() };
+            let more_en = match others {
+                0 => String::new(),
+                1 => " and 1 other indicator".to_owned(),
+                n => format!(" and {n} other indicators"),
+            };
+            let message_vi =
+                format!("Mỗi chỉ tiêu cần ≥ {} điểm nhưng {}{more_vi}", VnNumber(floor), list_vi.join(", "));
+            let message_en =
+                format!("Each indicator needs ≥ {} points but {}{more_en}", EnNumber(floor), list_en.join(", "));
+            self.error(path, ErrorCode::UnreachableFloor, message_vi, message_en);
         }
     }
 
@@ -737,10 +891,16 @@ impl<'a> Validator<'a> {
 
     fn level_id(&mut self, ids: &mut HashMap<&'a str, String>, path: &str, id: &'a str) {
         if !is_code(id) {
-            self.error(format!("{path}/id"), ErrorCode::InvalidId, format!("Mã mức “{id}” không hợp lệ"));
+            self.error(
+                format!("{path}/id"),
+                ErrorCode::InvalidId,
+                format!("Mã mức “{id}” không hợp lệ"),
+                format!("The level id “{id}” is invalid"),
+            );
         } else if let Some(first) = ids.get(id) {
-            let message = format!("Mã mức “{id}” bị trùng (đã dùng tại {first})");
-            self.error(format!("{path}/id"), ErrorCode::DuplicateId, message);
+            let message_vi = format!("Mã mức “{id}” bị trùng (đã dùng tại {first})");
+            let message_en = format!("The level id “{id}” is a duplicate (already used at {first})");
+            self.error(format!("{path}/id"), ErrorCode::DuplicateId, message_vi, message_en);
         } else {
             ids.insert(id, path.to_owned());
         }
@@ -778,5 +938,202 @@ mod tests {
         assert!(!is_framework_id("VN.x"));
         assert!(!is_framework_id(""));
         assert!(!is_framework_id("vn.x-"));
+    }
+
+    #[test]
+    fn english_numbers() {
+        for (x, text) in
+            [(100.0, "100"), (88.5, "88.5"), (0.1 + 0.2, "0.3"), (2.0 / 3.0, "0.67"), (-0.001, "0"), (-5.0, "-5")]
+        {
+            assert_eq!(EnNumber(x).to_string(), text, "{x}");
+        }
+    }
+
+    fn shipped(id: &str) -> Framework {
+        crate::shipped_framework(id).unwrap_or_else(|| panic!("{id} is not shipped"))
+    }
+
+    fn parsed<T: serde::de::DeserializeOwned>(json: &str) -> T {
+        serde_json::from_str(json).unwrap_or_else(|e| panic!("{json}: {e}"))
+    }
+
+    /// Frameworks broken in many ways at once, with the codes each must produce.
+    fn broken_frameworks() -> Vec<(&'static str, Framework, Vec<ErrorCode>)> {
+        use ErrorCode as E;
+        let mut cases = Vec::new();
+
+        // A published points framework with header, tree and band problems.
+        let mut f = shipped("vn.moet.dvht.huyen.tt22-2020");
+        f.id = "VN bad".into();
+        f.version = 0;
+        f.name_vi = " ".into();
+        f.valid_to = f.valid_from.and_then(|d| d.pred_opt());
+        f.target_group = Some(crate::CitizenTargetGroup::Resident);
+        f.missing = vec!["Điều 5".into()];
+        let first_id = f.groups[0].indicators[0].id.clone();
+        f.groups[0].indicators[1].id = first_id;
+        f.groups[0].indicators[2].applies_to = vec!["nobody".into()];
+        f.groups[0].indicators[2].metric = Some("no_such_metric".into());
+        f.groups[1].max_points = Some(1.0);
+        f.groups[2].indicators[0].measure = parsed(r#"{"kind": "percentage", "min": {"level1": 120}}"#);
+        f.groups[2].indicators[1].measure = parsed(r#"{"kind": "points", "max": -1}"#);
+        if let ResultRule::Points { bands, .. } = &mut f.result {
+            bands[0].min_total = 150.0;
+            bands[0].min_per_indicator = Some(50.0);
+            bands[2].min_total = 90.0;
+            let first_band = bands[0].id.clone();
+            bands[1].id = first_band;
+        }
+        cases.push((
+            "points",
+            f,
+            vec![
+                E::InvalidId,
+                E::InvalidVersion,
+                E::EmptyText,
+                E::InvalidPeriod,
+                E::TargetGroupMismatch,
+                E::PublishedIncomplete,
+                E::DuplicateId,
+                E::AppliesToNotAllowed,
+                E::UnknownSubjectType,
+                E::UnknownMetric,
+                E::GroupMaxMismatch,
+                E::KindNotAllowed,
+                E::ThresholdOutOfRange,
+                E::InvalidPoints,
+                E::UnreachableBand,
+                E::UnreachableFloor,
+                E::BandsNotDescending,
+            ],
+        ));
+
+        // A pass/fail draft published too early, with measure, variant and level problems.
+        let mut f = shipped("vn.moet.cdht.xa.tt25-2023");
+        f.status = FrameworkStatus::Published;
+        f.groups[0].max_points = Some(10.0);
+        let tc1 = &mut f.groups[0].indicators;
+        tc1[0].measure = parsed(
+            r#"{"kind": "ordinal", "values": ["thấp", "thấp", " "], "min": {"level1": "cao", "level2": "thấp"}}"#,
+        );
+        tc1[1].measure = parsed(r#"{"kind": "percentage", "min": {"level1": 90, "level2": 80}}"#);
+        tc1[2].metric = Some(crate::Metric::ALL[0].name().into());
+        tc1[2].variants =
+            vec![parsed(r#"{"applies_to": [], "measure": {"kind": "percentage", "min": {"level1": 50}}}"#)];
+        let tc2 = &mut f.groups[1].indicators;
+        tc2[0].measure = parsed(r#"{"kind": "count", "min": {"level1": 3, "level2": 3}}"#);
+        tc2[0].variants = vec![
+            parsed(r#"{"applies_to": [], "measure": {"kind": "count", "min": {"level1": 2, "level2": 1}}}"#),
+            parsed(r#"{"applies_to": ["nobody"], "measure": {"kind": "percentage", "min": {"level1": 2}}}"#),
+        ];
+        tc2[1].measure = parsed(r#"{"kind": "points", "max": 10}"#);
+        if let ResultRule::AllIndicatorsPass { levels, .. } = &mut f.result {
+            levels[0].min_months_at_level1 = Some(12);
+            levels[0].requires = Some(vec!["TC9".into()]);
+            levels[1].requires = Some(Vec::new());
+            levels[1].id = "muc do 2".into();
+            let extra = levels[0].clone();
+            levels.push(extra);
+        }
+        cases.push((
+            "pass/fail",
+            f,
+            vec![
+                E::PublishedIncomplete,
+                E::EmptyGroup,
+                E::MissingThreshold,
+                E::KindNotAllowed,
+                E::InvalidOrdinalValues,
+                E::UnknownOrdinalValue,
+                E::Level2BelowLevel1,
+                E::MetricKindMismatch,
+                E::VariantNotAllowed,
+                E::EmptyAppliesTo,
+                E::InvalidLevels,
+                E::UnknownReference,
+                E::InvalidId,
+                E::DuplicateId,
+            ],
+        ));
+
+        // A published points framework with nothing in it.
+        let mut f = shipped("vn.moet.dvht.huyen.tt22-2020");
+        f.groups.clear();
+        if let ResultRule::Points { max_total, bands, .. } = &mut f.result {
+            *max_total = None;
+            bands.clear();
+        }
+        cases.push(("empty", f, vec![E::NoIndicators, E::NoResultLevels, E::TotalMaxMismatch]));
+
+        // Totals and floors that are wrong numbers.
+        let mut f = shipped("vn.moet.dvht.huyen.tt22-2020");
+        if let ResultRule::Points { max_total, bands, .. } = &mut f.result {
+            *max_total = Some(99.5);
+            bands[0].min_per_indicator = Some(-1.0);
+            bands[1].min_total = -3.0;
+        }
+        cases.push(("totals", f, vec![E::TotalMaxMismatch, E::InvalidPoints]));
+
+        let mut f = shipped("vn.moet.dvht.huyen.tt22-2020");
+        if let ResultRule::Points { max_total, .. } = &mut f.result {
+            *max_total = Some(-100.0);
+        }
+        cases.push(("negative total", f, vec![E::InvalidPoints]));
+        cases
+    }
+
+    fn assert_bilingual(name: &str, errors: &[FrameworkError]) {
+        for e in errors {
+            assert!(!e.message_vi.trim().is_empty(), "{name}: no Vietnamese for {e:?}");
+            assert!(!e.message_en.trim().is_empty(), "{name}: no English for {e:?}");
+            assert_ne!(e.message_en, e.message_vi, "{name}: English not translated for {e:?}");
+        }
+    }
+
+    #[test]
+    fn every_error_has_an_english_message() {
+        let mut seen = std::collections::BTreeSet::new();
+        for (name, framework, expected) in broken_frameworks() {
+            let errors = validate(&framework).err().unwrap_or_default();
+            let codes: std::collections::BTreeSet<_> = errors.iter().map(|e| e.code).collect();
+            for code in expected {
+                assert!(codes.contains(&code), "{name}: expected {code}, got {errors:#?}");
+            }
+            assert_bilingual(name, &errors);
+            seen.extend(codes);
+        }
+
+        for json in ["{", r#"{"id": 1}"#, "[]"] {
+            let errors = Framework::from_json(json).err().unwrap_or_default();
+            assert!(errors.iter().any(|e| e.code == ErrorCode::InvalidDocument), "{json}: {errors:#?}");
+            assert_bilingual(json, &errors);
+            seen.extend(errors.iter().map(|e| e.code));
+        }
+
+        // The corpus of broken documents covers every code (tests/validation.rs checks that).
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken");
+        let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+        for entry in entries {
+            let path = entry.unwrap_or_else(|e| panic!("{}: {e}", dir.display())).path();
+            let name = path.display().to_string();
+            let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let case: serde_json::Value = parsed(&text);
+            let errors = Framework::from_json(&case["framework"].to_string()).err().unwrap_or_default();
+            assert!(!errors.is_empty(), "{name} was accepted");
+            assert_bilingual(&name, &errors);
+            seen.extend(errors.iter().map(|e| e.code));
+        }
+        let uncovered: Vec<_> = ErrorCode::ALL.into_iter().filter(|c| !seen.contains(c)).collect();
+        assert!(uncovered.is_empty(), "codes never produced: {uncovered:?}");
+    }
+
+    #[test]
+    fn old_json_without_english_still_reads() {
+        let e: FrameworkError = parsed(
+            r#"{"path": "/version", "code": "invalid_version", "message_vi": "Số phiên bản phải từ 1 trở lên"}"#,
+        );
+        assert_eq!(e.code, ErrorCode::InvalidVersion);
+        assert!(e.message_en.is_empty());
+        assert_eq!(e.to_string(), "/version: Số phiên bản phải từ 1 trở lên");
     }
 }

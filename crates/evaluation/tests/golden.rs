@@ -7,7 +7,7 @@ mod common;
 use common::{PASS_FAIL_15_FIXTURE, QD324_FIXTURE, TT24_TINH_FIXTURE, answers, date, ordinal, parse, shipped};
 use xhht_evaluation::{
     Answer, Answers, Context, Framework, FrameworkStatus, IndicatorStatus, Metric, MetricValues, Outcome, Subject,
-    SubjectType, Tier, ValueSource, is_usable_for_recognition, score,
+    SubjectType, Tier, ValueSource, score,
 };
 
 fn run(
@@ -54,7 +54,7 @@ fn tt22_answers(framework: &Framework, total: f64) -> Answers {
 fn tt22_bands_at_their_edges() {
     for id in ["vn.moet.dvht.huyen.tt22-2020", "vn.moet.dvht.tinh.tt22-2020"] {
         let framework = shipped(id);
-        assert!(is_usable_for_recognition(&framework));
+        assert!(framework.may_recognise());
         let ctx = Context::on(date(2023, 3, 1));
         for (total, level, name) in [
             (100.0, "tot", "Tốt"),
@@ -367,7 +367,7 @@ fn all_yes(framework: &Framework) -> Answers {
 #[test]
 fn tt24_provincial_draft_gives_level1_on_known_part_only() {
     let framework = shipped("vn.moet.dvht.tinh.tt24-2023");
-    assert!(!is_usable_for_recognition(&framework));
+    assert!(!framework.may_recognise());
     let metrics = MetricValues::new().with(Metric::ShareMembersCongDanHocTap, 94.0);
     let mut a = tt24_level2_answers();
     a.insert("TC3.CT3".into(), ordinal("Tập thể lao động tiên tiến"));
@@ -424,7 +424,7 @@ fn tt25_drafts_score_their_known_criteria() {
         let outcome = run(&framework, &all_yes(&framework), &MetricValues::new(), &Subject::default(), &ctx);
         assert_eq!(&*outcome.level.name_vi, level, "{id}");
         assert!(!outcome.complete, "{id}");
-        assert!(!is_usable_for_recognition(&framework));
+        assert!(!framework.may_recognise());
     }
     let framework = shipped("vn.moet.cdht.xa.tt25-2023");
     let mut a = all_yes(&framework);

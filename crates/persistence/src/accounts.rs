@@ -79,7 +79,7 @@ pub fn get(conn: &mut DbConn, id: i64) -> Result<Account> {
         .select(AccountRow::as_select())
         .first(conn)
         .optional()?
-        .ok_or(PersistenceError::NotFound)?;
+        .ok_or(PersistenceError::NotFound(crate::error::Record::Account))?;
     load(conn, row)
 }
 
@@ -140,7 +140,7 @@ fn set_roles_and_units(conn: &mut DbConn, id: i64, roles: &[Role], unit_ids: &[i
     for unit in unit_ids {
         let exists: i64 = units::table.filter(units::id.eq(unit)).count().get_result(conn)?;
         if exists == 0 {
-            return Err(PersistenceError::NotFound);
+            return Err(PersistenceError::NotFound(crate::error::Record::Unit));
         }
         diesel::insert_into(account_units::table)
             .values((account_units::account_id.eq(id), account_units::unit_id.eq(unit)))
@@ -350,7 +350,7 @@ pub fn revoke_api_key(conn: &mut DbConn, account_id: i64, key_id: i64) -> Result
     .set(api_keys::revoked_at.eq(Utc::now().naive_utc()))
     .execute(conn)?;
     if changed == 0 {
-        return Err(PersistenceError::NotFound);
+        return Err(PersistenceError::NotFound(crate::error::Record::ApiKey));
     }
     Ok(api_keys::table.find(key_id).select(key_columns()).first(conn)?)
 }

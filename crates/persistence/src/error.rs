@@ -4,8 +4,8 @@ use diesel::result::{DatabaseErrorKind, Error as DieselError};
 /// its own code and message; everything else is an infrastructure failure.
 #[derive(Debug, thiserror::Error)]
 pub enum PersistenceError {
-    #[error("not found")]
-    NotFound,
+    #[error("{0} not found")]
+    NotFound(Record),
     #[error("conflict: {0:?}")]
     Conflict(Conflict),
     #[error("the record changed since it was read")]
@@ -42,17 +42,39 @@ pub enum Conflict {
     /// This framework version exists already.
     VersionExists,
     /// The framework version's status does not allow this transition.
-    WrongStatus { status: String },
+    FrameworkStatus { status: xhht_domain::FrameworkStatus },
     /// A citizen with the same national ID number exists.
     DuplicateCitizen { citizen_id: i64 },
-    /// The framework refuses filings after its deadline, and the deadline has passed.
-    DeadlinePassed,
     /// The subject is registered for this model and year already.
     AlreadyRegistered,
     /// The commune has a community learning centre already.
     CentreExists,
     /// Another account has this username.
     UsernameTaken { username: String },
+}
+
+/// The kinds of stored record, so that a missing one is reported as what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Record {
+    Unit,
+    Reorganisation,
+    Account,
+    ApiKey,
+    Framework,
+    Citizen,
+    Household,
+    Organisation,
+    Clan,
+    LearningCentre,
+    Evaluation,
+    Decision,
+    Evidence,
+}
+
+impl std::fmt::Display for Record {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self, f)
+    }
 }
 
 impl PersistenceError {

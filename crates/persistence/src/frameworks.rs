@@ -7,6 +7,7 @@ use crate::error::{Conflict, PersistenceError, Result};
 use crate::schema::frameworks;
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
+use xhht_domain::{FrameworkStatus, ModelKind};
 
 #[derive(Queryable, Selectable, Debug, Clone, PartialEq)]
 #[diesel(table_name = frameworks)]
@@ -14,8 +15,10 @@ pub struct FrameworkRow {
     pub id: i64,
     pub framework_key: String,
     pub version: i32,
-    pub status: String,
-    pub model_kind: String,
+    #[diesel(deserialize_as = String)]
+    pub status: FrameworkStatus,
+    #[diesel(deserialize_as = String)]
+    pub model_kind: ModelKind,
     pub name_vi: String,
     pub valid_from: Option<NaiveDate>,
     pub valid_to: Option<NaiveDate>,
@@ -34,8 +37,8 @@ pub struct FrameworkRow {
 pub struct NewFramework {
     pub framework_key: String,
     pub version: i32,
-    pub status: String,
-    pub model_kind: String,
+    pub status: FrameworkStatus,
+    pub model_kind: ModelKind,
     pub name_vi: String,
     pub valid_from: Option<NaiveDate>,
     pub valid_to: Option<NaiveDate>,
@@ -46,13 +49,13 @@ pub struct NewFramework {
 
 pub fn insert(conn: &mut DbConn, f: &NewFramework) -> Result<FrameworkRow> {
     let now = Utc::now().naive_utc();
-    let published_at = (f.status == "published").then_some(now);
+    let published_at = (f.status == FrameworkStatus::Published).then_some(now);
     let id: i64 = diesel::insert_into(frameworks::table)
         .values((
             frameworks::framework_key.eq(&f.framework_key),
             frameworks::version.eq(f.version),
-            frameworks::status.eq(&f.status),
-            frameworks::model_kind.eq(&f.model_kind),
+            frameworks::status.eq(f.status.as_str()),
+            frameworks::model_kind.eq(f.model_kind.as_str()),
             frameworks::name_vi.eq(&f.name_vi),
             frameworks::valid_from.eq(f.valid_from),
             frameworks::valid_to.eq(f.valid_to),
@@ -77,9 +80,19 @@ pub fn get(conn: &mut DbConn, id: i64) -> Result<FrameworkRow> {
     frameworks::table
         .find(id)
         .select(FrameworkRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()?
-        .ok_or(PersistenceError::NotFound)
+        .ok_or(PersistenceError::NotFound(crate::error::Record::Framework))
+}
+
+/// The row version of a framework version: whether a copy compiled earlier is still current.
+pub fn row_version(conn: &mut DbConn, id: i64) -> Result<i32> {
+    frameworks::table
+        .find(id)
+        .select(frameworks::row_version)
+        .get_result(conn)
+        .optional()?
+        .ok_or(PersistenceError::NotFound(crate::error::Record::Framework))
 }
 
 /// All versions of one framework, oldest first.
@@ -93,19 +106,19 @@ pub fn versions(conn: &mut DbConn, key: &str) -> Result<Vec<FrameworkRow>> {
 
 #[derive(Debug, Clone, Default)]
 pub struct FrameworkFilter {
-    pub model_kind: Option<String>,
-    pub status: Option<String>,
+    pub model_kind: Option<ModelKind>,
+    pub status: Option<FrameworkStatus>,
     pub valid_on: Option<NaiveDate>,
     pub key: Option<String>,
 }
 
 pub fn list(conn: &mut DbConn, f: &FrameworkFilter, after: Option<i64>, limit: i64) -> Result<Vec<FrameworkRow>> {
     let mut query = frameworks::table.into_boxed();
-    if let Some(kind) = &f.model_kind {
-        query = query.filter(frameworks::model_kind.eq(kind.clone()));
+    if let Some(kind) = f.model_kind {
+        query = query.filter(frameworks::model_kind.eq(kind.as_str()));
     }
-    if let Some(status) = &f.status {
-        query = query.filter(frameworks::status.eq(status.clone()));
+    if let Some(status) = f.status {
+        query = query.filter(frameworks::status.eq(status.as_str()));
     }
     if let Some(key) = &f.key {
         query = query.filter(frameworks::framework_key.eq(key.clone()));
@@ -127,28 +140,28 @@ pub fn transition(
     conn: &mut DbConn,
     id: i64,
     expected: Option<i32>,
-    from: &[&str],
-    to: &str,
+    from: &[FrameworkStatus],
+    to: FrameworkStatus,
     document: &str,
 ) -> Result<FrameworkRow> {
     let current = get(conn, id)?;
     if expected.is_some_and(|v| v != current.row_version) {
         return Err(PersistenceError::StaleVersion);
     }
-    if !from.contains(&current.status.as_str()) {
-        return Err(PersistenceError::Conflict(Conflict::WrongStatus { status: current.status }));
+    if !from.contains(&current.status) {
+        return Err(PersistenceError::Conflict(Conflict::FrameworkStatus { status: current.status }));
     }
     let now = Utc::now().naive_utc();
     let changed = diesel::update(
         frameworks::table.filter(frameworks::id.eq(id)).filter(frameworks::row_version.eq(current.row_version)),
     )
     .set((
-        frameworks::status.eq(to),
+        frameworks::status.eq(to.as_str()),
         frameworks::document.eq(document),
         frameworks::row_version.eq(current.row_version + 1),
         frameworks::updated_at.eq(now),
-        frameworks::published_at.eq(if to == "published" { Some(now) } else { current.published_at }),
-        frameworks::retired_at.eq(if to == "retired" { Some(now) } else { current.retired_at }),
+        frameworks::published_at.eq(if to == FrameworkStatus::Published { Some(now) } else { current.published_at }),
+        frameworks::retired_at.eq(if to == FrameworkStatus::Retired { Some(now) } else { current.retired_at }),
     ))
     .execute(conn)?;
     if changed != 1 {

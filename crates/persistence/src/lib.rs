@@ -17,4 +17,4 @@ pub mod units;
 
 pub use db::{Backend, Database, DatabaseUrl, DbConn};
 pub use diesel::result as diesel_error;
-pub use error::{Conflict, PersistenceError};
+pub use error::{Conflict, PersistenceError, Record};

@@ -3,11 +3,12 @@
 //! range condition; rows are marked deleted, never removed, so that sync clients see deletions.
 
 use crate::db::{DbConn, MultiBackend, subtree_end};
-use crate::error::{PersistenceError, Result};
+use crate::error::{PersistenceError, Record, Result};
 use crate::schema::{citizens, clan_households, clans, households, learning_centres, organisations};
 use chrono::{NaiveDateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{Bool, Nullable};
+use std::collections::HashMap;
 
 /// What a list may return.
 #[derive(Debug, Clone, Default)]
@@ -24,9 +25,14 @@ pub struct ListFilter {
 pub type Position = (NaiveDateTime, i64);
 
 macro_rules! registry_reads {
-    ($table:ident, $row:ty) => {
+    ($table:ident, $row:ty, $record:expr) => {
         pub fn get(conn: &mut DbConn, id: i64) -> Result<$row> {
-            $table::table.find(id).select(<$row>::as_select()).first(conn).optional()?.ok_or(PersistenceError::NotFound)
+            $table::table
+                .find(id)
+                .select(<$row>::as_select())
+                .get_result(conn)
+                .optional()?
+                .ok_or(PersistenceError::NotFound($record))
         }
 
         pub fn list(conn: &mut DbConn, f: &ListFilter, after: Option<Position>, limit: i64) -> Result<Vec<$row>> {
@@ -68,7 +74,7 @@ macro_rules! registry_reads {
         pub fn delete(conn: &mut DbConn, id: i64, expected: Option<i32>) -> Result<$row> {
             let current = get(conn, id)?;
             if current.deleted_at.is_some() {
-                return Err(PersistenceError::NotFound);
+                return Err(PersistenceError::NotFound($record));
             }
             if expected.is_some_and(|v| v != current.version) {
                 return Err(PersistenceError::StaleVersion);
@@ -92,7 +98,7 @@ macro_rules! registry_reads {
         fn bump(conn: &mut DbConn, id: i64, expected: Option<i32>) -> Result<$row> {
             let current = get(conn, id)?;
             if current.deleted_at.is_some() {
-                return Err(PersistenceError::NotFound);
+                return Err(PersistenceError::NotFound($record));
             }
             if expected.is_some_and(|v| v != current.version) {
                 return Err(PersistenceError::StaleVersion);
@@ -140,7 +146,7 @@ pub mod organisation {
         pub learner_count: Option<i32>,
     }
 
-    registry_reads!(organisations, Organisation);
+    registry_reads!(organisations, Organisation, Record::Organisation);
 
     pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Organisation> {
         let now = Utc::now().naive_utc();
@@ -204,7 +210,7 @@ pub mod household {
         pub head_citizen_id: Option<i64>,
     }
 
-    registry_reads!(households, Household);
+    registry_reads!(households, Household, Record::Household);
 
     pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Household> {
         let now = Utc::now().naive_utc();
@@ -236,14 +242,21 @@ pub mod household {
         get(conn, id)
     }
 
-    /// The ids of the (not deleted) members.
-    pub fn members(conn: &mut DbConn, id: i64) -> Result<Vec<i64>> {
-        Ok(citizens::table
-            .filter(citizens::household_id.eq(id))
+    /// The ids of the (not deleted) members of each household, in one query for a page.
+    pub fn members(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Vec<i64>>> {
+        let rows: Vec<(Option<i64>, i64)> = citizens::table
+            .filter(citizens::household_id.eq_any(ids))
             .filter(citizens::deleted_at.is_null())
-            .order(citizens::id)
-            .select(citizens::id)
-            .load(conn)?)
+            .order((citizens::household_id, citizens::id))
+            .select((citizens::household_id, citizens::id))
+            .load(conn)?;
+        let mut out: HashMap<i64, Vec<i64>> = ids.iter().map(|&id| (id, Vec::new())).collect();
+        for (household, citizen) in rows {
+            if let Some(list) = household.and_then(|h| out.get_mut(&h)) {
+                list.push(citizen);
+            }
+        }
+        Ok(out)
     }
 }
 
@@ -282,7 +295,7 @@ pub mod citizen {
         pub national_id_hash: Option<String>,
     }
 
-    registry_reads!(citizens, Citizen);
+    registry_reads!(citizens, Citizen, Record::Citizen);
 
     pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Citizen> {
         let now = Utc::now().naive_utc();
@@ -360,7 +373,7 @@ pub mod clan {
         pub household_ids: Vec<i64>,
     }
 
-    registry_reads!(clans, Clan);
+    registry_reads!(clans, Clan, Record::Clan);
 
     fn set_households(conn: &mut DbConn, id: i64, households: &[i64]) -> Result<()> {
         diesel::delete(clan_households::table.filter(clan_households::clan_id.eq(id))).execute(conn)?;
@@ -398,12 +411,20 @@ pub mod clan {
         get(conn, id)
     }
 
-    pub fn households_of(conn: &mut DbConn, id: i64) -> Result<Vec<i64>> {
-        Ok(clan_households::table
-            .filter(clan_households::clan_id.eq(id))
-            .order(clan_households::household_id)
-            .select(clan_households::household_id)
-            .load(conn)?)
+    /// The households of each clan, in one query for a page.
+    pub fn households_of(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Vec<i64>>> {
+        let rows: Vec<(i64, i64)> = clan_households::table
+            .filter(clan_households::clan_id.eq_any(ids))
+            .order((clan_households::clan_id, clan_households::household_id))
+            .select((clan_households::clan_id, clan_households::household_id))
+            .load(conn)?;
+        let mut out: HashMap<i64, Vec<i64>> = ids.iter().map(|&id| (id, Vec::new())).collect();
+        for (clan, household) in rows {
+            if let Some(list) = out.get_mut(&clan) {
+                list.push(household);
+            }
+        }
+        Ok(out)
     }
 }
 
@@ -434,7 +455,7 @@ pub mod centre {
         pub activities_count: i32,
     }
 
-    registry_reads!(learning_centres, Centre);
+    registry_reads!(learning_centres, Centre, Record::LearningCentre);
 
     pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Centre> {
         let now = Utc::now().naive_utc();

@@ -346,3 +346,6 @@ diesel::table! {
         created_at -> Timestamp,
     }
 }
+
+// Grouped counts across a join (the registry figures of evaluations).
+diesel::allow_columns_to_appear_in_same_group_by_clause!(citizens::workplace_id, evaluations::year);

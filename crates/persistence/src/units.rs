@@ -124,8 +124,12 @@ fn filtered<'a>(conn: &mut DbConn, f: &'a UnitFilter) -> Result<BoxedUnits<'a>> 
         query = query.filter(units::parent_id.eq(parent));
     }
     if let Some(root) = f.within {
-        let root_path: String =
-            units::table.find(root).select(units::path).first(conn).optional()?.ok_or(PersistenceError::NotFound)?;
+        let root_path: String = units::table
+            .find(root)
+            .select(units::path)
+            .first(conn)
+            .optional()?
+            .ok_or(PersistenceError::NotFound(crate::error::Record::Unit))?;
         let upper = subtree_end(&root_path);
         query = query.filter(units::path.gt(root_path)).filter(units::path.lt(upper));
     }
@@ -181,7 +185,7 @@ pub fn get(conn: &mut DbConn, id: i64) -> Result<Unit> {
         .select(UnitRow::as_select())
         .first(conn)
         .optional()?
-        .ok_or(PersistenceError::NotFound)
+        .ok_or(PersistenceError::NotFound(crate::error::Record::Unit))
         .and_then(Unit::try_from)
 }
 
@@ -350,7 +354,7 @@ pub fn create(conn: &mut DbConn, new: &NewUnit) -> Result<Unit> {
     let parent = match new.parent_id {
         Some(pid) => {
             let parent = get(conn, pid).map_err(|e| match e {
-                PersistenceError::NotFound => PersistenceError::Conflict(Conflict::InvalidParent { parent_id: pid }),
+                PersistenceError::NotFound(_) => PersistenceError::Conflict(Conflict::InvalidParent { parent_id: pid }),
                 other => other,
             })?;
             if !new.level.allowed_parents().contains(&parent.level) {
@@ -610,9 +614,12 @@ pub fn reorganise(conn: &mut DbConn, r: &NewReorganisation) -> Result<Reorganisa
 
     let mut links = Vec::with_capacity(r.links.len());
     for link in &r.links {
-        let successor = targets.get(link.target_index).map(|t| t.id).ok_or(PersistenceError::NotFound)?;
+        let successor = targets
+            .get(link.target_index)
+            .map(|t| t.id)
+            .ok_or(PersistenceError::NotFound(crate::error::Record::Unit))?;
         if !r.sources.contains(&link.source_id) {
-            return Err(PersistenceError::NotFound);
+            return Err(PersistenceError::NotFound(crate::error::Record::Unit));
         }
         diesel::insert_into(unit_successions::table)
             .values((
@@ -642,7 +649,7 @@ pub fn get_reorganisation(conn: &mut DbConn, id: i64) -> Result<ReorganisationDe
         .select(reorganisation_columns())
         .first(conn)
         .optional()?
-        .ok_or(PersistenceError::NotFound)?;
+        .ok_or(PersistenceError::NotFound(crate::error::Record::Reorganisation))?;
     let links: Vec<(i64, i64, bool)> = unit_successions::table
         .filter(unit_successions::reorganisation_id.eq(id))
         .order(unit_successions::id)

@@ -34,6 +34,7 @@ from .confidence import Confidence
 from .confidence_note import ConfidenceNote
 from .created_account import CreatedAccount
 from .created_api_key import CreatedApiKey
+from .current_result import CurrentResult
 from .cycle import Cycle
 from .cycle_period import CyclePeriod
 from .decision_dto import DecisionDto
@@ -57,7 +58,6 @@ from .framework import Framework
 from .framework_detail import FrameworkDetail
 from .framework_page import FrameworkPage
 from .framework_status import FrameworkStatus
-from .framework_status_dto import FrameworkStatusDto
 from .framework_summary import FrameworkSummary
 from .grant_type import GrantType
 from .group import Group
@@ -89,7 +89,6 @@ from .measure_type_3_kind import MeasureType3Kind
 from .measure_type_4 import MeasureType4
 from .measure_type_4_kind import MeasureType4Kind
 from .model_kind import ModelKind
-from .model_kind_dto import ModelKindDto
 from .new_account_request import NewAccountRequest
 from .new_api_key_request import NewApiKeyRequest
 from .new_framework_request import NewFrameworkRequest
@@ -114,12 +113,13 @@ from .reorganisation_kind_dto import ReorganisationKindDto
 from .reorganisation_link import ReorganisationLink
 from .reorganisation_link_request import ReorganisationLinkRequest
 from .reorganisation_target import ReorganisationTarget
+from .result_level_dto import ResultLevelDto
 from .result_rule_type_0 import ResultRuleType0
 from .result_rule_type_0_kind import ResultRuleType0Kind
 from .result_rule_type_1 import ResultRuleType1
 from .result_rule_type_1_kind import ResultRuleType1Kind
+from .role import Role
 from .role_assignment import RoleAssignment
-from .role_dto import RoleDto
 from .score_request import ScoreRequest
 from .score_request_answers import ScoreRequestAnswers
 from .score_request_metrics_type_0 import ScoreRequestMetricsType0
@@ -175,6 +175,7 @@ __all__ = (
     "ConfidenceNote",
     "CreatedAccount",
     "CreatedApiKey",
+    "CurrentResult",
     "Cycle",
     "CyclePeriod",
     "DecisionDto",
@@ -198,7 +199,6 @@ __all__ = (
     "FrameworkDetail",
     "FrameworkPage",
     "FrameworkStatus",
-    "FrameworkStatusDto",
     "FrameworkSummary",
     "GrantType",
     "Group",
@@ -230,7 +230,6 @@ __all__ = (
     "MeasureType4",
     "MeasureType4Kind",
     "ModelKind",
-    "ModelKindDto",
     "NewAccountRequest",
     "NewApiKeyRequest",
     "NewFrameworkRequest",
@@ -255,12 +254,13 @@ __all__ = (
     "ReorganisationLink",
     "ReorganisationLinkRequest",
     "ReorganisationTarget",
+    "ResultLevelDto",
     "ResultRuleType0",
     "ResultRuleType0Kind",
     "ResultRuleType1",
     "ResultRuleType1Kind",
+    "Role",
     "RoleAssignment",
-    "RoleDto",
     "ScoreRequest",
     "ScoreRequestAnswers",
     "ScoreRequestMetricsType0",

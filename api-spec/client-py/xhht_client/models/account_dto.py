@@ -8,7 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.account_kind import AccountKind, check_account_kind
-from ..models.role_dto import RoleDto, check_role_dto
+from ..models.role import Role, check_role
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AccountDto")
@@ -23,7 +23,7 @@ class AccountDto:
         username (str):
         display_name (str):
         kind (AccountKind):
-        roles (list[RoleDto]):
+        roles (list[Role]):
         unit_ids (list[int]): The units the account covers: it sees and changes only their subtrees.
         disabled (bool):
         must_change_password (bool):
@@ -37,7 +37,7 @@ class AccountDto:
     username: str
     display_name: str
     kind: AccountKind
-    roles: list[RoleDto]
+    roles: list[Role]
     unit_ids: list[int]
     disabled: bool
     must_change_password: bool
@@ -117,7 +117,7 @@ class AccountDto:
         roles = []
         _roles = d.pop("roles")
         for roles_item_data in _roles:
-            roles_item = check_role_dto(roles_item_data)
+            roles_item = check_role(roles_item_data)
 
             roles.append(roles_item)
 

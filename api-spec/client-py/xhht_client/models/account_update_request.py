@@ -5,7 +5,7 @@ from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-from ..models.role_dto import RoleDto, check_role_dto
+from ..models.role import Role, check_role
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AccountUpdateRequest")
@@ -19,13 +19,13 @@ class AccountUpdateRequest:
 
     Attributes:
         display_name (None | str | Unset):
-        roles (list[RoleDto] | None | Unset):
+        roles (list[Role] | None | Unset):
         unit_ids (list[int] | None | Unset):
         disabled (bool | None | Unset):
     """
 
     display_name: None | str | Unset = UNSET
-    roles: list[RoleDto] | None | Unset = UNSET
+    roles: list[Role] | None | Unset = UNSET
     unit_ids: list[int] | None | Unset = UNSET
     disabled: bool | None | Unset = UNSET
 
@@ -90,7 +90,7 @@ class AccountUpdateRequest:
 
         display_name = _parse_display_name(d.pop("display_name", UNSET))
 
-        def _parse_roles(data: object) -> list[RoleDto] | None | Unset:
+        def _parse_roles(data: object) -> list[Role] | None | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -101,14 +101,14 @@ class AccountUpdateRequest:
                 roles_type_0 = []
                 _roles_type_0 = data
                 for roles_type_0_item_data in _roles_type_0:
-                    roles_type_0_item = check_role_dto(roles_type_0_item_data)
+                    roles_type_0_item = check_role(roles_type_0_item_data)
 
                     roles_type_0.append(roles_type_0_item)
 
                 return roles_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(list[RoleDto] | None | Unset, data)
+            return cast(list[Role] | None | Unset, data)
 
         roles = _parse_roles(d.pop("roles", UNSET))
 

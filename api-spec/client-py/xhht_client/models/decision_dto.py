@@ -18,7 +18,7 @@ class DecisionDto:
     """
     Attributes:
         id (int):
-        kind (DecisionKind):
+        kind (DecisionKind): What a decision (Quyết định) does to the evaluations it lists.
         number (str):
         decided_on (datetime.date):
         authority (str):

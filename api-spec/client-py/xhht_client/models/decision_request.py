@@ -26,7 +26,7 @@ class DecisionRequest:
                 Ba Đình', 'items': [{'evaluation_id': 1}]}
 
         Attributes:
-            kind (DecisionKind):
+            kind (DecisionKind): What a decision (Quyết định) does to the evaluations it lists.
             number (str):
             decided_on (datetime.date):
             authority (str): Who signs (e.g. "Chủ tịch UBND xã …").

@@ -9,11 +9,13 @@ from attrs import field as _attrs_field
 
 from ..models.evaluation_action import EvaluationAction, check_evaluation_action
 from ..models.evaluation_status import EvaluationStatus, check_evaluation_status
+from ..models.model_kind import ModelKind, check_model_kind
 from ..models.subject_kind import SubjectKind, check_subject_kind
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.answer_difference import AnswerDifference
+    from ..models.current_result import CurrentResult
     from ..models.evaluation_dto_inspection_answers_type_0 import EvaluationDtoInspectionAnswersType0
     from ..models.evaluation_dto_outcome_type_0 import EvaluationDtoOutcomeType0
     from ..models.evaluation_dto_self_answers import EvaluationDtoSelfAnswers
@@ -28,19 +30,20 @@ class EvaluationDto:
 
     Attributes:
         id (int):
-        subject_type (SubjectKind):
+        subject_type (SubjectKind): What an evaluation is about.
         subject_id (int):
-        model_kind (str):
+        model_kind (ModelKind): The learning-society models ("mô hình học tập").
         year (int):
         framework_id (int): The exact framework version; a recognition always reproduces from it.
         unit_id (int):
-        status (EvaluationStatus):
+        status (EvaluationStatus): Where an evaluation stands in the yearly workflow.
         self_answers (EvaluationDtoSelfAnswers): Indicator id → answer.
         differences (list[AnswerDifference]):
         late (bool): Filed after the framework's deadline (flagged, when the framework flags late filings).
         version (int):
         updated_at (datetime.datetime):
-        allowed_actions (list[EvaluationAction]): What the caller may do now.
+        allowed_actions (list[EvaluationAction]): What the caller may do now: exactly the steps that would succeed, as
+            the data stands.
         requested_level (None | str | Unset):
         inspection_answers (EvaluationDtoInspectionAnswersType0 | None | Unset):
         submitted_at (datetime.datetime | None | Unset):
@@ -52,12 +55,13 @@ class EvaluationDto:
         decision_id (int | None | Unset):
         decided_on (datetime.date | None | Unset):
         valid_until (datetime.date | None | Unset): The last day the recognition is kept.
+        current_result (CurrentResult | None | Unset):
     """
 
     id: int
     subject_type: SubjectKind
     subject_id: int
-    model_kind: str
+    model_kind: ModelKind
     year: int
     framework_id: int
     unit_id: int
@@ -78,9 +82,11 @@ class EvaluationDto:
     decision_id: int | None | Unset = UNSET
     decided_on: datetime.date | None | Unset = UNSET
     valid_until: datetime.date | None | Unset = UNSET
+    current_result: CurrentResult | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.current_result import CurrentResult  # noqa: PLC0415
         from ..models.evaluation_dto_inspection_answers_type_0 import EvaluationDtoInspectionAnswersType0  # noqa: PLC0415
         from ..models.evaluation_dto_outcome_type_0 import EvaluationDtoOutcomeType0  # noqa: PLC0415
 
@@ -90,7 +96,7 @@ class EvaluationDto:
 
         subject_id = self.subject_id
 
-        model_kind = self.model_kind
+        model_kind: str = self.model_kind
 
         year = self.year
 
@@ -190,6 +196,14 @@ class EvaluationDto:
         else:
             valid_until = self.valid_until
 
+        current_result: dict[str, Any] | None | Unset
+        if isinstance(self.current_result, Unset):
+            current_result = UNSET
+        elif isinstance(self.current_result, CurrentResult):
+            current_result = self.current_result.to_dict()
+        else:
+            current_result = self.current_result
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -230,12 +244,15 @@ class EvaluationDto:
             field_dict["decided_on"] = decided_on
         if valid_until is not UNSET:
             field_dict["valid_until"] = valid_until
+        if current_result is not UNSET:
+            field_dict["current_result"] = current_result
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.answer_difference import AnswerDifference  # noqa: PLC0415
+        from ..models.current_result import CurrentResult  # noqa: PLC0415
         from ..models.evaluation_dto_inspection_answers_type_0 import EvaluationDtoInspectionAnswersType0  # noqa: PLC0415
         from ..models.evaluation_dto_outcome_type_0 import EvaluationDtoOutcomeType0  # noqa: PLC0415
         from ..models.evaluation_dto_self_answers import EvaluationDtoSelfAnswers  # noqa: PLC0415
@@ -247,7 +264,7 @@ class EvaluationDto:
 
         subject_id = d.pop("subject_id")
 
-        model_kind = d.pop("model_kind")
+        model_kind = check_model_kind(d.pop("model_kind"))
 
         year = d.pop("year")
 
@@ -417,6 +434,23 @@ class EvaluationDto:
 
         valid_until = _parse_valid_until(d.pop("valid_until", UNSET))
 
+        def _parse_current_result(data: object) -> CurrentResult | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                current_result_type_0 = CurrentResult.from_dict(data)
+
+                return current_result_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CurrentResult | None | Unset, data)
+
+        current_result = _parse_current_result(d.pop("current_result", UNSET))
+
         evaluation_dto = cls(
             id=id,
             subject_type=subject_type,
@@ -442,6 +476,7 @@ class EvaluationDto:
             decision_id=decision_id,
             decided_on=decided_on,
             valid_until=valid_until,
+            current_result=current_result,
         )
 
         evaluation_dto.additional_properties = d

@@ -34,7 +34,7 @@ class Framework:
         version (int): Version number, starting at 1; a published version never changes, a change is a new version.
         status (FrameworkStatus): Life cycle of a framework version.
         name_vi (str):
-        model_kind (ModelKind): The learning-society models ("mô hình học tập") a framework can evaluate.
+        model_kind (ModelKind): The learning-society models ("mô hình học tập").
         legal_basis (LegalDocument): A legal document, cited the way Vietnamese officials cite it.
         cycle (Cycle): The yearly evaluation cycle.
         groups (list[Group]):
@@ -52,6 +52,9 @@ class Framework:
             several of these.
         retained_years_after_recognition_year (int | None | Unset): How many years a recognition is kept after the year
             of recognition (3 for TT 24/25 of 2023).
+        accepts_partial_answers (bool | Unset): Whether a dossier may be filed with indicators unanswered (they count as
+            missing: no
+            points, not passed). By default every indicator the subject can answer must be.
         missing (list[str] | Unset): What is not known yet, in Vietnamese. A `published` framework must have none.
         confidence_notes (list[ConfidenceNote] | Unset): Where facts come from and how sure they are.
     """
@@ -75,6 +78,7 @@ class Framework:
     applicants: list[RoleAssignment] | Unset = UNSET
     recognisers: list[RoleAssignment] | Unset = UNSET
     retained_years_after_recognition_year: int | None | Unset = UNSET
+    accepts_partial_answers: bool | Unset = UNSET
     missing: list[str] | Unset = UNSET
     confidence_notes: list[ConfidenceNote] | Unset = UNSET
 
@@ -177,6 +181,8 @@ class Framework:
         else:
             retained_years_after_recognition_year = self.retained_years_after_recognition_year
 
+        accepts_partial_answers = self.accepts_partial_answers
+
         missing: list[str] | Unset = UNSET
         if not isinstance(self.missing, Unset):
             missing = self.missing
@@ -223,6 +229,8 @@ class Framework:
             field_dict["recognisers"] = recognisers
         if retained_years_after_recognition_year is not UNSET:
             field_dict["retained_years_after_recognition_year"] = retained_years_after_recognition_year
+        if accepts_partial_answers is not UNSET:
+            field_dict["accepts_partial_answers"] = accepts_partial_answers
         if missing is not UNSET:
             field_dict["missing"] = missing
         if confidence_notes is not UNSET:
@@ -403,6 +411,8 @@ class Framework:
             d.pop("retained_years_after_recognition_year", UNSET)
         )
 
+        accepts_partial_answers = d.pop("accepts_partial_answers", UNSET)
+
         missing = cast(list[str], d.pop("missing", UNSET))
 
         _confidence_notes = d.pop("confidence_notes", UNSET)
@@ -434,6 +444,7 @@ class Framework:
             applicants=applicants,
             recognisers=recognisers,
             retained_years_after_recognition_year=retained_years_after_recognition_year,
+            accepts_partial_answers=accepts_partial_answers,
             missing=missing,
             confidence_notes=confidence_notes,
         )

@@ -7,7 +7,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.framework_status_dto import FrameworkStatusDto, check_framework_status_dto
+from ..models.framework_status import FrameworkStatus, check_framework_status
+from ..models.model_kind import ModelKind, check_model_kind
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="FrameworkSummary")
@@ -21,11 +22,8 @@ class FrameworkSummary:
         id (int): The id of this version (what evaluations pin).
         key (str): The document's id, shared by all its versions.
         version (int):
-        status (FrameworkStatusDto):
-        model_kind (str): cong_dan_hoc_tap, gia_dinh_hoc_tap, dong_ho_hoc_tap, cong_dong_hoc_tap_thon,
-            don_vi_hoc_tap_xa,
-            don_vi_hoc_tap_huyen, don_vi_hoc_tap_tinh, cong_dong_hoc_tap_xa, cong_dong_hoc_tap_huyen,
-            cong_dong_hoc_tap_tinh.
+        status (FrameworkStatus): Life cycle of a framework version.
+        model_kind (ModelKind): The learning-society models ("mô hình học tập").
         name_vi (str):
         shipped (bool): Shipped with XHHT from the regulations, rather than created through the API.
         usable_for_recognition (bool): Published and valid: the only versions a recognition may use.
@@ -42,8 +40,8 @@ class FrameworkSummary:
     id: int
     key: str
     version: int
-    status: FrameworkStatusDto
-    model_kind: str
+    status: FrameworkStatus
+    model_kind: ModelKind
     name_vi: str
     shipped: bool
     usable_for_recognition: bool
@@ -66,7 +64,7 @@ class FrameworkSummary:
 
         status: str = self.status
 
-        model_kind = self.model_kind
+        model_kind: str = self.model_kind
 
         name_vi = self.name_vi
 
@@ -157,9 +155,9 @@ class FrameworkSummary:
 
         version = d.pop("version")
 
-        status = check_framework_status_dto(d.pop("status"))
+        status = check_framework_status(d.pop("status"))
 
-        model_kind = d.pop("model_kind")
+        model_kind = check_model_kind(d.pop("model_kind"))
 
         name_vi = d.pop("name_vi")
 

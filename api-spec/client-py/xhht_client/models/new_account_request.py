@@ -6,7 +6,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 
 from ..models.account_kind import AccountKind, check_account_kind
-from ..models.role_dto import RoleDto, check_role_dto
+from ..models.role import Role, check_role
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="NewAccountRequest")
@@ -23,14 +23,14 @@ class NewAccountRequest:
         username (str): Letters, digits, '.', '_' or '-'; 3–64 characters.
         display_name (str):
         kind (AccountKind):
-        roles (list[RoleDto]):
+        roles (list[Role]):
         unit_ids (list[int] | Unset): Required for every role but admin.
     """
 
     username: str
     display_name: str
     kind: AccountKind
-    roles: list[RoleDto]
+    roles: list[Role]
     unit_ids: list[int] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -76,7 +76,7 @@ class NewAccountRequest:
         roles = []
         _roles = d.pop("roles")
         for roles_item_data in _roles:
-            roles_item = check_role_dto(roles_item_data)
+            roles_item = check_role(roles_item_data)
 
             roles.append(roles_item)
 

@@ -19,7 +19,7 @@ class RegistrationRequest:
         {'subject_type': 'household', 'subject_id': 1, 'framework_id': 12, 'year': 2026}
 
     Attributes:
-        subject_type (SubjectKind):
+        subject_type (SubjectKind): What an evaluation is about.
         subject_id (int):
         framework_id (int): The framework version to use (not retired).
         year (int):

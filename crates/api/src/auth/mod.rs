@@ -5,18 +5,14 @@ pub mod password;
 pub mod token;
 
 use crate::error::ApiError;
-use crate::startup::AppState;
+use crate::middleware::RequestId;
+use crate::state::AppState;
 use actix_web::dev::Payload;
 use actix_web::http::header::AUTHORIZATION;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
-use std::future::{Ready, ready};
 use xhht_domain::{Permission, Role, Scope};
 use xhht_persistence::accounts;
-
-/// The request id the problem middleware assigned; quoted in audit rows and error bodies.
-#[derive(Clone, Debug)]
-pub struct RequestId(pub String);
 
 /// The authenticated caller.
 #[derive(Clone, Debug)]
@@ -84,14 +80,5 @@ impl FromRequest for Actor {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         Box::pin(authenticate(req.clone()))
-    }
-}
-
-impl FromRequest for RequestId {
-    type Error = ApiError;
-    type Future = Ready<Result<Self, Self::Error>>;
-
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(Ok(req.extensions().get::<RequestId>().cloned().unwrap_or(RequestId(String::new()))))
     }
 }

@@ -10,22 +10,15 @@ use crate::dto::{
 };
 use crate::error::{ApiError, FieldError, Issue, OrMissing, Problem};
 use crate::extract::JsonBody;
-use crate::startup::AppState;
+use crate::i18n::Rule;
+use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use std::collections::HashMap;
-use validator::Validate;
 use xhht_domain::{Permission, Role};
 use xhht_persistence::accounts::{self, Account, AccountChanges, NewAccount};
 use xhht_persistence::units::{self, Unit};
-use xhht_persistence::{DbConn, PersistenceError};
-
-fn not_found(e: PersistenceError) -> ApiError {
-    match e {
-        PersistenceError::NotFound => ApiError::AccountNotFound,
-        other => other.into(),
-    }
-}
+use xhht_persistence::{DbConn, Record};
 
 fn unit_paths(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Unit>, ApiError> {
     Ok(units::get_many(conn, ids)?.into_iter().map(|u| (u.id, u)).collect())
@@ -45,9 +38,9 @@ fn manages(actor: &Actor, account: &Account, units: &HashMap<i64, Unit>) -> bool
 /// Loads an account the caller manages; others are reported as missing, so that their
 /// existence stays private.
 fn managed(conn: &mut DbConn, actor: &Actor, id: i64) -> Result<(Account, HashMap<i64, Unit>), ApiError> {
-    let account = accounts::get(conn, id).map_err(not_found)?;
+    let account = accounts::get(conn, id)?;
     let units = unit_paths(conn, &account.unit_ids)?;
-    if manages(actor, &account, &units) { Ok((account, units)) } else { Err(ApiError::AccountNotFound) }
+    if manages(actor, &account, &units) { Ok((account, units)) } else { Err(ApiError::NotFound(Record::Account)) }
 }
 
 /// Checks that the caller may hand out these roles on these units.
@@ -66,17 +59,11 @@ fn check_grant(conn: &mut DbConn, actor: &Actor, roles: &[Role], unit_ids: &[i64
         }
     }
     if unit_ids.iter().any(|id| !found.contains_key(id)) {
-        return Err(ApiError::ReferenceConflict(vec![FieldError::new(
-            "unit_ids",
-            Issue::Other { code: "unknown_unit".into() },
-        )]));
+        return Err(ApiError::ReferenceConflict(vec![FieldError::rule("unit_ids", Rule::UnknownUnit)]));
     }
     if admin {
         if kind == "service" {
-            return Err(ApiError::Validation(vec![FieldError::new(
-                "roles",
-                Issue::Other { code: "service_accounts_cannot_be_admin".into() },
-            )]));
+            return Err(ApiError::Validation(vec![FieldError::rule("roles", Rule::ServiceAccountsCannotBeAdmin)]));
         }
         return Ok(());
     }
@@ -106,8 +93,10 @@ pub async fn list_accounts(
 ) -> Result<web::Json<AccountPage>, ApiError> {
     actor.require(Permission::ManageAccounts)?;
     let limit = limit(query.limit).map_err(|e| ApiError::InvalidQuery(vec![e]))?;
-    let mut after =
-        query.cursor.as_deref().map(decode_id_cursor).transpose().map_err(|e| ApiError::InvalidQuery(vec![e]))?;
+    let mut after = super::support::cursor(&query.cursor)
+        .map(decode_id_cursor)
+        .transpose()
+        .map_err(|e| ApiError::InvalidQuery(vec![e]))?;
     let page = db(&state, move |database| {
         database.read(|conn| {
             let mut items = Vec::new();
@@ -167,7 +156,7 @@ pub async fn create_account(
             AccountKind::Person => "person",
             AccountKind::Service => "service",
         };
-        let mut roles: Vec<Role> = request.roles.iter().map(|r| (*r).into()).collect();
+        let mut roles: Vec<Role> = request.roles.clone();
         roles.sort();
         roles.dedup();
         let mut unit_ids = request.unit_ids.clone();
@@ -217,7 +206,7 @@ pub async fn create_account(
 #[get("/accounts/me")]
 pub async fn own_account(state: web::Data<AppState>, actor: Actor) -> Result<web::Json<AccountDto>, ApiError> {
     let account =
-        db(&state, move |database| database.read(|conn| accounts::get(conn, actor.id).map_err(not_found))).await?;
+        db(&state, move |database| database.read(|conn| Ok::<_, ApiError>(accounts::get(conn, actor.id)?))).await?;
     Ok(web::Json(AccountDto::from(&account)))
 }
 
@@ -240,8 +229,9 @@ pub async fn change_own_password(
     let app = state.clone();
     db(&state, move |database| {
         database.write(|conn| {
-            let account = accounts::get(conn, actor.id).map_err(not_found)?;
-            let (_, hash) = accounts::by_username(conn, &account.username)?.ok_or(ApiError::AccountNotFound)?;
+            let account = accounts::get(conn, actor.id)?;
+            let (_, hash) =
+                accounts::by_username(conn, &account.username)?.ok_or(ApiError::NotFound(Record::Account))?;
             if !app.passwords.verify(&body.current_password, hash.as_deref()) {
                 return Err(ApiError::InvalidCredentials);
             }
@@ -327,22 +317,21 @@ pub async fn update_account(
     let account = db(&state, move |database| {
         database.write(|conn| {
             let (before, _) = managed(conn, &actor, id)?;
-            let roles: Option<Vec<Role>> = body.roles.as_ref().map(|r| r.iter().map(|x| (*x).into()).collect());
+            let roles: Option<Vec<Role>> = body.roles.clone();
             let new_roles = roles.clone().unwrap_or_else(|| before.roles.clone());
             let new_units = body.unit_ids.clone().unwrap_or_else(|| before.unit_ids.clone());
             if body.roles.is_some() || body.unit_ids.is_some() {
                 // Where the stored account, not the request alone, makes the change impossible
                 // (a service account given `admin`, or roles left without units), it is a
                 // conflict with the stored data; check_grant reports the request's own faults.
-                let from_stored = |field: &str, code: &str| {
-                    ApiError::ReferenceConflict(vec![FieldError::new(field, Issue::Other { code: code.into() })])
-                };
+                let from_stored =
+                    |field: &str, rule: Rule| ApiError::ReferenceConflict(vec![FieldError::rule(field, rule)]);
                 let admin = new_roles.contains(&Role::Admin);
                 if admin && before.kind == "service" && actor.is_admin() {
-                    return Err(from_stored("roles", "service_accounts_cannot_be_admin"));
+                    return Err(from_stored("roles", Rule::ServiceAccountsCannotBeAdmin));
                 }
                 if !admin && new_units.is_empty() && (body.roles.is_none() || body.unit_ids.is_none()) {
-                    return Err(from_stored("unit_ids", "account_has_no_units"));
+                    return Err(from_stored("unit_ids", Rule::AccountHasNoUnits));
                 }
                 check_grant(conn, &actor, &new_roles, &new_units, &before.kind)?;
             }
@@ -352,7 +341,7 @@ pub async fn update_account(
                 unit_ids: body.unit_ids.clone(),
                 disabled: body.disabled,
             };
-            let after = accounts::update(conn, id, expected, &changes).map_err(not_found)?;
+            let after = accounts::update(conn, id, expected, &changes)?;
             let units = unit_paths(conn, &after.unit_ids)?;
             let (b, a) = (AccountDto::from(&before), AccountDto::from(&after));
             audit(
@@ -399,7 +388,7 @@ pub async fn reset_password(
         database.write(|conn| {
             let (account, units) = managed(conn, &actor, id)?;
             if account.kind != "person" {
-                return Err(ApiError::AccountNotFound);
+                return Err(ApiError::NotFound(Record::Account));
             }
             let password = random_token(12);
             let hash = app.passwords.hash(&password).map_err(|_| ApiError::Internal)?;
@@ -470,7 +459,7 @@ pub async fn create_api_key(
         database.write(|conn| {
             let (account, units) = managed(conn, &actor, id)?;
             if account.kind != "service" {
-                return Err(ApiError::AccountNotFound);
+                return Err(ApiError::NotFound(Record::Account));
             }
             let (prefix, key) = new_api_key();
             let stored = accounts::create_api_key(conn, id, &name, &prefix, &sha256_hex(&key))?;
@@ -515,7 +504,7 @@ pub async fn revoke_api_key(
     let revoked = db(&state, move |database| {
         database.write(|conn| {
             let (account, units) = managed(conn, &actor, id)?;
-            let key = accounts::revoke_api_key(conn, id, key_id).or_missing(|| ApiError::ApiKeyNotFound)?;
+            let key = accounts::revoke_api_key(conn, id, key_id).or_missing(|| ApiError::NotFound(Record::ApiKey))?;
             let changes =
                 serde_json::json!({"revoked_at": {"before": null, "after": key.revoked_at.map(|t| t.and_utc())}});
             audit(conn, &actor, "api_key", key.id, "revoke", first_unit(&units, &account).as_ref(), changes)?;

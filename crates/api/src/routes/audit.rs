@@ -4,7 +4,7 @@ use super::support::{db, decode_id_cursor, encode_id_cursor, limit};
 use crate::auth::Actor;
 use crate::dto::{AuditEntryDto, AuditPage, AuditQuery};
 use crate::error::{ApiError, Problem};
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{get, web};
 use xhht_domain::Permission;
 use xhht_persistence::audit::{self, AuditFilter};
@@ -31,8 +31,10 @@ pub async fn list_audit(
     actor.require(Permission::ReadAudit)?;
     let query = query.into_inner();
     let limit = limit(query.limit).map_err(|e| ApiError::InvalidQuery(vec![e]))?;
-    let before =
-        query.cursor.as_deref().map(decode_id_cursor).transpose().map_err(|e| ApiError::InvalidQuery(vec![e]))?;
+    let before = super::support::cursor(&query.cursor)
+        .map(decode_id_cursor)
+        .transpose()
+        .map_err(|e| ApiError::InvalidQuery(vec![e]))?;
     let page = db(&state, move |database| {
         database.read(|conn| {
             let within = match query.unit {

@@ -5,11 +5,10 @@ use crate::auth::password::{constant_time_eq, random_token, sha256_hex};
 use crate::dto::{GrantType, LogoutRequest, TokenRequest, TokenResponse};
 use crate::error::{ApiError, FieldError, Issue, Problem};
 use crate::extract::JsonBody;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{HttpResponse, post, web};
 use chrono::{TimeDelta, Utc};
 use std::time::Duration;
-use validator::Validate;
 use xhht_persistence::DbConn;
 use xhht_persistence::accounts::{self, Account};
 

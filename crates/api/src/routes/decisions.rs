@@ -1,91 +1,57 @@
 //! `/api/v1/decisions`: one decision (Quyết định) recognises, rejects or revokes many
-//! evaluations at once, as its annexed list does; all or nothing.
+//! evaluations at once, as its annexed list does; all or nothing. The list is checked and
+//! written set-wise: the evaluations, their frameworks, the subjects' level-1 history and the
+//! registry's figures are loaded in a few queries for the whole list, and the results and the
+//! audit rows are written in multi-row statements.
 
-use super::evaluations::{
-    dto as evaluation_dto, framework_of, is_published, level1_since, may_decide, not_found, score_on,
-};
-use super::support::{audit, create_once, db};
+use super::support::{create_once, db};
 use crate::auth::Actor;
 use crate::dto::{DecisionDto, DecisionKind, DecisionRequest};
 use crate::error::{ApiError, FieldError, Issue, Problem};
 use crate::extract::JsonBody;
-use crate::startup::AppState;
+use crate::state::AppState;
+use crate::workflow::Facts;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
-use chrono::NaiveDate;
-use std::collections::HashMap;
-use validator::Validate;
+use std::collections::{HashMap, HashSet};
 use xhht_domain::Permission;
-use xhht_evaluation::Framework;
-use xhht_persistence::evaluations::{self, Evaluation, NewDecision, Result_};
-use xhht_persistence::{DbConn, units};
+use xhht_evaluation::workflow::{self, EvaluationAction, Refusal, roles_may};
+use xhht_persistence::audit::{self, AuditEntry};
+use xhht_persistence::evaluations::{self, Decision, DecisionEffect, Evaluation, Granted, NewDecision};
+use xhht_persistence::{DbConn, Record};
 
-fn item_error(i: usize, code: &str, vi: String) -> FieldError {
-    FieldError::new(format!("items[{i}]"), Issue::Described { code: code.into(), vi })
+/// Why one item of the list cannot be decided.
+enum ItemProblem {
+    Repeated(i64),
+    Missing(i64),
+    OutOfAuthority(i64),
+    Refused(Refusal),
 }
 
-/// The last day a recognition is kept: the end of the N-th year after the year of recognition.
-fn valid_until(framework: &Framework, decided_on: NaiveDate) -> Option<NaiveDate> {
-    use chrono::Datelike;
-    let years = framework.retained_years_after_recognition_year?;
-    NaiveDate::from_ymd_opt(decided_on.year() + i32::try_from(years).ok()?, 12, 31)
-}
-
-/// What a recognised item is granted.
-struct Granted {
-    level: String,
-    rank: i32,
-    points: Option<f64>,
-    outcome: String,
-}
-
-/// What one recognised item becomes, or why it cannot be.
-fn recognise(
-    conn: &mut DbConn,
-    ev: &Evaluation,
-    framework: &Framework,
-    requested: Option<&str>,
-    decided_on: NaiveDate,
-    i: usize,
-) -> Result<Result<Granted, FieldError>, ApiError> {
-    if !is_published(framework) {
-        return Ok(Err(item_error(
-            i,
-            "framework_not_published",
-            format!("Bộ tiêu chí của hồ sơ {} chưa được ban hành (bản nháp): không dùng để công nhận.", ev.id),
-        )));
-    }
-    let since = level1_since(conn, ev)?;
-    let outcome = score_on(conn, ev, framework, decided_on, since)?;
-    let reached = outcome.level.id.to_string();
-    let wanted = requested.map(str::to_owned).or_else(|| ev.requested_level.clone()).unwrap_or_else(|| reached.clone());
-    if outcome.level.rank == 0 || wanted != reached {
-        // Would the level be reached with enough time at level 1? Then time is what is missing.
-        let long_ago = NaiveDate::from_ymd_opt(1900, 1, 1);
-        let without_wait = score_on(conn, ev, framework, decided_on, long_ago)?;
-        if without_wait.level.id == wanted && without_wait.level.rank > 0 {
-            let held = since.map_or("chưa có".to_owned(), |d| d.format("%d/%m/%Y").to_string());
-            return Ok(Err(item_error(
-                i,
-                "level2_too_early",
-                format!(
-                    "Hồ sơ {}: chỉ được công nhận mức độ 2 sau ít nhất 12 tháng kể từ quyết định công nhận mức độ 1 (mức độ 1 từ: {held}).",
-                    ev.id
-                ),
-            )));
+impl ItemProblem {
+    fn at(&self, i: usize) -> FieldError {
+        let field = format!("items[{i}]");
+        let message = |code: &str, vi: String, en: String| {
+            FieldError::new(field.clone(), Issue::Message { code: code.into(), vi, en })
+        };
+        match self {
+            ItemProblem::Repeated(id) => message(
+                "repeated_item",
+                format!("Hồ sơ {id} được liệt kê hai lần."),
+                format!("Evaluation {id} is listed twice."),
+            ),
+            ItemProblem::Missing(id) => message(
+                "evaluation_not_found",
+                format!("Không tìm thấy hồ sơ {id} trong địa bàn của tài khoản."),
+                format!("No evaluation {id} in the account's units."),
+            ),
+            ItemProblem::OutOfAuthority(id) => message(
+                "out_of_scope",
+                format!("Hồ sơ {id} nằm ngoài thẩm quyền quyết định của tài khoản."),
+                format!("Evaluation {id} is outside the account's authority to decide."),
+            ),
+            ItemProblem::Refused(refusal) => FieldError::refusal(field, refusal),
         }
-        return Ok(Err(item_error(
-            i,
-            "level_not_reached",
-            format!("Hồ sơ {}: kết quả đánh giá là “{}”, không đạt mức “{wanted}”.", ev.id, outcome.level.name_vi),
-        )));
     }
-    let points = outcome
-        .points
-        .as_ref()
-        .and_then(|p| serde_json::to_value(p).ok())
-        .and_then(|v| v.get("total").and_then(|t| t.as_f64()));
-    let text = serde_json::to_string(&outcome).map_err(|_| ApiError::Internal)?;
-    Ok(Ok(Granted { level: reached, rank: i32::from(outcome.level.rank), points, outcome: text }))
 }
 
 /// Records a decision and applies it to every listed evaluation, or to none: a recognition
@@ -97,7 +63,8 @@ fn recognise(
     params(("Idempotency-Key" = Option<String>, Header, description = "A retry from the same account with the same key and body returns the first result")),
     responses(
         (status = 201, description = "The decision, applied to every item", body = DecisionDto, headers(("Location" = String, description = "The decision's URL"))),
-        (status = 409, description = "Some items cannot be decided as they stand (`decision_refused`, one error per item: missing, repeated, out of the caller's authority, in the wrong state, not eligible), or an evaluation changed at the same moment", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Some items cannot be decided as they stand (`decision_refused`, one error per item with its own code: `repeated_item`, `evaluation_not_found`, `out_of_scope`, `evaluation_status_conflict`, `framework_not_published`, `level_not_reached`, `level2_too_early`, `unknown_level`, `score_rejected`)", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "An evaluation changed at the same moment; nothing was applied", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/decisions")]
@@ -114,159 +81,157 @@ pub async fn create_decision(
         return Err(ApiError::Validation(vec![FieldError::new("reason", Issue::Required)]));
     }
     let request = body.clone();
+    let app = state.clone();
     create_once(&state, &req, "create_decision", actor.id, &body, "/api/v1/decisions", move |conn| {
-        let kind = match request.kind {
-            DecisionKind::Recognition => "recognition",
-            DecisionKind::Rejection => "rejection",
-            DecisionKind::Revocation => "revocation",
-        };
-        let decision = evaluations::create_decision(
-            conn,
-            &NewDecision {
-                kind,
-                number: request.number.trim().to_owned(),
-                decided_on: request.decided_on,
-                authority: request.authority.trim().to_owned(),
-                reason: request.reason.clone(),
-                created_by: Some(actor.id),
-            },
-        )?;
-        let mut problems = Vec::new();
-        let mut frameworks: HashMap<i64, Framework> = HashMap::new();
-        let mut seen = std::collections::HashSet::new();
-        let mut ids = Vec::with_capacity(request.items.len());
-        for (i, item) in request.items.iter().enumerate() {
-            if !seen.insert(item.evaluation_id) {
-                problems.push(item_error(
-                    i,
-                    "repeated_item",
-                    format!("Hồ sơ {} được liệt kê hai lần.", item.evaluation_id),
-                ));
-                continue;
-            }
-            let ev = match evaluations::get(conn, item.evaluation_id) {
-                Ok(ev) if actor.scope.can_read(&ev.unit_path) => ev,
-                Ok(_) | Err(xhht_persistence::PersistenceError::NotFound) => {
-                    problems.push(item_error(
-                        i,
-                        "record_not_found",
-                        format!("Không tìm thấy hồ sơ {}.", item.evaluation_id),
-                    ));
-                    continue;
-                }
-                Err(e) => return Err(e.into()),
-            };
-            if !may_decide(&actor, &ev) {
-                problems.push(item_error(
-                    i,
-                    "out_of_scope",
-                    format!("Hồ sơ {} nằm ngoài thẩm quyền quyết định của tài khoản.", ev.id),
-                ));
-                continue;
-            }
-            let statuses: &[&str] = match request.kind {
-                DecisionKind::Recognition => &["inspected"],
-                DecisionKind::Rejection => &["submitted", "inspected"],
-                DecisionKind::Revocation => &["recognised"],
-            };
-            if !statuses.contains(&ev.status.as_str()) {
-                problems.push(item_error(
-                    i,
-                    "wrong_status",
-                    format!("Hồ sơ {} đang ở trạng thái “{}”.", ev.id, ev.status),
-                ));
-                continue;
-            }
-            if let std::collections::hash_map::Entry::Vacant(slot) = frameworks.entry(ev.framework_id) {
-                slot.insert(framework_of(conn, ev.framework_id)?.1);
-            }
-            let Some(framework) = frameworks.get(&ev.framework_id) else { continue };
-            let before = evaluation_dto(&actor, &ev);
-            match request.kind {
-                DecisionKind::Recognition => {
-                    match recognise(conn, &ev, framework, item.level.as_deref(), request.decided_on, i)? {
-                        Err(problem) => {
-                            problems.push(problem);
-                            continue;
-                        }
-                        Ok(Granted { level, rank, points, outcome }) => {
-                            evaluations::begin_change(conn, ev.id, Some(ev.version), statuses)?;
-                            evaluations::set_result(
-                                conn,
-                                ev.id,
-                                &Result_ {
-                                    status: "recognised",
-                                    level: Some(level),
-                                    rank: Some(rank),
-                                    points,
-                                    outcome: Some(outcome),
-                                    decision_id: decision.id,
-                                    decided_on: request.decided_on,
-                                    valid_until: valid_until(framework, request.decided_on),
-                                },
-                            )?;
-                        }
-                    }
-                }
-                DecisionKind::Rejection => {
-                    evaluations::begin_change(conn, ev.id, Some(ev.version), statuses)?;
-                    evaluations::set_result(
-                        conn,
-                        ev.id,
-                        &Result_ {
-                            status: "rejected",
-                            level: None,
-                            rank: None,
-                            points: None,
-                            outcome: None,
-                            decision_id: decision.id,
-                            decided_on: request.decided_on,
-                            valid_until: None,
-                        },
-                    )?;
-                }
-                DecisionKind::Revocation => {
-                    evaluations::begin_change(conn, ev.id, Some(ev.version), statuses)?;
-                    evaluations::set_revoked(conn, ev.id, decision.id)?;
-                }
-            }
-            let after = evaluations::get(conn, ev.id)?;
-            let unit = units::get(conn, after.unit_id)?;
-            let action = match request.kind {
-                DecisionKind::Recognition => "recognise",
-                DecisionKind::Rejection => "reject",
-                DecisionKind::Revocation => "revoke",
-            };
-            let changes = super::support::diff(Some(&before), Some(&evaluation_dto(&actor, &after)));
-            audit(conn, &actor, "evaluation", ev.id, action, Some(&unit), changes)?;
-            ids.push(ev.id);
-        }
-        if !problems.is_empty() {
-            // All or nothing: one refused item refuses the whole decision.
-            return Err(ApiError::DecisionRefused(problems));
-        }
-        let out = DecisionDto {
-            id: decision.id,
-            kind: request.kind,
-            number: decision.number,
-            decided_on: decision.decided_on,
-            authority: decision.authority,
-            reason: decision.reason,
-            evaluation_ids: ids,
-            created_at: decision.created_at.and_utc(),
-        };
-        audit(conn, &actor, "decision", out.id, "create", None, super::support::diff(None, Some(&out)))?;
-        Ok(out)
+        decide(conn, &app, &actor, &request)
     })
     .await
 }
 
-/// Reads a decision with the evaluations it covers.
+/// Checks every item, then records the decision and applies it, in the caller's transaction.
+fn decide(
+    conn: &mut DbConn,
+    state: &AppState,
+    actor: &Actor,
+    request: &DecisionRequest,
+) -> Result<DecisionDto, ApiError> {
+    let action = EvaluationAction::of_decision(request.kind);
+    let ids: Vec<i64> = request.items.iter().map(|i| i.evaluation_id).collect();
+    let found: HashMap<i64, Evaluation> = evaluations::get_many(conn, &ids)?.into_iter().map(|e| (e.id, e)).collect();
+    let mut problems: Vec<FieldError> = Vec::new();
+    let mut seen = HashSet::with_capacity(ids.len());
+    // (index in the list, evaluation) of the items that pass the checks of their own.
+    let mut candidates: Vec<(usize, &Evaluation)> = Vec::with_capacity(ids.len());
+    for (i, item) in request.items.iter().enumerate() {
+        let id = item.evaluation_id;
+        let problem = match found.get(&id) {
+            _ if !seen.insert(id) => ItemProblem::Repeated(id),
+            Some(ev) if actor.scope.can_read(&ev.unit_path) => {
+                if !actor.scope.can_write(&ev.unit_path) {
+                    ItemProblem::OutOfAuthority(id)
+                } else if let Err(refusal) = workflow::check_status(action, ev.status) {
+                    ItemProblem::Refused(refusal)
+                } else if !roles_may(&actor.roles, action, ev.status, ev.model_kind) {
+                    ItemProblem::OutOfAuthority(id)
+                } else {
+                    candidates.push((i, ev));
+                    continue;
+                }
+            }
+            _ => ItemProblem::Missing(id),
+        };
+        problems.push(problem.at(i));
+    }
+    let mut effects = Vec::with_capacity(candidates.len());
+    if request.kind == DecisionKind::Recognition {
+        let refs: Vec<&Evaluation> = candidates.iter().map(|(_, ev)| *ev).collect();
+        let facts = Facts::load(conn, &state.frameworks, &refs)?;
+        for (i, ev) in &candidates {
+            let compiled = facts.framework(ev)?;
+            let outcome = match facts.outcome(ev, request.decided_on) {
+                Ok(outcome) => outcome,
+                Err(_) => {
+                    problems.push(ItemProblem::Refused(Refusal::NotScorable).at(*i));
+                    continue;
+                }
+            };
+            let requested = request.items[*i].level.as_deref().or(ev.requested_level.as_deref());
+            match workflow::recognition(&compiled.framework, &outcome, requested) {
+                Ok(grant) => effects.push(DecisionEffect {
+                    id: ev.id,
+                    version: ev.version,
+                    granted: Some(Granted {
+                        level: grant.level,
+                        rank: i32::from(grant.rank),
+                        points: grant.points,
+                        outcome: serde_json::to_string(&outcome).map_err(|_| ApiError::Internal)?,
+                        valid_until: workflow::valid_until(&compiled.framework, request.decided_on),
+                    }),
+                }),
+                Err(refusal) => problems.push(ItemProblem::Refused(refusal).at(*i)),
+            }
+        }
+    } else {
+        effects.extend(candidates.iter().map(|(_, ev)| DecisionEffect {
+            id: ev.id,
+            version: ev.version,
+            granted: None,
+        }));
+    }
+    if !problems.is_empty() {
+        // All or nothing: one refused item refuses the whole decision.
+        problems
+            .sort_by_key(|p| p.field.trim_start_matches("items[").trim_end_matches(']').parse::<usize>().unwrap_or(0));
+        return Err(ApiError::DecisionRefused(problems));
+    }
+    let decision = evaluations::create_decision(
+        conn,
+        &NewDecision {
+            kind: request.kind,
+            number: request.number.trim().to_owned(),
+            decided_on: request.decided_on,
+            authority: request.authority.trim().to_owned(),
+            reason: request.reason.clone(),
+            created_by: Some(actor.id),
+        },
+    )?;
+    evaluations::apply_decision(conn, decision.id, request.kind, request.decided_on, &effects)?;
+    let mut entries: Vec<AuditEntry> = effects
+        .iter()
+        .filter_map(|e| found.get(&e.id).map(|ev| (e, ev)))
+        .map(|(effect, ev)| AuditEntry {
+            actor_id: Some(actor.id),
+            actor_username: actor.username.clone(),
+            request_id: actor.request_id.clone(),
+            entity: "evaluation",
+            entity_id: ev.id.to_string(),
+            action: action.as_str(),
+            unit_id: Some(ev.unit_id),
+            unit_path: Some(ev.unit_path.clone()),
+            changes: changes(ev, effect, decision.id, request),
+        })
+        .collect();
+    let out = decision_dto(decision, effects.iter().map(|e| e.id).collect());
+    entries.push(AuditEntry {
+        actor_id: Some(actor.id),
+        actor_username: actor.username.clone(),
+        request_id: actor.request_id.clone(),
+        entity: "decision",
+        entity_id: out.id.to_string(),
+        action: "create",
+        unit_id: None,
+        unit_path: None,
+        changes: super::support::diff(None, Some(&out)),
+    });
+    audit::record_many(conn, &entries)?;
+    Ok(out)
+}
+
+/// The audit trail's `{"field": {"before", "after"}}` for one decided evaluation.
+fn changes(ev: &Evaluation, effect: &DecisionEffect, decision_id: i64, request: &DecisionRequest) -> serde_json::Value {
+    use serde_json::json;
+    let status = EvaluationAction::of_decision(request.kind).leads_to().map(|s| s.as_str());
+    let mut out = serde_json::Map::new();
+    out.insert("status".into(), json!({"before": ev.status.as_str(), "after": status}));
+    if request.kind == DecisionKind::Revocation {
+        out.insert("revocation_id".into(), json!({"before": ev.revocation_id, "after": decision_id}));
+    } else {
+        let g = effect.granted.as_ref();
+        out.insert("decision_id".into(), json!({"before": ev.decision_id, "after": decision_id}));
+        out.insert("decided_on".into(), json!({"before": ev.decided_on, "after": request.decided_on}));
+        out.insert("result_level".into(), json!({"before": ev.result_level, "after": g.map(|g| &g.level)}));
+        out.insert("result_points".into(), json!({"before": ev.result_points, "after": g.and_then(|g| g.points)}));
+        out.insert("valid_until".into(), json!({"before": ev.valid_until, "after": g.and_then(|g| g.valid_until)}));
+    }
+    serde_json::Value::Object(out)
+}
+
+/// Reads a decision with the evaluations it covers that the caller may read.
 #[utoipa::path(
     operation_id = "getDecision", tag = "evaluations", params(("id" = i64, Path, description = "Decision id")), security(("bearer" = [])),
     responses(
         (status = 200, description = "The decision", body = DecisionDto),
-        (status = 404, description = "No such decision", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such decision, or none of its evaluations is in the caller's units (`decision_not_found`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/decisions/{id}")]
@@ -278,35 +243,29 @@ pub async fn get_decision(
     let id = id.into_inner();
     let (decision, items) = db(&state, move |database| {
         database.read(|conn| {
-            let (decision, items) = evaluations::get_decision(conn, id).map_err(not_found)?;
+            let (decision, items) = evaluations::get_decision(conn, id)?;
             // Visible to those who can read at least one of its evaluations.
-            let mut visible = Vec::new();
-            for item in items {
-                let ev = evaluations::get(conn, item)?;
-                if actor.scope.can_read(&ev.unit_path) {
-                    visible.push(item);
-                }
-            }
+            let visible: Vec<i64> =
+                items.into_iter().filter(|(_, path)| actor.scope.can_read(path)).map(|(id, _)| id).collect();
             if visible.is_empty() && !actor.scope.nationwide {
-                return Err(ApiError::RecordNotFound);
+                return Err(ApiError::NotFound(Record::Decision));
             }
             Ok((decision, visible))
         })
     })
     .await?;
-    let kind = match decision.kind.as_str() {
-        "rejection" => DecisionKind::Rejection,
-        "revocation" => DecisionKind::Revocation,
-        _ => DecisionKind::Recognition,
-    };
-    Ok(web::Json(DecisionDto {
+    Ok(web::Json(decision_dto(decision, items)))
+}
+
+fn decision_dto(decision: Decision, evaluation_ids: Vec<i64>) -> DecisionDto {
+    DecisionDto {
         id: decision.id,
-        kind,
+        kind: decision.kind,
         number: decision.number,
         decided_on: decision.decided_on,
         authority: decision.authority,
         reason: decision.reason,
-        evaluation_ids: items,
+        evaluation_ids,
         created_at: decision.created_at.and_utc(),
-    }))
+    }
 }

@@ -4,28 +4,20 @@
 use super::support::{audit, db, decode_id_cursor, diff, encode_id_cursor, etag, if_match, limit, today};
 use crate::auth::Actor;
 use crate::dto::{
-    FrameworkDetail, FrameworkListQuery, FrameworkPage, FrameworkStatusDto, FrameworkSummary, NewFrameworkRequest,
-    ScoreRequest, ScoreResponse,
+    FrameworkDetail, FrameworkListQuery, FrameworkPage, FrameworkSummary, NewFrameworkRequest, ScoreRequest,
+    ScoreResponse,
 };
 use crate::error::{ApiError, FieldError, Issue, OrMissing, Problem};
 use crate::extract::JsonBody;
-use crate::startup::AppState;
+use crate::i18n::Rule;
+use crate::scoring::{parse_answers, parse_metrics, score_rejected, shipped_row};
+use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use xhht_domain::{Permission, UnitLevel};
-use xhht_evaluation::{
-    Context, Framework, FrameworkError, FrameworkStatus, Subject, SubjectType, is_usable_for_recognition, score,
-    validate,
-};
-use xhht_persistence::frameworks::{self, FrameworkFilter, FrameworkRow, NewFramework};
-use xhht_persistence::{DbConn, PersistenceError, units};
-
-fn not_found(e: PersistenceError) -> ApiError {
-    match e {
-        PersistenceError::NotFound => ApiError::FrameworkNotFound,
-        other => other.into(),
-    }
-}
+use xhht_evaluation::{Context, Framework, FrameworkError, FrameworkStatus, Subject, SubjectType, score, validate};
+use xhht_persistence::frameworks::{self, FrameworkFilter, FrameworkRow};
+use xhht_persistence::{DbConn, units};
 
 fn invalid(errors: Vec<FrameworkError>) -> ApiError {
     ApiError::FrameworkInvalid(
@@ -34,18 +26,13 @@ fn invalid(errors: Vec<FrameworkError>) -> ApiError {
             .map(|e| {
                 let code =
                     serde_json::to_value(e.code).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-                FieldError::new(format!("document{}", e.path), Issue::Described { code, vi: e.message_vi })
+                FieldError::new(
+                    format!("document{}", e.path),
+                    Issue::Message { code, vi: e.message_vi, en: e.message_en },
+                )
             })
             .collect(),
     )
-}
-
-fn unreadable(field: &str, e: &serde_json::Error) -> Vec<FieldError> {
-    vec![FieldError::new(field, Issue::Described { code: "unreadable".into(), vi: e.to_string() })]
-}
-
-fn snake(value: impl serde::Serialize) -> String {
-    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
 
 fn parse(row: &FrameworkRow) -> Result<Framework, ApiError> {
@@ -55,27 +42,19 @@ fn parse(row: &FrameworkRow) -> Result<Framework, ApiError> {
     })
 }
 
-fn status_of(row: &FrameworkRow) -> FrameworkStatusDto {
-    match row.status.as_str() {
-        "published" => FrameworkStatusDto::Published,
-        "retired" => FrameworkStatusDto::Retired,
-        _ => FrameworkStatusDto::Draft,
-    }
-}
-
 fn summary(row: &FrameworkRow, document: &Framework) -> FrameworkSummary {
     FrameworkSummary {
         id: row.id,
         key: row.framework_key.clone(),
         version: row.version,
-        status: status_of(row),
-        model_kind: row.model_kind.clone(),
+        status: row.status,
+        model_kind: row.model_kind,
         name_vi: row.name_vi.clone(),
         valid_from: row.valid_from,
         valid_to: row.valid_to,
         province_id: row.province_id,
         shipped: row.shipped,
-        usable_for_recognition: is_usable_for_recognition(document),
+        usable_for_recognition: document.may_recognise(),
         missing: document.missing.clone(),
         row_version: row.row_version,
         created_at: row.created_at.and_utc(),
@@ -97,22 +76,6 @@ fn detail_response(status: actix_web::http::StatusCode, d: &FrameworkDetail) -> 
         response.insert_header((header::LOCATION, format!("/api/v1/frameworks/{}", d.summary.id)));
     }
     response.json(d)
-}
-
-/// The row for a shipped framework document.
-pub fn shipped_row(f: &Framework) -> NewFramework {
-    NewFramework {
-        framework_key: f.id.clone(),
-        version: i32::try_from(f.version).unwrap_or(i32::MAX),
-        status: snake(f.status),
-        model_kind: snake(f.model_kind),
-        name_vi: f.name_vi.clone(),
-        valid_from: f.valid_from,
-        valid_to: f.valid_to,
-        province_id: None,
-        document: serde_json::to_string(f).unwrap_or_default(),
-        shipped: true,
-    }
 }
 
 /// National frameworks belong to administrators; a provincial one to the officers of its
@@ -144,14 +107,17 @@ pub async fn list_frameworks(
     let query = query.into_inner();
     let mut problems = Vec::new();
     let limit = limit(query.limit).map_err(|e| problems.push(e)).unwrap_or_default();
-    let after =
-        query.cursor.as_deref().map(decode_id_cursor).transpose().map_err(|e| problems.push(e)).unwrap_or_default();
+    let after = super::support::cursor(&query.cursor)
+        .map(decode_id_cursor)
+        .transpose()
+        .map_err(|e| problems.push(e))
+        .unwrap_or_default();
     if !problems.is_empty() {
         return Err(ApiError::InvalidQuery(problems));
     }
     let filter = FrameworkFilter {
-        model_kind: query.model_kind.map(snake),
-        status: query.status.map(snake),
+        model_kind: query.model_kind,
+        status: query.status,
         valid_on: query.valid_on,
         key: query.key,
     };
@@ -176,7 +142,7 @@ pub async fn list_frameworks(
 #[get("/frameworks/{id}")]
 pub async fn get_framework(state: web::Data<AppState>, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let row = db(&state, move |database| database.read(|conn| frameworks::get(conn, id).map_err(not_found))).await?;
+    let row = db(&state, move |database| database.read(|conn| Ok::<_, ApiError>(frameworks::get(conn, id)?))).await?;
     Ok(detail_response(actix_web::http::StatusCode::OK, &detail(&row)?))
 }
 
@@ -202,17 +168,13 @@ pub async fn create_framework(
     actor.require(Permission::ManageFrameworks)?;
     let body = body.into_inner();
     let mut document: Framework =
-        serde_json::from_value(body.document).map_err(|e| ApiError::FrameworkInvalid(unreadable("document", &e)))?;
+        serde_json::from_value(body.document).map_err(|e| invalid(vec![FrameworkError::parse(&e)]))?;
     let province_id = body.province_id;
     let row = db(&state, move |database| {
         database.write(|conn| {
             if let Some(id) = province_id {
-                let not_a_province = || {
-                    ApiError::ReferenceConflict(vec![FieldError::new(
-                        "province_id",
-                        Issue::Other { code: "not_a_province_in_force".into() },
-                    )])
-                };
+                let not_a_province =
+                    || ApiError::ReferenceConflict(vec![FieldError::rule("province_id", Rule::NotAProvinceInForce)]);
                 let unit = units::get(conn, id).or_missing(not_a_province)?;
                 if unit.level != UnitLevel::Province || unit.valid_to.is_some() {
                     return Err(not_a_province());
@@ -222,9 +184,9 @@ pub async fn create_framework(
             if let Some(first) = earlier.first()
                 && first.province_id != province_id
             {
-                return Err(ApiError::ReferenceConflict(vec![FieldError::new(
+                return Err(ApiError::ReferenceConflict(vec![FieldError::rule(
                     "province_id",
-                    Issue::Other { code: "owner_differs_from_earlier_versions".into() },
+                    Rule::OwnerDiffersFromEarlierVersions,
                 )]));
             }
             require_owner(conn, &actor, province_id)?;
@@ -252,14 +214,14 @@ async fn transition(
     req: HttpRequest,
     actor: Actor,
     id: i64,
-    from: &'static [&'static str],
+    from: &'static [FrameworkStatus],
     to: FrameworkStatus,
 ) -> Result<HttpResponse, ApiError> {
     actor.require(Permission::ManageFrameworks)?;
     let expected = if_match(&req)?;
     let row = db(&state, move |database| {
         database.write(|conn| {
-            let before = frameworks::get(conn, id).map_err(not_found)?;
+            let before = frameworks::get(conn, id)?;
             require_owner(conn, &actor, before.province_id)?;
             let mut document = parse(&before)?;
             document.status = to;
@@ -269,7 +231,7 @@ async fn transition(
                 other => other,
             })?;
             let text = serde_json::to_string(&document).map_err(|_| ApiError::Internal)?;
-            let after = frameworks::transition(conn, id, expected, from, &snake(to), &text)?;
+            let after = frameworks::transition(conn, id, expected, from, to, &text)?;
             let province = after.province_id.map(|p| units::get(conn, p)).transpose()?;
             let (b, a) = (summary(&before, &parse(&before)?), summary(&after, &document));
             let action = if to == FrameworkStatus::Published { "publish" } else { "retire" };
@@ -306,7 +268,7 @@ pub async fn publish_framework(
     actor: Actor,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    transition(state, req, actor, id.into_inner(), &["draft"], FrameworkStatus::Published).await
+    transition(state, req, actor, id.into_inner(), &[FrameworkStatus::Draft], FrameworkStatus::Published).await
 }
 
 /// Retires a version; it stays readable so that past evaluations reproduce. Needs `If-Match`.
@@ -333,7 +295,15 @@ pub async fn retire_framework(
     actor: Actor,
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
-    transition(state, req, actor, id.into_inner(), &["draft", "published"], FrameworkStatus::Retired).await
+    transition(
+        state,
+        req,
+        actor,
+        id.into_inner(),
+        &[FrameworkStatus::Draft, FrameworkStatus::Published],
+        FrameworkStatus::Retired,
+    )
+    .await
 }
 
 /// Scores answers against a framework version and returns the outcome; nothing is stored.
@@ -356,29 +326,28 @@ pub async fn score_framework(
     body: JsonBody<ScoreRequest>,
 ) -> Result<web::Json<ScoreResponse>, ApiError> {
     let body = body.into_inner();
-    let answers = super::evaluations::parse_answers(body.answers)?;
-    let metrics = body.metrics.map(super::evaluations::parse_metrics).transpose()?.unwrap_or_default();
-    let types = body
-        .subject_types
-        .iter()
-        .map(|t| serde_json::from_value::<SubjectType>(serde_json::Value::String(t.clone())))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| ApiError::Validation(unreadable("subject_types", &e)))?;
+    let answers = parse_answers(body.answers)?;
+    let metrics = body.metrics.map(parse_metrics).transpose()?.unwrap_or_default();
+    let mut types = Vec::with_capacity(body.subject_types.len());
+    for (i, name) in body.subject_types.iter().enumerate() {
+        match SubjectType::from_name(name) {
+            Some(t) => types.push(t),
+            None => {
+                let allowed = SubjectType::ALL.iter().map(|t| t.name().to_owned()).collect();
+                return Err(ApiError::Validation(vec![FieldError::new(
+                    format!("subject_types[{i}]"),
+                    Issue::NotOneOf { allowed },
+                )]));
+            }
+        }
+    }
     let mut context = Context::on(body.evaluation_date.unwrap_or_else(today));
     context.held_level1_since = body.held_level1_since;
     let id = id.into_inner();
-    let row = db(&state, move |database| database.read(|conn| frameworks::get(conn, id).map_err(not_found))).await?;
+    let row = db(&state, move |database| database.read(|conn| Ok::<_, ApiError>(frameworks::get(conn, id)?))).await?;
     let framework = parse(&row)?;
-    let outcome = score(&framework, &answers, &metrics, &Subject::new(types), &context).map_err(|e| {
-        ApiError::ScoreRejected(vec![FieldError::new(
-            "answers",
-            Issue::Described { code: e.code().into(), vi: e.to_string() },
-        )])
-    })?;
+    let outcome =
+        score(&framework, &answers, &metrics, &Subject::new(types), &context).map_err(|e| score_rejected(&e))?;
     let outcome = serde_json::to_value(&outcome).map_err(|_| ApiError::Internal)?;
-    Ok(web::Json(ScoreResponse {
-        framework_id: id,
-        usable_for_recognition: is_usable_for_recognition(&framework),
-        outcome,
-    }))
+    Ok(web::Json(ScoreResponse { framework_id: id, usable_for_recognition: framework.may_recognise(), outcome }))
 }

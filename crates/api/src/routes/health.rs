@@ -3,7 +3,7 @@
 use super::support::db;
 use crate::dto::Health;
 use crate::error::{ApiError, Problem};
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::{get, web};
 
 /// The process is up.

@@ -4,14 +4,15 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
-pub mod decisions;
-pub mod evaluations;
-pub mod frameworks;
+mod decisions;
+mod evaluations;
+mod frameworks;
 pub mod health;
 pub mod registry;
 pub mod reorganisations;
 mod support;
 
+pub use evaluations::MAX_EVIDENCE_BYTES;
 pub use reorganisations::VILLAGE_LOCAL_CODE_MAX;
 pub use support::IF_MATCH_MAX_CHARS;
 pub mod units;

@@ -6,9 +6,10 @@
 use super::support::{audit, create_once, db, decode_position, encode_position, etag, if_match, limit};
 use crate::auth::Actor;
 use crate::dto::*;
-use crate::error::{ApiError, FieldError, Issue, OrMissing, Problem};
+use crate::error::{ApiError, FieldError, OrMissing, Problem};
 use crate::extract::JsonBody;
-use crate::startup::AppState;
+use crate::i18n::Rule;
+use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, delete, get, post, put, web};
 use chrono::NaiveDateTime;
@@ -17,7 +18,7 @@ use validator::Validate;
 use xhht_domain::{Permission, UnitLevel};
 use xhht_persistence::registry::{ListFilter, Position, centre, citizen, clan, household, organisation};
 use xhht_persistence::units::{self, Unit};
-use xhht_persistence::{DbConn, PersistenceError};
+use xhht_persistence::{DbConn, PersistenceError, Record};
 
 /// What the generic handlers need to know about one registry.
 pub trait Resource: 'static {
@@ -29,14 +30,17 @@ pub trait Resource: 'static {
     const COLLECTION: &'static str;
 
     fn not_found() -> ApiError;
-    /// Checks references and the caller's right to put the record where the request says.
+    /// Checks references and the caller's right to put the record where the request says;
+    /// `id` is the record's own on an update.
     fn fields(
         conn: &mut DbConn,
         actor: &Actor,
         req: &Self::Request,
         state: &AppState,
+        id: Option<i64>,
     ) -> Result<Self::Fields, ApiError>;
-    fn dto(conn: &mut DbConn, row: &Self::Row) -> Result<Self::Dto, ApiError>;
+    /// The records as the API shows them; one query per related list for the whole page.
+    fn dtos(conn: &mut DbConn, rows: &[Self::Row]) -> Result<Vec<Self::Dto>, ApiError>;
     fn meta(row: &Self::Row) -> (i64, &str, i32, NaiveDateTime);
     fn is_deleted(row: &Self::Row) -> bool;
     /// The unit the record is filed under.
@@ -58,19 +62,22 @@ pub trait Resource: 'static {
     fn delete(conn: &mut DbConn, id: i64, expected: Option<i32>) -> Result<Self::Row, PersistenceError>;
 }
 
+/// One record as the API shows it.
+fn dto<R: Resource>(conn: &mut DbConn, row: &R::Row) -> Result<R::Dto, ApiError> {
+    R::dtos(conn, std::slice::from_ref(row))?.pop().ok_or(ApiError::Internal)
+}
+
 /// The unit a record is filed under, which the caller must be allowed to register in.
 fn home(conn: &mut DbConn, actor: &Actor, unit_id: i64) -> Result<Unit, ApiError> {
-    let unit = units::get(conn, unit_id).or_missing(|| {
-        ApiError::ReferenceConflict(vec![FieldError::new("unit_id", Issue::Other { code: "unknown_unit".into() })])
-    })?;
+    let unit = units::get(conn, unit_id)
+        .or_missing(|| ApiError::ReferenceConflict(vec![FieldError::rule("unit_id", Rule::UnknownUnit)]))?;
     actor.require_in(Permission::Register, &unit.path)?;
     Ok(unit)
 }
 
 /// A referenced record must exist and be readable by the caller.
 fn reference<R: Resource>(conn: &mut DbConn, actor: &Actor, field: &str, id: i64) -> Result<R::Row, ApiError> {
-    let missing =
-        || ApiError::ReferenceConflict(vec![FieldError::new(field, Issue::Other { code: "unknown_reference".into() })]);
+    let missing = || ApiError::ReferenceConflict(vec![FieldError::rule(field, Rule::UnknownReference)]);
     let row = R::get(conn, id).or_missing(missing)?;
     let (_, path, _, _) = R::meta(&row);
     if actor.scope.can_read(path) && !R::is_deleted(&row) { Ok(row) } else { Err(missing()) }
@@ -83,7 +90,10 @@ async fn list<R: Resource>(
     q: RegistryQuery,
 ) -> Result<(Vec<R::Dto>, Option<String>), ApiError> {
     let limit = limit(q.limit).map_err(|e| ApiError::InvalidQuery(vec![e]))?;
-    let after = q.cursor.as_deref().map(decode_position).transpose().map_err(|e| ApiError::InvalidQuery(vec![e]))?;
+    let after = super::support::cursor(&q.cursor)
+        .map(decode_position)
+        .transpose()
+        .map_err(|e| ApiError::InvalidQuery(vec![e]))?;
     db(&state, move |database| {
         database.read(|conn| {
             let within = match q.within {
@@ -104,7 +114,7 @@ async fn list<R: Resource>(
                     })
                 })
                 .flatten();
-            let items = rows.iter().map(|r| R::dto(conn, r)).collect::<Result<Vec<_>, _>>()?;
+            let items = R::dtos(conn, &rows)?;
             Ok((items, next))
         })
     })
@@ -122,7 +132,7 @@ async fn read<R: Resource>(state: web::Data<AppState>, actor: Actor, id: i64) ->
     let (dto, version) = db(&state, move |database| {
         database.read(|conn| {
             let row = readable::<R>(conn, &actor, id)?;
-            Ok::<_, ApiError>((R::dto(conn, &row)?, R::meta(&row).2))
+            Ok::<_, ApiError>((dto::<R>(conn, &row)?, R::meta(&row).2))
         })
     })
     .await?;
@@ -133,16 +143,17 @@ async fn create<R: Resource>(
     state: web::Data<AppState>,
     req: HttpRequest,
     actor: Actor,
-    body: R::Request,
+    body: JsonBody<R::Request>,
 ) -> Result<HttpResponse, ApiError> {
     actor.require(Permission::Register)?;
     body.validate()?;
+    let body = body.into_inner();
     let request = body.clone();
     let app = state.clone();
     create_once(&state, &req, R::ENTITY, actor.id, &body, R::COLLECTION, move |conn| {
-        let fields = R::fields(conn, &actor, &request, &app)?;
+        let fields = R::fields(conn, &actor, &request, &app, None)?;
         let row = R::create(conn, &fields)?;
-        let dto = R::dto(conn, &row)?;
+        let dto = dto::<R>(conn, &row)?;
         let (id, _, _, _) = R::meta(&row);
         let unit = units::get(conn, R::unit(&row))?;
         audit(conn, &actor, R::ENTITY, id, "create", Some(&unit), super::support::diff(None, Some(&dto)))?;
@@ -156,20 +167,21 @@ async fn update<R: Resource>(
     req: HttpRequest,
     actor: Actor,
     id: i64,
-    body: R::Request,
+    body: JsonBody<R::Request>,
 ) -> Result<HttpResponse, ApiError> {
     actor.require(Permission::Register)?;
     body.validate()?;
+    let body = body.into_inner();
     let expected = if_match(&req)?;
     let app = state.clone();
     let (dto, version) = db(&state, move |database| {
         database.write(|conn| {
             let before = readable::<R>(conn, &actor, id)?;
             actor.require_in(Permission::Register, R::meta(&before).1)?;
-            let before_dto = R::dto(conn, &before)?;
-            let fields = R::fields(conn, &actor, &body, &app)?;
+            let before_dto = dto::<R>(conn, &before)?;
+            let fields = R::fields(conn, &actor, &body, &app, Some(id))?;
             let after = R::update(conn, id, expected, &fields).or_missing(R::not_found)?;
-            let dto = R::dto(conn, &after)?;
+            let dto = dto::<R>(conn, &after)?;
             let unit = units::get(conn, R::unit(&after))?;
             audit(
                 conn,
@@ -244,7 +256,7 @@ macro_rules! registry_routes {
         )]
         #[post($collection)]
         pub async fn $create_fn(state: web::Data<AppState>, req: HttpRequest, actor: Actor, body: JsonBody<$req>) -> Result<HttpResponse, ApiError> {
-            create::<$res>(state, req, actor, body.into_inner()).await
+            create::<$res>(state, req, actor, body).await
         }
 
         #[doc = concat!("Reads one of the ", $what, ".")]
@@ -276,7 +288,7 @@ macro_rules! registry_routes {
         )]
         #[put($item)]
         pub async fn $update_fn(state: web::Data<AppState>, req: HttpRequest, actor: Actor, id: web::Path<i64>, body: JsonBody<$req>) -> Result<HttpResponse, ApiError> {
-            update::<$res>(state, req, actor, id.into_inner(), body.into_inner()).await
+            update::<$res>(state, req, actor, id.into_inner(), body).await
         }
 
         #[doc = concat!("Deletes one of the ", $what, " (kept as a deletion marker for sync). Needs `If-Match`.")]
@@ -324,6 +336,22 @@ fn deleted(at: Option<NaiveDateTime>) -> bool {
 
 // ----- citizens ------------------------------------------------------------------------------
 
+fn citizen_dto(r: &citizen::Citizen) -> Result<CitizenDto, ApiError> {
+    Ok(CitizenDto {
+        id: r.id,
+        full_name: r.full_name.clone(),
+        birth_year: r.birth_year,
+        sex: parse(&r.sex)?,
+        target_group: parse(&r.target_group)?,
+        household_id: r.household_id,
+        workplace_id: r.workplace_id,
+        unit_id: r.unit_id,
+        version: r.version,
+        updated_at: r.updated_at.and_utc(),
+        deleted: deleted(r.deleted_at),
+    })
+}
+
 pub struct Citizens;
 
 impl Resource for Citizens {
@@ -335,7 +363,7 @@ impl Resource for Citizens {
     const COLLECTION: &'static str = "/api/v1/citizens";
 
     fn not_found() -> ApiError {
-        ApiError::RecordNotFound
+        ApiError::NotFound(Record::Citizen)
     }
 
     fn fields(
@@ -343,6 +371,7 @@ impl Resource for Citizens {
         actor: &Actor,
         req: &CitizenRequest,
         state: &AppState,
+        _: Option<i64>,
     ) -> Result<citizen::Fields, ApiError> {
         let unit = home(conn, actor, req.unit_id)?;
         if let Some(h) = req.household_id {
@@ -371,20 +400,8 @@ impl Resource for Citizens {
         })
     }
 
-    fn dto(_: &mut DbConn, r: &citizen::Citizen) -> Result<CitizenDto, ApiError> {
-        Ok(CitizenDto {
-            id: r.id,
-            full_name: r.full_name.clone(),
-            birth_year: r.birth_year,
-            sex: parse(&r.sex)?,
-            target_group: parse(&r.target_group)?,
-            household_id: r.household_id,
-            workplace_id: r.workplace_id,
-            unit_id: r.unit_id,
-            version: r.version,
-            updated_at: r.updated_at.and_utc(),
-            deleted: deleted(r.deleted_at),
-        })
+    fn dtos(_: &mut DbConn, rows: &[citizen::Citizen]) -> Result<Vec<CitizenDto>, ApiError> {
+        rows.iter().map(citizen_dto).collect()
     }
 
     fn meta(r: &citizen::Citizen) -> (i64, &str, i32, NaiveDateTime) {
@@ -444,7 +461,7 @@ impl Resource for Households {
     const COLLECTION: &'static str = "/api/v1/households";
 
     fn not_found() -> ApiError {
-        ApiError::RecordNotFound
+        ApiError::NotFound(Record::Household)
     }
 
     fn fields(
@@ -452,16 +469,21 @@ impl Resource for Households {
         actor: &Actor,
         req: &HouseholdRequest,
         _: &AppState,
+        id: Option<i64>,
     ) -> Result<household::Fields, ApiError> {
         let unit = home(conn, actor, req.unit_id)?;
         if !matches!(unit.level, UnitLevel::Village | UnitLevel::Commune) {
-            return Err(ApiError::ReferenceConflict(vec![FieldError::new(
-                "unit_id",
-                Issue::Other { code: "not_a_village_or_commune".into() },
-            )]));
+            return Err(ApiError::ReferenceConflict(vec![FieldError::rule("unit_id", Rule::NotAVillageOrCommune)]));
         }
         if let Some(head) = req.head_citizen_id {
-            reference::<Citizens>(conn, actor, "head_citizen_id", head)?;
+            // The head is a member: a citizen already filed under this household.
+            let citizen = reference::<Citizens>(conn, actor, "head_citizen_id", head)?;
+            if id.is_none() || citizen.household_id != id {
+                return Err(ApiError::ReferenceConflict(vec![FieldError::rule(
+                    "head_citizen_id",
+                    Rule::HeadNotMember,
+                )]));
+            }
         }
         Ok(household::Fields {
             label: req.label.trim().to_owned(),
@@ -471,17 +493,22 @@ impl Resource for Households {
         })
     }
 
-    fn dto(conn: &mut DbConn, r: &household::Household) -> Result<HouseholdDto, ApiError> {
-        Ok(HouseholdDto {
-            id: r.id,
-            label: r.label.clone(),
-            unit_id: r.unit_id,
-            head_citizen_id: r.head_citizen_id,
-            member_ids: household::members(conn, r.id)?,
-            version: r.version,
-            updated_at: r.updated_at.and_utc(),
-            deleted: deleted(r.deleted_at),
-        })
+    fn dtos(conn: &mut DbConn, rows: &[household::Household]) -> Result<Vec<HouseholdDto>, ApiError> {
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let mut members = household::members(conn, &ids)?;
+        Ok(rows
+            .iter()
+            .map(|r| HouseholdDto {
+                id: r.id,
+                label: r.label.clone(),
+                unit_id: r.unit_id,
+                head_citizen_id: r.head_citizen_id,
+                member_ids: members.remove(&r.id).unwrap_or_default(),
+                version: r.version,
+                updated_at: r.updated_at.and_utc(),
+                deleted: deleted(r.deleted_at),
+            })
+            .collect())
     }
 
     fn meta(r: &household::Household) -> (i64, &str, i32, NaiveDateTime) {
@@ -541,7 +568,7 @@ impl Resource for Organisations {
     const COLLECTION: &'static str = "/api/v1/organisations";
 
     fn not_found() -> ApiError {
-        ApiError::RecordNotFound
+        ApiError::NotFound(Record::Organisation)
     }
 
     fn fields(
@@ -549,6 +576,7 @@ impl Resource for Organisations {
         actor: &Actor,
         req: &OrganisationRequest,
         _: &AppState,
+        _: Option<i64>,
     ) -> Result<organisation::Fields, ApiError> {
         let unit = home(conn, actor, req.unit_id)?;
         Ok(organisation::Fields {
@@ -562,19 +590,23 @@ impl Resource for Organisations {
         })
     }
 
-    fn dto(_: &mut DbConn, r: &organisation::Organisation) -> Result<OrganisationDto, ApiError> {
-        Ok(OrganisationDto {
-            id: r.id,
-            name: r.name.clone(),
-            org_type: parse(&r.org_type)?,
-            managing_level: parse(&r.managing_level)?,
-            unit_id: r.unit_id,
-            staff_count: r.staff_count,
-            learner_count: r.learner_count,
-            version: r.version,
-            updated_at: r.updated_at.and_utc(),
-            deleted: deleted(r.deleted_at),
-        })
+    fn dtos(_: &mut DbConn, rows: &[organisation::Organisation]) -> Result<Vec<OrganisationDto>, ApiError> {
+        rows.iter()
+            .map(|r| {
+                Ok(OrganisationDto {
+                    id: r.id,
+                    name: r.name.clone(),
+                    org_type: parse(&r.org_type)?,
+                    managing_level: parse(&r.managing_level)?,
+                    unit_id: r.unit_id,
+                    staff_count: r.staff_count,
+                    learner_count: r.learner_count,
+                    version: r.version,
+                    updated_at: r.updated_at.and_utc(),
+                    deleted: deleted(r.deleted_at),
+                })
+            })
+            .collect()
     }
 
     fn meta(r: &organisation::Organisation) -> (i64, &str, i32, NaiveDateTime) {
@@ -634,10 +666,16 @@ impl Resource for Clans {
     const COLLECTION: &'static str = "/api/v1/clans";
 
     fn not_found() -> ApiError {
-        ApiError::RecordNotFound
+        ApiError::NotFound(Record::Clan)
     }
 
-    fn fields(conn: &mut DbConn, actor: &Actor, req: &ClanRequest, _: &AppState) -> Result<clan::Fields, ApiError> {
+    fn fields(
+        conn: &mut DbConn,
+        actor: &Actor,
+        req: &ClanRequest,
+        _: &AppState,
+        _: Option<i64>,
+    ) -> Result<clan::Fields, ApiError> {
         let unit = home(conn, actor, req.unit_id)?;
         let mut household_ids = req.household_ids.clone();
         household_ids.sort_unstable();
@@ -649,16 +687,21 @@ impl Resource for Clans {
         Ok(clan::Fields { name: req.name.trim().to_owned(), unit_id: unit.id, unit_path: unit.path, household_ids })
     }
 
-    fn dto(conn: &mut DbConn, r: &clan::Clan) -> Result<ClanDto, ApiError> {
-        Ok(ClanDto {
-            id: r.id,
-            name: r.name.clone(),
-            unit_id: r.unit_id,
-            household_ids: clan::households_of(conn, r.id)?,
-            version: r.version,
-            updated_at: r.updated_at.and_utc(),
-            deleted: deleted(r.deleted_at),
-        })
+    fn dtos(conn: &mut DbConn, rows: &[clan::Clan]) -> Result<Vec<ClanDto>, ApiError> {
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let mut households = clan::households_of(conn, &ids)?;
+        Ok(rows
+            .iter()
+            .map(|r| ClanDto {
+                id: r.id,
+                name: r.name.clone(),
+                unit_id: r.unit_id,
+                household_ids: households.remove(&r.id).unwrap_or_default(),
+                version: r.version,
+                updated_at: r.updated_at.and_utc(),
+                deleted: deleted(r.deleted_at),
+            })
+            .collect())
     }
 
     fn meta(r: &clan::Clan) -> (i64, &str, i32, NaiveDateTime) {
@@ -713,16 +756,19 @@ impl Resource for Centres {
     const COLLECTION: &'static str = "/api/v1/learning-centres";
 
     fn not_found() -> ApiError {
-        ApiError::RecordNotFound
+        ApiError::NotFound(Record::LearningCentre)
     }
 
-    fn fields(conn: &mut DbConn, actor: &Actor, req: &CentreRequest, _: &AppState) -> Result<centre::Fields, ApiError> {
+    fn fields(
+        conn: &mut DbConn,
+        actor: &Actor,
+        req: &CentreRequest,
+        _: &AppState,
+        _: Option<i64>,
+    ) -> Result<centre::Fields, ApiError> {
         let unit = home(conn, actor, req.unit_id)?;
         if unit.level != UnitLevel::Commune {
-            return Err(ApiError::ReferenceConflict(vec![FieldError::new(
-                "unit_id",
-                Issue::Other { code: "not_a_commune".into() },
-            )]));
+            return Err(ApiError::ReferenceConflict(vec![FieldError::rule("unit_id", Rule::NotACommune)]));
         }
         Ok(centre::Fields {
             name: req.name.trim().to_owned(),
@@ -733,17 +779,21 @@ impl Resource for Centres {
         })
     }
 
-    fn dto(_: &mut DbConn, r: &centre::Centre) -> Result<CentreDto, ApiError> {
-        Ok(CentreDto {
-            id: r.id,
-            name: r.name.clone(),
-            unit_id: r.unit_id,
-            director_name: r.director_name.clone(),
-            activities_count: r.activities_count,
-            version: r.version,
-            updated_at: r.updated_at.and_utc(),
-            deleted: deleted(r.deleted_at),
-        })
+    fn dtos(_: &mut DbConn, rows: &[centre::Centre]) -> Result<Vec<CentreDto>, ApiError> {
+        rows.iter()
+            .map(|r| {
+                Ok(CentreDto {
+                    id: r.id,
+                    name: r.name.clone(),
+                    unit_id: r.unit_id,
+                    director_name: r.director_name.clone(),
+                    activities_count: r.activities_count,
+                    version: r.version,
+                    updated_at: r.updated_at.and_utc(),
+                    deleted: deleted(r.deleted_at),
+                })
+            })
+            .collect()
     }
 
     fn meta(r: &centre::Centre) -> (i64, &str, i32, NaiveDateTime) {

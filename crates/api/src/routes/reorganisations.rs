@@ -6,9 +6,9 @@ use crate::auth::Actor;
 use crate::dto::{NewReorganisationRequest, ReorganisationDto, ReorganisationKindDto};
 use crate::error::{ApiError, FieldError, Issue, OrMissing, Problem};
 use crate::extract::JsonBody;
-use crate::startup::AppState;
+use crate::i18n::Rule;
+use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
-use validator::Validate;
 use xhht_domain::{DivisionType, Permission, ReorganisationKind, UnitCode, UnitCodeError, UnitLevel};
 use xhht_persistence::units::{self, Link, NewReorganisation, NewUnit, Target};
 
@@ -16,14 +16,17 @@ use xhht_persistence::units::{self, Link, NewReorganisation, NewUnit, Target};
 /// must fit the 20 characters of a unit code.
 pub const VILLAGE_LOCAL_CODE_MAX: usize = 14;
 
-fn rule(field: impl Into<String>, code: &str) -> FieldError {
-    FieldError::new(field, Issue::Other { code: code.to_owned() })
+fn rule(field: impl Into<String>, rule: Rule) -> FieldError {
+    FieldError::rule(field, rule)
 }
 
 /// Checks what can be checked without the database and turns the request into the domain
 /// command, deriving the links of a merge or a split.
-fn parse(body: &NewReorganisationRequest) -> Result<NewReorganisation, Vec<FieldError>> {
-    let mut problems = match body.validate() {
+fn parse(
+    body: &NewReorganisationRequest,
+    validated: Result<(), validator::ValidationErrors>,
+) -> Result<NewReorganisation, Vec<FieldError>> {
+    let mut problems = match validated {
         Ok(()) => Vec::new(),
         Err(e) => match ApiError::from(e) {
             ApiError::Validation(list) => list,
@@ -50,7 +53,7 @@ fn parse(body: &NewReorganisationRequest) -> Result<NewReorganisation, Vec<Field
                 let code = code
                     .map_err(|_| {
                         let issue = match level {
-                            UnitLevel::Village => Issue::Other { code: "invalid_local_code".into() },
+                            UnitLevel::Village => Issue::Rule(Rule::InvalidLocalCode),
                             _ => Issue::InvalidUnitCode { width: UnitCode::official_width(level) },
                         };
                         problems.push(FieldError::new(format!("targets[{i}].new.code"), issue))
@@ -70,7 +73,7 @@ fn parse(body: &NewReorganisationRequest) -> Result<NewReorganisation, Vec<Field
                 }
                 match (level, new.parent_id) {
                     (UnitLevel::Province, Some(_)) => {
-                        problems.push(rule(format!("targets[{i}].new.parent_id"), "a_province_has_no_parent"))
+                        problems.push(rule(format!("targets[{i}].new.parent_id"), Rule::AProvinceHasNoParent))
                     }
                     (UnitLevel::Province, None) | (_, Some(_)) => {}
                     (_, None) => problems.push(FieldError::new(format!("targets[{i}].new.parent_id"), Issue::Required)),
@@ -84,7 +87,7 @@ fn parse(body: &NewReorganisationRequest) -> Result<NewReorganisation, Vec<Field
                     valid_from: body.effective_date,
                 }));
             }
-            _ => problems.push(rule(format!("targets[{i}]"), "exactly_one_of_unit_id_or_new")),
+            _ => problems.push(rule(format!("targets[{i}]"), Rule::ExactlyOneOfUnitIdOrNew)),
         }
     }
 
@@ -97,19 +100,19 @@ fn parse(body: &NewReorganisationRequest) -> Result<NewReorganisation, Vec<Field
     for (i, l) in body.links.iter().enumerate() {
         let index = usize::try_from(l.target_index).unwrap_or(usize::MAX);
         if index >= body.targets.len() {
-            problems.push(rule(format!("links[{i}].target_index"), "no_such_target"));
+            problems.push(rule(format!("links[{i}].target_index"), Rule::NoSuchTarget));
         }
         if !body.sources.contains(&l.source_id) {
-            problems.push(rule(format!("links[{i}].source_id"), "not_a_source"));
+            problems.push(rule(format!("links[{i}].source_id"), Rule::NotASource));
         }
         links.push(Link { source_id: l.source_id, target_index: index, partial: l.partial });
     }
     match kind {
         ReorganisationKind::Merge if body.targets.len() != 1 => {
-            problems.push(rule("targets", "merge_needs_one_target"))
+            problems.push(rule("targets", Rule::MergeNeedsOneTarget))
         }
         ReorganisationKind::Split if body.sources.len() != 1 || body.targets.len() < 2 => {
-            problems.push(rule("sources", "split_needs_one_source_and_several_targets"))
+            problems.push(rule("sources", Rule::SplitNeedsOneSourceAndSeveralTargets))
         }
         ReorganisationKind::Merge if links.is_empty() => {
             links = body.sources.iter().map(|&source_id| Link { source_id, target_index: 0, partial: false }).collect();
@@ -127,12 +130,12 @@ fn parse(body: &NewReorganisationRequest) -> Result<NewReorganisation, Vec<Field
     if !links.is_empty() {
         for (i, source) in body.sources.iter().enumerate() {
             if !links.iter().any(|l| l.source_id == *source) {
-                problems.push(rule(format!("sources[{i}]"), "source_without_link"));
+                problems.push(rule(format!("sources[{i}]"), Rule::SourceWithoutLink));
             }
         }
         for i in 0..body.targets.len() {
             if !links.iter().any(|l| l.target_index == i) {
-                problems.push(rule(format!("targets[{i}]"), "target_without_link"));
+                problems.push(rule(format!("targets[{i}]"), Rule::TargetWithoutLink));
             }
         }
     }
@@ -178,8 +181,9 @@ pub async fn create_reorganisation(
     body: JsonBody<NewReorganisationRequest>,
 ) -> Result<HttpResponse, ApiError> {
     actor.require(Permission::Reorganise)?;
+    let validated = body.validate();
     let body = body.into_inner();
-    let mut command = parse(&body).map_err(ApiError::Validation)?;
+    let mut command = parse(&body, validated).map_err(ApiError::Validation)?;
     create_once(&state, &req, "create_reorganisation", actor.id, &body, "/api/v1/reorganisations", move |conn| {
         // The caller must cover every unit that closes and every place a unit opens.
         for source in units::get_many(conn, &command.sources)? {
@@ -241,7 +245,9 @@ pub async fn get_reorganisation(
 ) -> Result<web::Json<ReorganisationDto>, ApiError> {
     let id = id.into_inner();
     let detail = db(&state, move |database| {
-        database.read(|conn| units::get_reorganisation(conn, id)).or_missing(|| ApiError::ReorganisationNotFound)
+        database
+            .read(|conn| units::get_reorganisation(conn, id))
+            .or_missing(|| ApiError::NotFound(xhht_persistence::Record::Reorganisation))
     })
     .await?;
     Ok(web::Json(ReorganisationDto::new(&detail)))

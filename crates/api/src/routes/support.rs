@@ -3,13 +3,13 @@
 
 use crate::auth::Actor;
 use crate::error::{ApiError, FieldError, Issue};
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, web};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use chrono::{NaiveDate, TimeDelta, Utc};
+
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use xhht_persistence::audit::{self, AuditEntry};
@@ -28,10 +28,7 @@ where
 }
 
 /// Today in Vietnam (UTC+7): the default `as_of` of every dated read.
-pub fn today() -> NaiveDate {
-    // Vietnam has no daylight saving time: UTC+7 all year.
-    (Utc::now() + TimeDelta::hours(7)).date_naive()
-}
+pub use crate::workflow::today;
 
 pub const DEFAULT_LIMIT: i64 = 50;
 pub const MAX_LIMIT: i64 = 500;
@@ -42,6 +39,12 @@ pub fn limit(value: Option<i64>) -> Result<i64, FieldError> {
         Some(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
         Some(_) => Err(FieldError::new("limit", Issue::Range { min: Some(1), max: Some(MAX_LIMIT) })),
     }
+}
+
+/// The `cursor` parameter as given; an empty one (`cursor=`) asks for the first page, as an
+/// absent one does.
+pub fn cursor(given: &Option<String>) -> Option<&str> {
+    given.as_deref().filter(|c| !c.is_empty())
 }
 
 /// Opaque cursors: base64url of `code\nid`. Clients pass them back unchanged.
@@ -92,7 +95,7 @@ pub fn if_match(req: &HttpRequest) -> Result<Option<i32>, ApiError> {
 }
 
 fn bad_header(name: &str) -> ApiError {
-    ApiError::InvalidHeader(vec![FieldError::new(name, Issue::Other { code: "invalid_header".into() })])
+    ApiError::InvalidHeader(vec![FieldError::rule(name, crate::i18n::Rule::InvalidHeader)])
 }
 
 /// The `Idempotency-Key` of a creating POST, if sent.

@@ -8,12 +8,11 @@ use crate::dto::{
 };
 use crate::error::{ApiError, FieldError, Issue, OrMissing, Problem};
 use crate::extract::JsonBody;
-use crate::startup::AppState;
+use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use chrono::NaiveDate;
 use std::collections::HashMap;
-use validator::Validate;
 use xhht_domain::{DivisionType, Permission, UnitCode, UnitLevel, search};
 use xhht_persistence::units::{self, Direction, NewUnit, Unit, UnitCursor, UnitFilter};
 use xhht_persistence::{DbConn, PersistenceError};
@@ -43,7 +42,7 @@ fn detail(conn: &mut DbConn, unit: &Unit) -> Result<UnitDetail, PersistenceError
     let former_names = units::former_names(conn, unit.id)?.into_iter().map(Into::into).collect();
     match dto {
         Some(unit) => Ok(UnitDetail { unit, former_names }),
-        None => Err(PersistenceError::NotFound),
+        None => Err(PersistenceError::NotFound(xhht_persistence::Record::Unit)),
     }
 }
 
@@ -67,8 +66,8 @@ fn page(
     })
 }
 
-fn cursor_of(text: Option<&String>) -> Result<Option<UnitCursor>, FieldError> {
-    text.map(|t| decode_cursor(t).map(|(code, id)| UnitCursor { code, id })).transpose()
+fn cursor_of(text: &Option<String>) -> Result<Option<UnitCursor>, FieldError> {
+    super::support::cursor(text).map(|t| decode_cursor(t).map(|(code, id)| UnitCursor { code, id })).transpose()
 }
 
 /// Lists administrative units valid on a date.
@@ -89,7 +88,7 @@ pub async fn list_units(
     let query = query.into_inner();
     let mut problems = Vec::new();
     let limit = limit(query.limit).map_err(|e| problems.push(e)).unwrap_or_default();
-    let cursor = cursor_of(query.cursor.as_ref()).map_err(|e| problems.push(e)).unwrap_or_default();
+    let cursor = cursor_of(&query.cursor).map_err(|e| problems.push(e)).unwrap_or_default();
     let q = query.q.as_deref().map(search::fold).filter(|q| !q.is_empty());
     if q.as_ref().is_some_and(|q| q.chars().count() > 100) {
         problems.push(FieldError::new("q", Issue::Length { min: None, max: Some(100) }));
@@ -162,7 +161,7 @@ pub async fn unit_by_code(
         database.read(|conn| {
             let mut found = units::by_code(conn, code.as_str(), day, level)?;
             match found.len() {
-                0 => Ok(Err(ApiError::UnitNotFound)),
+                0 => Ok(Err(ApiError::NotFound(xhht_persistence::Record::Unit))),
                 1 => {
                     let unit = found.swap_remove(0);
                     detail(conn, &unit).map(Ok)
@@ -195,7 +194,7 @@ pub async fn unit_children(
     let query = query.into_inner();
     let mut problems = Vec::new();
     let limit = limit(query.limit).map_err(|e| problems.push(e)).unwrap_or_default();
-    let cursor = cursor_of(query.cursor.as_ref()).map_err(|e| problems.push(e)).unwrap_or_default();
+    let cursor = cursor_of(&query.cursor).map_err(|e| problems.push(e)).unwrap_or_default();
     if !problems.is_empty() {
         return Err(ApiError::InvalidQuery(problems));
     }
@@ -322,8 +321,9 @@ pub async fn create_village(
     body: JsonBody<NewVillageRequest>,
 ) -> Result<HttpResponse, ApiError> {
     actor.require(Permission::ManageVillages)?;
+    let validated = body.validate();
     let body = body.into_inner();
-    let mut problems = match body.validate() {
+    let mut problems = match validated {
         Ok(()) => Vec::new(),
         Err(e) => match ApiError::from(e) {
             ApiError::Validation(list) => list,

@@ -83,7 +83,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[DecisionDto | Problem]:
-    """Reads a decision with the evaluations it covers.
+    """Reads a decision with the evaluations it covers that the caller may read.
 
     Args:
         id (int):
@@ -112,7 +112,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> DecisionDto | Problem | None:
-    """Reads a decision with the evaluations it covers.
+    """Reads a decision with the evaluations it covers that the caller may read.
 
     Args:
         id (int):
@@ -136,7 +136,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[DecisionDto | Problem]:
-    """Reads a decision with the evaluations it covers.
+    """Reads a decision with the evaluations it covers that the caller may read.
 
     Args:
         id (int):
@@ -163,7 +163,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> DecisionDto | Problem | None:
-    """Reads a decision with the evaluations it covers.
+    """Reads a decision with the evaluations it covers that the caller may read.
 
     Args:
         id (int):

@@ -85,7 +85,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[EvaluationDto | Problem]:
-    """Reads one evaluation, with the actions the caller may take now.
+    """Reads one evaluation, with its current score and the steps the caller may take now.
 
     Args:
         id (int):
@@ -114,7 +114,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 ) -> EvaluationDto | Problem | None:
-    """Reads one evaluation, with the actions the caller may take now.
+    """Reads one evaluation, with its current score and the steps the caller may take now.
 
     Args:
         id (int):
@@ -138,7 +138,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 ) -> Response[EvaluationDto | Problem]:
-    """Reads one evaluation, with the actions the caller may take now.
+    """Reads one evaluation, with its current score and the steps the caller may take now.
 
     Args:
         id (int):
@@ -165,7 +165,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 ) -> EvaluationDto | Problem | None:
-    """Reads one evaluation, with the actions the caller may take now.
+    """Reads one evaluation, with its current score and the steps the caller may take now.
 
     Args:
         id (int):

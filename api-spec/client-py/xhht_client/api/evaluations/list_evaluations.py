@@ -8,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.evaluation_page import EvaluationPage
 from ...models.evaluation_status import EvaluationStatus
-from ...models.model_kind_dto import ModelKindDto
+from ...models.model_kind import ModelKind
 from ...models.problem import Problem
 from ...models.subject_kind import SubjectKind
 from ...types import UNSET, Response, Unset
@@ -16,8 +16,9 @@ from ...types import UNSET, Response, Unset
 
 def _get_kwargs(
     *,
+    within: int | Unset = UNSET,
     year: int | Unset = UNSET,
-    model_kind: ModelKindDto | Unset = UNSET,
+    model_kind: ModelKind | Unset = UNSET,
     status: EvaluationStatus | Unset = UNSET,
     subject_type: SubjectKind | Unset = UNSET,
     subject_id: int | Unset = UNSET,
@@ -27,6 +28,8 @@ def _get_kwargs(
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
+
+    params["within"] = within
 
     params["year"] = year
 
@@ -93,6 +96,11 @@ def _parse_response(
 
         return response_403
 
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
 
@@ -123,8 +131,9 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    within: int | Unset = UNSET,
     year: int | Unset = UNSET,
-    model_kind: ModelKindDto | Unset = UNSET,
+    model_kind: ModelKind | Unset = UNSET,
     status: EvaluationStatus | Unset = UNSET,
     subject_type: SubjectKind | Unset = UNSET,
     subject_id: int | Unset = UNSET,
@@ -132,13 +141,15 @@ def sync_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[EvaluationPage | Problem]:
-    """Lists the evaluations in the caller's units.
+    """Lists the evaluations in the caller's units, each with its current score and the steps the
+    caller may take.
 
     Args:
+        within (int | Unset):
         year (int | Unset):
-        model_kind (ModelKindDto | Unset): The learning-society models.
-        status (EvaluationStatus | Unset):
-        subject_type (SubjectKind | Unset):
+        model_kind (ModelKind | Unset): The learning-society models ("mô hình học tập").
+        status (EvaluationStatus | Unset): Where an evaluation stands in the yearly workflow.
+        subject_type (SubjectKind | Unset): What an evaluation is about.
         subject_id (int | Unset):
         updated_since (datetime.datetime | Unset):
         limit (int | Unset):
@@ -153,6 +164,7 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs(
+        within=within,
         year=year,
         model_kind=model_kind,
         status=status,
@@ -173,8 +185,9 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    within: int | Unset = UNSET,
     year: int | Unset = UNSET,
-    model_kind: ModelKindDto | Unset = UNSET,
+    model_kind: ModelKind | Unset = UNSET,
     status: EvaluationStatus | Unset = UNSET,
     subject_type: SubjectKind | Unset = UNSET,
     subject_id: int | Unset = UNSET,
@@ -182,13 +195,15 @@ def sync(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> EvaluationPage | Problem | None:
-    """Lists the evaluations in the caller's units.
+    """Lists the evaluations in the caller's units, each with its current score and the steps the
+    caller may take.
 
     Args:
+        within (int | Unset):
         year (int | Unset):
-        model_kind (ModelKindDto | Unset): The learning-society models.
-        status (EvaluationStatus | Unset):
-        subject_type (SubjectKind | Unset):
+        model_kind (ModelKind | Unset): The learning-society models ("mô hình học tập").
+        status (EvaluationStatus | Unset): Where an evaluation stands in the yearly workflow.
+        subject_type (SubjectKind | Unset): What an evaluation is about.
         subject_id (int | Unset):
         updated_since (datetime.datetime | Unset):
         limit (int | Unset):
@@ -204,6 +219,7 @@ def sync(
 
     return sync_detailed(
         client=client,
+        within=within,
         year=year,
         model_kind=model_kind,
         status=status,
@@ -218,8 +234,9 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    within: int | Unset = UNSET,
     year: int | Unset = UNSET,
-    model_kind: ModelKindDto | Unset = UNSET,
+    model_kind: ModelKind | Unset = UNSET,
     status: EvaluationStatus | Unset = UNSET,
     subject_type: SubjectKind | Unset = UNSET,
     subject_id: int | Unset = UNSET,
@@ -227,13 +244,15 @@ async def asyncio_detailed(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[EvaluationPage | Problem]:
-    """Lists the evaluations in the caller's units.
+    """Lists the evaluations in the caller's units, each with its current score and the steps the
+    caller may take.
 
     Args:
+        within (int | Unset):
         year (int | Unset):
-        model_kind (ModelKindDto | Unset): The learning-society models.
-        status (EvaluationStatus | Unset):
-        subject_type (SubjectKind | Unset):
+        model_kind (ModelKind | Unset): The learning-society models ("mô hình học tập").
+        status (EvaluationStatus | Unset): Where an evaluation stands in the yearly workflow.
+        subject_type (SubjectKind | Unset): What an evaluation is about.
         subject_id (int | Unset):
         updated_since (datetime.datetime | Unset):
         limit (int | Unset):
@@ -248,6 +267,7 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs(
+        within=within,
         year=year,
         model_kind=model_kind,
         status=status,
@@ -266,8 +286,9 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    within: int | Unset = UNSET,
     year: int | Unset = UNSET,
-    model_kind: ModelKindDto | Unset = UNSET,
+    model_kind: ModelKind | Unset = UNSET,
     status: EvaluationStatus | Unset = UNSET,
     subject_type: SubjectKind | Unset = UNSET,
     subject_id: int | Unset = UNSET,
@@ -275,13 +296,15 @@ async def asyncio(
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> EvaluationPage | Problem | None:
-    """Lists the evaluations in the caller's units.
+    """Lists the evaluations in the caller's units, each with its current score and the steps the
+    caller may take.
 
     Args:
+        within (int | Unset):
         year (int | Unset):
-        model_kind (ModelKindDto | Unset): The learning-society models.
-        status (EvaluationStatus | Unset):
-        subject_type (SubjectKind | Unset):
+        model_kind (ModelKind | Unset): The learning-society models ("mô hình học tập").
+        status (EvaluationStatus | Unset): Where an evaluation stands in the yearly workflow.
+        subject_type (SubjectKind | Unset): What an evaluation is about.
         subject_id (int | Unset):
         updated_since (datetime.datetime | Unset):
         limit (int | Unset):
@@ -298,6 +321,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            within=within,
             year=year,
             model_kind=model_kind,
             status=status,

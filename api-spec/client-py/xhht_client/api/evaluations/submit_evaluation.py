@@ -106,8 +106,9 @@ def sync_detailed(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Response[EvaluationDto | Problem]:
-    """Submits the dossier. A filing after the framework's deadline is flagged, or refused when
-    the framework says so. Needs `If-Match`.
+    """Submits the dossier: every indicator the subject can answer must be answered (unless the
+    framework accepts partial answers); a filing after the framework's deadline is flagged, or
+    refused when the framework says so. Needs `If-Match`.
 
     Args:
         id (int):
@@ -139,8 +140,9 @@ def sync(
     client: AuthenticatedClient,
     if_match: str,
 ) -> EvaluationDto | Problem | None:
-    """Submits the dossier. A filing after the framework's deadline is flagged, or refused when
-    the framework says so. Needs `If-Match`.
+    """Submits the dossier: every indicator the subject can answer must be answered (unless the
+    framework accepts partial answers); a filing after the framework's deadline is flagged, or
+    refused when the framework says so. Needs `If-Match`.
 
     Args:
         id (int):
@@ -167,8 +169,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Response[EvaluationDto | Problem]:
-    """Submits the dossier. A filing after the framework's deadline is flagged, or refused when
-    the framework says so. Needs `If-Match`.
+    """Submits the dossier: every indicator the subject can answer must be answered (unless the
+    framework accepts partial answers); a filing after the framework's deadline is flagged, or
+    refused when the framework says so. Needs `If-Match`.
 
     Args:
         id (int):
@@ -198,8 +201,9 @@ async def asyncio(
     client: AuthenticatedClient,
     if_match: str,
 ) -> EvaluationDto | Problem | None:
-    """Submits the dossier. A filing after the framework's deadline is flagged, or refused when
-    the framework says so. Needs `If-Match`.
+    """Submits the dossier: every indicator the subject can answer must be answered (unless the
+    framework accepts partial answers); a filing after the framework's deadline is flagged, or
+    refused when the framework says so. Needs `If-Match`.
 
     Args:
         id (int):

@@ -7,16 +7,16 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.framework_page import FrameworkPage
-from ...models.framework_status_dto import FrameworkStatusDto
-from ...models.model_kind_dto import ModelKindDto
+from ...models.framework_status import FrameworkStatus
+from ...models.model_kind import ModelKind
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    model_kind: ModelKindDto | Unset = UNSET,
-    status: FrameworkStatusDto | Unset = UNSET,
+    model_kind: ModelKind | Unset = UNSET,
+    status: FrameworkStatus | Unset = UNSET,
     valid_on: datetime.date | Unset = UNSET,
     key: str | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -102,8 +102,8 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    model_kind: ModelKindDto | Unset = UNSET,
-    status: FrameworkStatusDto | Unset = UNSET,
+    model_kind: ModelKind | Unset = UNSET,
+    status: FrameworkStatus | Unset = UNSET,
     valid_on: datetime.date | Unset = UNSET,
     key: str | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -112,8 +112,8 @@ def sync_detailed(
     """Lists framework versions (public: criteria are public law).
 
     Args:
-        model_kind (ModelKindDto | Unset): The learning-society models.
-        status (FrameworkStatusDto | Unset):
+        model_kind (ModelKind | Unset): The learning-society models ("mô hình học tập").
+        status (FrameworkStatus | Unset): Life cycle of a framework version.
         valid_on (datetime.date | Unset):
         key (str | Unset):
         limit (int | Unset):
@@ -146,8 +146,8 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    model_kind: ModelKindDto | Unset = UNSET,
-    status: FrameworkStatusDto | Unset = UNSET,
+    model_kind: ModelKind | Unset = UNSET,
+    status: FrameworkStatus | Unset = UNSET,
     valid_on: datetime.date | Unset = UNSET,
     key: str | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -156,8 +156,8 @@ def sync(
     """Lists framework versions (public: criteria are public law).
 
     Args:
-        model_kind (ModelKindDto | Unset): The learning-society models.
-        status (FrameworkStatusDto | Unset):
+        model_kind (ModelKind | Unset): The learning-society models ("mô hình học tập").
+        status (FrameworkStatus | Unset): Life cycle of a framework version.
         valid_on (datetime.date | Unset):
         key (str | Unset):
         limit (int | Unset):
@@ -185,8 +185,8 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    model_kind: ModelKindDto | Unset = UNSET,
-    status: FrameworkStatusDto | Unset = UNSET,
+    model_kind: ModelKind | Unset = UNSET,
+    status: FrameworkStatus | Unset = UNSET,
     valid_on: datetime.date | Unset = UNSET,
     key: str | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -195,8 +195,8 @@ async def asyncio_detailed(
     """Lists framework versions (public: criteria are public law).
 
     Args:
-        model_kind (ModelKindDto | Unset): The learning-society models.
-        status (FrameworkStatusDto | Unset):
+        model_kind (ModelKind | Unset): The learning-society models ("mô hình học tập").
+        status (FrameworkStatus | Unset): Life cycle of a framework version.
         valid_on (datetime.date | Unset):
         key (str | Unset):
         limit (int | Unset):
@@ -227,8 +227,8 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    model_kind: ModelKindDto | Unset = UNSET,
-    status: FrameworkStatusDto | Unset = UNSET,
+    model_kind: ModelKind | Unset = UNSET,
+    status: FrameworkStatus | Unset = UNSET,
     valid_on: datetime.date | Unset = UNSET,
     key: str | Unset = UNSET,
     limit: int | Unset = UNSET,
@@ -237,8 +237,8 @@ async def asyncio(
     """Lists framework versions (public: criteria are public law).
 
     Args:
-        model_kind (ModelKindDto | Unset): The learning-society models.
-        status (FrameworkStatusDto | Unset):
+        model_kind (ModelKind | Unset): The learning-society models ("mô hình học tập").
+        status (FrameworkStatus | Unset): Life cycle of a framework version.
         valid_on (datetime.date | Unset):
         key (str | Unset):
         limit (int | Unset):

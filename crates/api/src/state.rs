@@ -1,0 +1,32 @@
+//! What every handler can reach: the database, the token and password services, the
+//! compiled frameworks, and the route table for 404/405 answers.
+
+use crate::auth::password::{NationalIds, Passwords};
+use crate::auth::token::Tokens;
+use crate::scoring::Frameworks;
+use actix_web::dev::ResourceDef;
+use actix_web::web::Bytes;
+use xhht_persistence::Database;
+
+/// What every handler can reach.
+pub struct AppState {
+    pub db: Database,
+    pub tokens: Tokens,
+    pub national_ids: NationalIds,
+    pub passwords: Passwords,
+    pub auth: AuthPolicy,
+    /// The OpenAPI document as served.
+    pub(crate) spec: Bytes,
+    /// Every documented route and its methods: what a 404 or a 405 answers.
+    pub(crate) routes: Vec<(ResourceDef, Vec<String>)>,
+    /// Frameworks compiled for scoring, kept between requests.
+    pub frameworks: Frameworks,
+}
+
+/// Sign-in rules from the configuration.
+#[derive(Clone, Debug)]
+pub struct AuthPolicy {
+    pub refresh_token_days: i64,
+    pub max_failed_logins: i32,
+    pub lockout_seconds: i64,
+}
