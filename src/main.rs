@@ -3,6 +3,7 @@
 //! - `xhht` or `xhht serve`: migrate, seed, serve (the `make run` path);
 //! - `xhht migrate`: migrate and seed, then exit;
 //! - `xhht spec`: print the OpenAPI document (what `make spec` writes to api-spec/);
+//! - `xhht roles`: print the role × step table of the workflow (as the README has it);
 //! - `xhht user add …`: create an account and print its one-time password or API key.
 
 use anyhow::Context;
@@ -44,11 +45,15 @@ async fn main() -> anyhow::Result<()> {
             let mut out = std::io::stdout().lock();
             out.write_all(xhht_api::openapi::document_json().as_bytes())?;
         }
+        "roles" => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(xhht_api::access::role_step_table().as_bytes())?;
+        }
         "-h" | "--help" | "help" => {
             let mut out = std::io::stdout().lock();
-            writeln!(out, "usage: xhht [serve|migrate|spec|user add …]\n{}", xhht_api::cli::USAGE)?;
+            writeln!(out, "usage: xhht [serve|migrate|spec|roles|user add …]\n{}", xhht_api::cli::USAGE)?;
         }
-        other => anyhow::bail!("unknown command `{other}` (use serve, migrate, spec or user add)"),
+        other => anyhow::bail!("unknown command `{other}` (use serve, migrate, spec, roles or user add)"),
     }
     Ok(())
 }

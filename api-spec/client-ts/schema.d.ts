@@ -11,10 +11,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists the accounts the caller manages, in id order. */
+        /**
+         * Lists the accounts the caller manages, in id order.
+         * @description Lists the accounts the caller manages, in id order.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators nationwide).
+         */
         get: operations["listAccounts"];
         put?: never;
-        /** Creates an account. A person's one-time password is in the answer, and nowhere else. */
+        /**
+         * Creates an account. A person's one-time password is in the answer, and nowhere else.
+         * @description Creates an account. A person's one-time password is in the answer, and nowhere else.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators nationwide).
+         */
         post: operations["createAccount"];
         delete?: never;
         options?: never;
@@ -29,7 +39,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's own account. */
+        /**
+         * The caller's own account.
+         * @description The caller's own account.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
         get: operations["getOwnAccount"];
         put?: never;
         post?: never;
@@ -48,7 +63,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Changes the caller's own password; every other session of the account ends. */
+        /**
+         * Changes the caller's own password; every other session of the account ends.
+         * @description Changes the caller's own password; every other session of the account ends.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
         post: operations["changeOwnPassword"];
         delete?: never;
         options?: never;
@@ -63,14 +83,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reads an account the caller manages. */
+        /**
+         * Reads an account the caller manages.
+         * @description Reads an account the caller manages.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators nationwide).
+         */
         get: operations["getAccount"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Changes an account's name, roles, units, or disables it (which ends its sessions). */
+        /**
+         * Changes an account's name, roles, units, or disables it (which ends its sessions).
+         * @description Changes an account's name, roles, units, or disables it (which ends its sessions).
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators nationwide).
+         */
         patch: operations["updateAccount"];
         trace?: never;
     };
@@ -81,12 +111,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists a service account's API keys (never the keys themselves). */
+        /**
+         * Lists a service account's API keys (never the keys themselves).
+         * @description Lists a service account's API keys (never the keys themselves).
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators nationwide).
+         */
         get: operations["listApiKeys"];
         put?: never;
         /**
          * Creates an API key for a service account. The key is in the answer once; only its hash is
          *     kept.
+         * @description Creates an API key for a service account. The key is in the answer once; only its hash is
+         *     kept.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators nationwide).
          */
         post: operations["createApiKey"];
         delete?: never;
@@ -105,7 +144,12 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revokes an API key at once. */
+        /**
+         * Revokes an API key at once.
+         * @description Revokes an API key at once.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators nationwide).
+         */
         delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
@@ -121,7 +165,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sets a new one-time password (shown once) and ends the account's sessions. */
+        /**
+         * Sets a new one-time password (shown once) and ends the account's sessions.
+         * @description Sets a new one-time password (shown once) and ends the account's sessions.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators nationwide).
+         */
         post: operations["resetAccountPassword"];
         delete?: never;
         options?: never;
@@ -139,6 +188,10 @@ export interface paths {
         /**
          * Lists changes, newest first: who, when, which entity, the action, the fields before and
          *     after, and the request id.
+         * @description Lists changes, newest first: who, when, which entity, the action, the fields before and
+         *     after, and the request id.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account covers (administrators nationwide).
          */
         get: operations["listAudit"];
         put?: never;
@@ -161,6 +214,10 @@ export interface paths {
         /**
          * Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
          *     was known, so that it cannot be used to probe for tokens.
+         * @description Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
+         *     was known, so that it cannot be used to probe for tokens.
+         *
+         *     **Who may call it**: anyone; no token is needed.
          */
         post: operations["logout"];
         delete?: never;
@@ -182,6 +239,11 @@ export interface paths {
          * Signs in with a password or an API key, or exchanges a refresh token (which rotates: a
          *     refresh token works once, and a reused one revokes its whole family). Repeated wrong
          *     passwords slow the answers down and then lock the account for a while.
+         * @description Signs in with a password or an API key, or exchanges a refresh token (which rotates: a
+         *     refresh token works once, and a reused one revokes its whole family). Repeated wrong
+         *     passwords slow the answers down and then lock the account for a while.
+         *
+         *     **Who may call it**: anyone; no token is needed.
          */
         post: operations["issueToken"];
         delete?: never;
@@ -197,10 +259,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Lists the citizens in the caller's units; with `updated_since`, changes and deletions for sync. */
+        /**
+         * Lists the citizens in the caller's units; with `updated_since`, changes and deletions for sync.
+         * @description Lists the citizens in the caller's units; with `updated_since`, changes and deletions for sync.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
         get: operations["listCitizens"];
         put?: never;
-        /** @description Creates one of the the citizens; safe to retry with an `Idempotency-Key`. */
+        /**
+         * Creates one of the the citizens; safe to retry with an `Idempotency-Key`.
+         * @description Creates one of the the citizens; safe to retry with an `Idempotency-Key`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
         post: operations["createCitizen"];
         delete?: never;
         options?: never;
@@ -215,12 +287,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Reads one of the the citizens. */
+        /**
+         * Reads one of the the citizens.
+         * @description Reads one of the the citizens.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
         get: operations["getCitizen"];
-        /** @description Replaces one of the the citizens. Needs `If-Match`. */
+        /**
+         * Replaces one of the the citizens.
+         * @description Replaces one of the the citizens. Needs `If-Match`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
         put: operations["updateCitizen"];
         post?: never;
-        /** @description Deletes one of the the citizens (kept as a deletion marker for sync). Needs `If-Match`. */
+        /**
+         * Deletes one of the the citizens (kept as a deletion marker for sync).
+         * @description Deletes one of the the citizens (kept as a deletion marker for sync). Needs `If-Match`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
         delete: operations["deleteCitizen"];
         options?: never;
         head?: never;
@@ -234,10 +321,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Lists the clans in the caller's units; with `updated_since`, changes and deletions for sync. */
+        /**
+         * Lists the clans in the caller's units; with `updated_since`, changes and deletions for sync.
+         * @description Lists the clans in the caller's units; with `updated_since`, changes and deletions for sync.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
         get: operations["listClans"];
         put?: never;
-        /** @description Creates one of the the clans; safe to retry with an `Idempotency-Key`. */
+        /**
+         * Creates one of the the clans; safe to retry with an `Idempotency-Key`.
+         * @description Creates one of the the clans; safe to retry with an `Idempotency-Key`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
         post: operations["createClan"];
         delete?: never;
         options?: never;
@@ -252,12 +349,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Reads one of the the clans. */
+        /**
+         * Reads one of the the clans.
+         * @description Reads one of the the clans.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
         get: operations["getClan"];
-        /** @description Replaces one of the the clans. Needs `If-Match`. */
+        /**
+         * Replaces one of the the clans.
+         * @description Replaces one of the the clans. Needs `If-Match`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
         put: operations["updateClan"];
         post?: never;
-        /** @description Deletes one of the the clans (kept as a deletion marker for sync). Needs `If-Match`. */
+        /**
+         * Deletes one of the the clans (kept as a deletion marker for sync).
+         * @description Deletes one of the the clans (kept as a deletion marker for sync). Needs `If-Match`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
         delete: operations["deleteClan"];
         options?: never;
         head?: never;
@@ -278,6 +390,12 @@ export interface paths {
          *     needs inspected evaluations under a published framework at the level granted (level 2 only
          *     after 12 months at level 1); a rejection, submitted or inspected ones; a revocation,
          *     recognised ones. Safe to retry with an `Idempotency-Key`.
+         * @description Records a decision and applies it to every listed evaluation, or to none: a recognition
+         *     needs inspected evaluations under a published framework at the level granted (level 2 only
+         *     after 12 months at level 1); a rejection, submitted or inspected ones; a revocation,
+         *     recognised ones. Safe to retry with an `Idempotency-Key`.
+         *
+         *     **Who may call it**: per item, by the kind of decision: `recognise`, from `inspected`: `admin`; `provincial_officer`; `commune_officer` (only the titles the commune decides: `cong_dan_hoc_tap`, `gia_dinh_hoc_tap`, `dong_ho_hoc_tap`, `cong_dong_hoc_tap_thon`, `don_vi_hoc_tap_xa`), on evaluations in the units the account covers. `reject`, from `submitted` or `inspected`: `admin`; `provincial_officer`; `commune_officer` (only the titles the commune decides: `cong_dan_hoc_tap`, `gia_dinh_hoc_tap`, `dong_ho_hoc_tap`, `cong_dong_hoc_tap_thon`, `don_vi_hoc_tap_xa`), on evaluations in the units the account covers. `revoke`, from `recognised`: `admin`; `provincial_officer`; `commune_officer` (only the titles the commune decides: `cong_dan_hoc_tap`, `gia_dinh_hoc_tap`, `dong_ho_hoc_tap`, `cong_dong_hoc_tap_thon`, `don_vi_hoc_tap_xa`), on evaluations in the units the account covers.
          */
         post: operations["createDecision"];
         delete?: never;
@@ -293,7 +411,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reads a decision with the evaluations it covers that the caller may read. */
+        /**
+         * Reads a decision with the evaluations it covers that the caller may read.
+         * @description Reads a decision with the evaluations it covers that the caller may read.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
         get: operations["getDecision"];
         put?: never;
         post?: never;
@@ -313,10 +436,19 @@ export interface paths {
         /**
          * Lists the evaluations in the caller's units, each with its current score and the steps the
          *     caller may take.
+         * @description Lists the evaluations in the caller's units, each with its current score and the steps the
+         *     caller may take.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
          */
         get: operations["listEvaluations"];
         put?: never;
-        /** Registers a subject for a model and year, pinned to a framework version. */
+        /**
+         * Registers a subject for a model and year, pinned to a framework version.
+         * @description Registers a subject for a model and year, pinned to a framework version.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
         post: operations["registerEvaluation"];
         delete?: never;
         options?: never;
@@ -331,7 +463,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reads one evaluation, with its current score and the steps the caller may take now. */
+        /**
+         * Reads one evaluation, with its current score and the steps the caller may take now.
+         * @description Reads one evaluation, with its current score and the steps the caller may take now.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
         get: operations["getEvaluation"];
         put?: never;
         post?: never;
@@ -348,10 +485,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists the evidence of an evaluation (files without their content). */
+        /**
+         * Lists the evidence of an evaluation (files without their content).
+         * @description Lists the evidence of an evaluation (files without their content).
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
         get: operations["listEvidence"];
         put?: never;
-        /** Adds a note or a link as evidence for one indicator. */
+        /**
+         * Adds a note or a link as evidence for one indicator.
+         * @description Adds a note or a link as evidence for one indicator.
+         *
+         *     **Who may call it**: the workflow step `add_evidence`, from `registered` or `submitted` or `inspected`: `admin`; `provincial_officer`; `commune_officer` (when the evaluation is `registered`); `inspector` (when the evaluation is `submitted` or `inspected`); `association_officer` (when the evaluation is `registered`), on evaluations in the units the account covers.
+         */
         post: operations["addEvidence"];
         delete?: never;
         options?: never;
@@ -371,6 +518,10 @@ export interface paths {
         /**
          * Uploads a file as evidence for one indicator: the body is the file itself (any content
          *     type, at most 5 MiB); its SHA-256 and size are kept with it.
+         * @description Uploads a file as evidence for one indicator: the body is the file itself (any content
+         *     type, at most 5 MiB); its SHA-256 and size are kept with it.
+         *
+         *     **Who may call it**: the workflow step `add_evidence`, from `registered` or `submitted` or `inspected`: `admin`; `provincial_officer`; `commune_officer` (when the evaluation is `registered`); `inspector` (when the evaluation is `submitted` or `inspected`); `association_officer` (when the evaluation is `registered`), on evaluations in the units the account covers.
          */
         post: operations["uploadEvidenceFile"];
         delete?: never;
@@ -386,7 +537,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Downloads an evidence file. */
+        /**
+         * Downloads an evidence file.
+         * @description Downloads an evidence file.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
         get: operations["getEvidenceFile"];
         put?: never;
         post?: never;
@@ -407,6 +563,10 @@ export interface paths {
         /**
          * Records the inspection team's answers beside the self-assessment; differences are listed in
          *     the answer. Needs `If-Match`: two inspectors cannot overwrite each other.
+         * @description Records the inspection team's answers beside the self-assessment; differences are listed in
+         *     the answer. Needs `If-Match`: two inspectors cannot overwrite each other.
+         *
+         *     **Who may call it**: the workflow step `inspect`, from `submitted` or `inspected`: `admin`; `provincial_officer`; `inspector`, on evaluations in the units the account covers.
          */
         put: operations["inspectEvaluation"];
         post?: never;
@@ -424,7 +584,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Saves the self-assessment (answers per indicator); allowed until submission. Needs `If-Match`. */
+        /**
+         * Saves the self-assessment (answers per indicator); allowed until submission. Needs `If-Match`.
+         * @description Saves the self-assessment (answers per indicator); allowed until submission. Needs `If-Match`.
+         *
+         *     **Who may call it**: the workflow step `self_assess`, from `registered`: `admin`; `provincial_officer`; `commune_officer`; `association_officer`, on evaluations in the units the account covers.
+         */
         put: operations["saveSelfAssessment"];
         post?: never;
         delete?: never;
@@ -446,6 +611,11 @@ export interface paths {
          * Submits the dossier: every indicator the subject can answer must be answered (unless the
          *     framework accepts partial answers); a filing after the framework's deadline is flagged, or
          *     refused when the framework says so. Needs `If-Match`.
+         * @description Submits the dossier: every indicator the subject can answer must be answered (unless the
+         *     framework accepts partial answers); a filing after the framework's deadline is flagged, or
+         *     refused when the framework says so. Needs `If-Match`.
+         *
+         *     **Who may call it**: the workflow step `submit`, from `registered`: `admin`; `provincial_officer`; `commune_officer`; `association_officer`, on evaluations in the units the account covers.
          */
         post: operations["submitEvaluation"];
         delete?: never;
@@ -461,12 +631,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists framework versions (public: criteria are public law). */
+        /**
+         * Lists framework versions (public: criteria are public law).
+         * @description Lists framework versions (public: criteria are public law).
+         *
+         *     **Who may call it**: anyone; no token is needed.
+         */
         get: operations["listFrameworks"];
         put?: never;
         /**
          * Creates a framework, or the next version of one (same document `id`), as a draft.
          *     Administrators create national frameworks; provincial officers, their province's.
+         * @description Creates a framework, or the next version of one (same document `id`), as a draft.
+         *     Administrators create national frameworks; provincial officers, their province's.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators nationwide).
          */
         post: operations["createFramework"];
         delete?: never;
@@ -482,7 +661,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reads one framework version with its whole document. */
+        /**
+         * Reads one framework version with its whole document.
+         * @description Reads one framework version with its whole document.
+         *
+         *     **Who may call it**: anyone; no token is needed.
+         */
         get: operations["getFramework"];
         put?: never;
         post?: never;
@@ -504,6 +688,10 @@ export interface paths {
         /**
          * Publishes a draft version. Only a complete document publishes; a published version never
          *     changes again. Needs `If-Match`.
+         * @description Publishes a draft version. Only a complete document publishes; a published version never
+         *     changes again. Needs `If-Match`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators nationwide).
          */
         post: operations["publishFramework"];
         delete?: never;
@@ -521,7 +709,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retires a version; it stays readable so that past evaluations reproduce. Needs `If-Match`. */
+        /**
+         * Retires a version; it stays readable so that past evaluations reproduce. Needs `If-Match`.
+         * @description Retires a version; it stays readable so that past evaluations reproduce. Needs `If-Match`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators nationwide).
+         */
         post: operations["retireFramework"];
         delete?: never;
         options?: never;
@@ -541,6 +734,10 @@ export interface paths {
         /**
          * Scores answers against a framework version and returns the outcome; nothing is stored.
          *     Portals use it to preview a self-assessment.
+         * @description Scores answers against a framework version and returns the outcome; nothing is stored.
+         *     Portals use it to preview a self-assessment.
+         *
+         *     **Who may call it**: anyone; no token is needed.
          */
         post: operations["scoreFramework"];
         delete?: never;
@@ -556,10 +753,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Lists the households in the caller's units; with `updated_since`, changes and deletions for sync. */
+        /**
+         * Lists the households in the caller's units; with `updated_since`, changes and deletions for sync.
+         * @description Lists the households in the caller's units; with `updated_since`, changes and deletions for sync.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
         get: operations["listHouseholds"];
         put?: never;
-        /** @description Creates one of the the households; safe to retry with an `Idempotency-Key`. */
+        /**
+         * Creates one of the the households; safe to retry with an `Idempotency-Key`.
+         * @description Creates one of the the households; safe to retry with an `Idempotency-Key`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
         post: operations["createHousehold"];
         delete?: never;
         options?: never;
@@ -574,12 +781,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Reads one of the the households. */
+        /**
+         * Reads one of the the households.
+         * @description Reads one of the the households.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
         get: operations["getHousehold"];
-        /** @description Replaces one of the the households. Needs `If-Match`. */
+        /**
+         * Replaces one of the the households.
+         * @description Replaces one of the the households. Needs `If-Match`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
         put: operations["updateHousehold"];
         post?: never;
-        /** @description Deletes one of the the households (kept as a deletion marker for sync). Needs `If-Match`. */
+        /**
+         * Deletes one of the the households (kept as a deletion marker for sync).
+         * @description Deletes one of the the households (kept as a deletion marker for sync). Needs `If-Match`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
         delete: operations["deleteHousehold"];
         options?: never;
         head?: never;
@@ -593,10 +815,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Lists the community learning centres in the caller's units; with `updated_since`, changes and deletions for sync. */
+        /**
+         * Lists the community learning centres in the caller's units; with `updated_since`, changes and deletions for sync.
+         * @description Lists the community learning centres in the caller's units; with `updated_since`, changes and deletions for sync.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
         get: operations["listLearningCentres"];
         put?: never;
-        /** @description Creates one of the the community learning centres; safe to retry with an `Idempotency-Key`. */
+        /**
+         * Creates one of the the community learning centres; safe to retry with an `Idempotency-Key`.
+         * @description Creates one of the the community learning centres; safe to retry with an `Idempotency-Key`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
         post: operations["createLearningCentre"];
         delete?: never;
         options?: never;
@@ -611,12 +843,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Reads one of the the community learning centres. */
+        /**
+         * Reads one of the the community learning centres.
+         * @description Reads one of the the community learning centres.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
         get: operations["getLearningCentre"];
-        /** @description Replaces one of the the community learning centres. Needs `If-Match`. */
+        /**
+         * Replaces one of the the community learning centres.
+         * @description Replaces one of the the community learning centres. Needs `If-Match`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
         put: operations["updateLearningCentre"];
         post?: never;
-        /** @description Deletes one of the the community learning centres (kept as a deletion marker for sync). Needs `If-Match`. */
+        /**
+         * Deletes one of the the community learning centres (kept as a deletion marker for sync).
+         * @description Deletes one of the the community learning centres (kept as a deletion marker for sync). Needs `If-Match`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
         delete: operations["deleteLearningCentre"];
         options?: never;
         head?: never;
@@ -630,10 +877,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Lists the organisations in the caller's units; with `updated_since`, changes and deletions for sync. */
+        /**
+         * Lists the organisations in the caller's units; with `updated_since`, changes and deletions for sync.
+         * @description Lists the organisations in the caller's units; with `updated_since`, changes and deletions for sync.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
         get: operations["listOrganisations"];
         put?: never;
-        /** @description Creates one of the the organisations; safe to retry with an `Idempotency-Key`. */
+        /**
+         * Creates one of the the organisations; safe to retry with an `Idempotency-Key`.
+         * @description Creates one of the the organisations; safe to retry with an `Idempotency-Key`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
         post: operations["createOrganisation"];
         delete?: never;
         options?: never;
@@ -648,12 +905,27 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Reads one of the the organisations. */
+        /**
+         * Reads one of the the organisations.
+         * @description Reads one of the the organisations.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
         get: operations["getOrganisation"];
-        /** @description Replaces one of the the organisations. Needs `If-Match`. */
+        /**
+         * Replaces one of the the organisations.
+         * @description Replaces one of the the organisations. Needs `If-Match`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
         put: operations["updateOrganisation"];
         post?: never;
-        /** @description Deletes one of the the organisations (kept as a deletion marker for sync). Needs `If-Match`. */
+        /**
+         * Deletes one of the the organisations (kept as a deletion marker for sync).
+         * @description Deletes one of the the organisations (kept as a deletion marker for sync). Needs `If-Match`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
         delete: operations["deleteOrganisation"];
         options?: never;
         head?: never;
@@ -673,6 +945,11 @@ export interface paths {
          * Records one reorganisation (merge, split or many-to-many restructure): closes the sources
          *     the day before `effective_date`, opens the targets, and writes the lineage with its legal
          *     basis. All or nothing; safe to retry with an `Idempotency-Key`.
+         * @description Records one reorganisation (merge, split or many-to-many restructure): closes the sources
+         *     the day before `effective_date`, opens the targets, and writes the lineage with its legal
+         *     basis. All or nothing; safe to retry with an `Idempotency-Key`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators nationwide).
          */
         post: operations["createReorganisation"];
         delete?: never;
@@ -688,7 +965,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reads one reorganisation with the units it closed and opened. */
+        /**
+         * Reads one reorganisation with the units it closed and opened.
+         * @description Reads one reorganisation with the units it closed and opened.
+         *
+         *     **Who may call it**: anyone; no token is needed.
+         */
         get: operations["getReorganisation"];
         put?: never;
         post?: never;
@@ -705,12 +987,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists administrative units valid on a date. */
+        /**
+         * Lists administrative units valid on a date.
+         * @description Lists administrative units valid on a date.
+         *
+         *     **Who may call it**: anyone; no token is needed.
+         */
         get: operations["listUnits"];
         put?: never;
         /**
          * Opens a village (thôn, bản, ấp, tổ dân phố…) under a commune. Safe to retry with an
          *     `Idempotency-Key`.
+         * @description Opens a village (thôn, bản, ấp, tổ dân phố…) under a commune. Safe to retry with an
+         *     `Idempotency-Key`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account covers (administrators nationwide).
          */
         post: operations["createVillage"];
         delete?: never;
@@ -729,6 +1020,10 @@ export interface paths {
         /**
          * Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
          *     (district 001); as of 2025-07-01 it is Phường Ba Đình (province 01).
+         * @description Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
+         *     (district 001); as of 2025-07-01 it is Phường Ba Đình (province 01).
+         *
+         *     **Who may call it**: anyone; no token is needed.
          */
         get: operations["getUnitByCode"];
         put?: never;
@@ -746,14 +1041,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reads one unit, with its former names. The ETag is the unit's version. */
+        /**
+         * Reads one unit, with its former names. The ETag is the unit's version.
+         * @description Reads one unit, with its former names. The ETag is the unit's version.
+         *
+         *     **Who may call it**: anyone; no token is needed.
+         */
         get: operations["getUnit"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Renames a unit from a date; the former name is kept with its period. Needs `If-Match`. */
+        /**
+         * Renames a unit from a date; the former name is kept with its period. Needs `If-Match`.
+         * @description Renames a unit from a date; the former name is kept with its period. Needs `If-Match`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account covers (administrators nationwide).
+         */
         patch: operations["renameUnit"];
         trace?: never;
     };
@@ -764,7 +1069,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists the units above a unit, from the province down. */
+        /**
+         * Lists the units above a unit, from the province down.
+         * @description Lists the units above a unit, from the province down.
+         *
+         *     **Who may call it**: anyone; no token is needed.
+         */
         get: operations["listUnitAncestors"];
         put?: never;
         post?: never;
@@ -781,7 +1091,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists the units directly under a unit on a date. */
+        /**
+         * Lists the units directly under a unit on a date.
+         * @description Lists the units directly under a unit on a date.
+         *
+         *     **Who may call it**: anyone; no token is needed.
+         */
         get: operations["listUnitChildren"];
         put?: never;
         post?: never;
@@ -803,6 +1118,10 @@ export interface paths {
         /**
          * Closes a unit: `last_day` is its last day in force. Units still open under it must be
          *     closed or reorganised first. Needs `If-Match`.
+         * @description Closes a unit: `last_day` is its last day in force. Units still open under it must be
+         *     closed or reorganised first. Needs `If-Match`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account covers (administrators nationwide).
          */
         post: operations["closeUnit"];
         delete?: never;
@@ -818,7 +1137,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists the units this unit was formed from, with the partial flag and the legal basis. */
+        /**
+         * Lists the units this unit was formed from, with the partial flag and the legal basis.
+         * @description Lists the units this unit was formed from, with the partial flag and the legal basis.
+         *
+         *     **Who may call it**: anyone; no token is needed.
+         */
         get: operations["listUnitPredecessors"];
         put?: never;
         post?: never;
@@ -835,7 +1159,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Lists the units this unit went into, with the partial flag and the legal basis. */
+        /**
+         * Lists the units this unit went into, with the partial flag and the legal basis.
+         * @description Lists the units this unit went into, with the partial flag and the legal basis.
+         *
+         *     **Who may call it**: anyone; no token is needed.
+         */
         get: operations["listUnitSuccessors"];
         put?: never;
         post?: never;
@@ -852,7 +1181,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process is up. */
+        /**
+         * The process is up.
+         * @description The process is up.
+         *
+         *     **Who may call it**: anyone; no token is needed.
+         */
         get: operations["healthLive"];
         put?: never;
         post?: never;
@@ -869,7 +1203,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process is up and its database answers. */
+        /**
+         * The process is up and its database answers.
+         * @description The process is up and its database answers.
+         *
+         *     **Who may call it**: anyone; no token is needed.
+         */
         get: operations["healthReady"];
         put?: never;
         post?: never;

@@ -108,7 +108,6 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
                 if std::env::var("XHHT_REQUIRE_PG").as_deref() == Ok("1") {
                     panic!("XHHT_REQUIRE_PG=1 but XHHT_TEST_PG_URL is not set: PostgreSQL tests cannot run");
                 }
-                eprintln!("SKIPPED (PostgreSQL): XHHT_TEST_PG_URL is not set; run `make test` to start a cluster");
                 return None;
             };
             let template = pg_template(&admin);
@@ -222,26 +221,58 @@ pub async fn assert_problem(response: reqwest::Response, status: u16, code: &str
     body
 }
 
-/// Declares `sqlite` and `postgres` tests that run the same async test body on each backend.
+/// Whether PostgreSQL tests can run: a cluster was started, or they must (and then fail).
+pub fn postgres_runs() -> bool {
+    pg_admin_url().is_some() || std::env::var("XHHT_REQUIRE_PG").as_deref() == Ok("1")
+}
+
+/// A test named `module::name`, run to completion on a runtime of its own.
+pub fn trial<F, Fut>(module: &str, name: &str, body: F) -> libtest_mimic::Trial
+where
+    F: FnOnce() -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = ()>,
+{
+    let module = module.trim_start_matches("api::").to_owned();
+    libtest_mimic::Trial::test(format!("{module}::{name}"), move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| libtest_mimic::Failed::from(e.to_string()))?;
+        runtime.block_on(body());
+        Ok(())
+    })
+}
+
+/// The same test on SQLite and on PostgreSQL; without a cluster the PostgreSQL one is ignored.
+pub fn on_both<F, Fut>(module: &str, name: &str, body: F) -> [libtest_mimic::Trial; 2]
+where
+    F: Fn(TestApp) -> Fut + Send + Sync + Clone + 'static,
+    Fut: std::future::Future<Output = ()>,
+{
+    let on = |backend: Backend, body: F| {
+        move || async move {
+            let app = spawn_app(backend).await.expect("a PostgreSQL cluster (XHHT_TEST_PG_URL)");
+            body(app).await
+        }
+    };
+    [
+        trial(module, &format!("{name}::sqlite"), on(Backend::Sqlite, body.clone())),
+        trial(module, &format!("{name}::postgres"), on(Backend::Postgres, body)).with_ignored_flag(!postgres_runs()),
+    ]
+}
+
+/// Declares the module's `trials()`: each named async test body, on each backend.
 #[macro_export]
 macro_rules! on_both_backends {
-    ($($name:ident),+ $(,)?) => {$(
-        mod $name {
-            use $crate::helpers::{spawn_app, Backend};
-
-            #[tokio::test]
-            async fn sqlite() {
-                if let Some(app) = spawn_app(Backend::Sqlite).await {
-                    super::$name(&app).await;
-                }
-            }
-
-            #[tokio::test]
-            async fn postgres() {
-                if let Some(app) = spawn_app(Backend::Postgres).await {
-                    super::$name(&app).await;
-                }
-            }
+    ($($name:ident),+ $(,)?) => {
+        pub fn trials() -> Vec<libtest_mimic::Trial> {
+            let mut out = Vec::new();
+            $(
+                out.extend($crate::helpers::on_both(module_path!(), stringify!($name), |app| async move {
+                    $name(&app).await
+                }));
+            )+
+            out
         }
-    )+};
+    };
 }

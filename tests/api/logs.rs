@@ -5,7 +5,10 @@ use serde_json::{Value, json};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-#[tokio::test]
+pub fn trials() -> Vec<libtest_mimic::Trial> {
+    vec![crate::helpers::trial(module_path!(), "secrets_never_reach_the_logs", secrets_never_reach_the_logs)]
+}
+
 async fn secrets_never_reach_the_logs() {
     let dir = std::env::temp_dir().join(format!("xhht-logs-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&dir).unwrap();

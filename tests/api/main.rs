@@ -15,3 +15,29 @@ mod reorganisations;
 mod spec;
 mod units;
 mod workflow;
+
+fn main() {
+    let arguments = libtest_mimic::Arguments::from_args();
+    let trials = [
+        access::trials(),
+        audit::trials(),
+        auth::trials(),
+        errors::trials(),
+        frameworks::trials(),
+        health::trials(),
+        logs::trials(),
+        reorganisations::trials(),
+        spec::trials(),
+        units::trials(),
+        workflow::trials(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !helpers::postgres_runs() {
+        eprintln!(
+            "PostgreSQL tests are IGNORED: XHHT_TEST_PG_URL is not set (run `make test`, which starts a cluster)"
+        );
+    }
+    libtest_mimic::run(&arguments, trials).exit();
+}

@@ -24,10 +24,14 @@ fi
 
 cargo test --workspace --all-targets
 
-# The generated clients (drift, strict tsc, end-to-end through them against a live server) and
+# The generated clients (drift, strict tsc, end-to-end through them against a live server), the
+# document through the two linters integrators run, and
 # contract fuzzing of the server against api-spec/openapi.json; both bounded in time. Both run
 # even when the first fails, so one `make test` shows every problem; either failing fails it.
 clients=0
 bash tests/scripts/clients.sh || clients=$?
+lint=0
+bash tests/scripts/lint-spec.sh || lint=$?
 bash tests/scripts/schemathesis.sh
+[ "$lint" = 0 ] || exit "$lint"
 exit "$clients"

@@ -6,6 +6,7 @@
 //! them; `scoring` keeps compiled frameworks; `state` is what every handler reaches. No route
 //! module imports another.
 
+pub mod access;
 pub mod auth;
 pub mod cli;
 pub mod config;

@@ -1,6 +1,7 @@
 //! The OpenAPI document: collected from the handlers by utoipa-actix-web, then completed with
 //! the error responses every route can give.
 
+use crate::access::{self, Access};
 use crate::error::Problem;
 use crate::routes;
 use actix_web::App;
@@ -24,6 +25,7 @@ administrative units over time, registries, criteria frameworks, evaluations and
 Errors are RFC 9457 problem documents with a stable `code`; messages are Vietnamese unless \
 `Accept-Language: en` is sent.",
         license(name = "Apache-2.0", identifier = "Apache-2.0"),
+        contact(name = "XHHT maintainers"),
     ),
     servers((url = "http://127.0.0.1:8080", description = "A local server started with `make run`")),
     tags(
@@ -83,9 +85,10 @@ pub fn document_json() -> String {
 pub fn to_json(api: &utoipa::openapi::OpenApi) -> String {
     let mut value = serde_json::to_value(api).unwrap_or_default();
     for (path, rules) in cross_field_rules() {
-        if let (Some(Value::Object(schema)), Value::Object(rules)) =
+        if let (Some(Value::Object(schema)), Value::Object(mut rules)) =
             (value.pointer_mut(&format!("/components/schemas/{path}")), rules)
         {
+            rules.values_mut().for_each(open_conditions);
             schema.extend(rules);
         }
     }
@@ -101,6 +104,26 @@ pub fn to_json(api: &utoipa::openapi::OpenApi) -> String {
 /// in the code named beside it.
 fn cross_field_rules() -> Vec<(&'static str, Value)> {
     cross_field_rules_of_requests().into_iter().chain(nullable_thresholds()).collect()
+}
+
+/// Says of every `then`/`else` branch that names properties that it leaves the others open, as
+/// JSON Schema has it anyway: some example validators (redocly's, integrators run it) take a
+/// subschema that names properties as closed, and would find every example wrong.
+fn open_conditions(rule: &mut Value) {
+    match rule {
+        Value::Object(map) => {
+            for key in ["then", "else"] {
+                if let Some(Value::Object(branch)) = map.get_mut(key)
+                    && branch.contains_key("properties")
+                {
+                    branch.entry("additionalProperties").or_insert(Value::Bool(true));
+                }
+            }
+            map.values_mut().for_each(open_conditions);
+        }
+        Value::Array(items) => items.iter_mut().for_each(open_conditions),
+        _ => {}
+    }
 }
 
 /// utoipa drops the `null` of an `Option<T>` field when `T` is a type parameter, as in the
@@ -192,8 +215,8 @@ fn cross_field_rules_of_requests() -> Vec<(&'static str, Value)> {
         (
             "AccountUpdateRequest",
             json!({"if": {"required": ["roles", "unit_ids"], "properties": {
-                    "roles": {"type": "array", "not": {"contains": {"const": "admin"}}},
-                    "unit_ids": {"type": "array"}}},
+                    "roles": {"type": "array", "items": {}, "not": {"contains": {"const": "admin"}}},
+                    "unit_ids": {"type": "array", "items": {}}}},
                 "then": {"properties": {"unit_ids": {"minItems": 1}}}}),
         ),
         // routes::reorganisations::parse: a target is an existing unit or a unit to open, not
@@ -238,13 +261,16 @@ fn problem(description: &str) -> RefOr<Response> {
     )
 }
 
-/// Adds the responses that do not depend on the route: bad input, oversized or non-JSON
-/// bodies, missing or insufficient credentials, and server-side failures. Route-specific ones (404, 409, 412, 428)
+/// Adds what does not depend on the route: who may call it (from the rules the handlers
+/// enforce, see `crate::access`), a summary and a description, `security: []` on the public
+/// operations, and the responses to bad input, oversized or non-JSON bodies, missing or
+/// insufficient credentials and server-side failures. Route-specific ones (404, 409, 412, 428)
 /// are written on the handlers.
 fn complete(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
     for (path, item) in api.paths.paths.iter_mut() {
         let is_liveness = path == "/health/live";
         for (_, operation) in operations(item) {
+            describe_access(operation);
             tighten_parameters(operation);
             let secured = operation.security.as_ref().is_some_and(|s| !s.is_empty());
             let has_input =
@@ -272,6 +298,31 @@ fn complete(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
         }
     }
     api
+}
+
+/// The summary (the description's first sentence when the handler has none), the description
+/// (the summary when the handler has none) with who may call it, and `security: []` where no
+/// token is needed.
+fn describe_access(operation: &mut Operation) {
+    let summary = operation.summary.clone().or_else(|| {
+        operation
+            .description
+            .as_deref()
+            .map(|d| d.split_inclusive(". ").next().unwrap_or(d).trim().trim_end_matches('.').to_owned() + ".")
+    });
+    let mut description = operation.description.clone().or_else(|| summary.clone()).unwrap_or_default();
+    let id = operation.operation_id.clone().unwrap_or_default();
+    // A missing entry is caught by the test below; the document then says nothing rather than
+    // something wrong.
+    if let Some(access) = access::access(&id) {
+        description.push_str("\n\n");
+        description.push_str(&access::describe(access));
+        if access == Access::Public {
+            operation.security = Some(Vec::new());
+        }
+    }
+    operation.summary = summary;
+    operation.description = Some(description);
 }
 
 /// Header and path parameters whose shape the handler enforces but the derive cannot say.
@@ -310,6 +361,26 @@ fn operations(item: &mut PathItem) -> Vec<(bool, &mut Operation)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every operation says who may call it, and the public ones need no token, as the
+    /// handlers (that take no `Actor`) have it.
+    #[test]
+    fn every_operation_says_who_may_call_it() {
+        let document: Value = serde_json::from_str(&document_json()).unwrap_or_default();
+        let mut seen = 0;
+        for (path, item) in document["paths"].as_object().into_iter().flatten() {
+            for (method, operation) in item.as_object().into_iter().flatten() {
+                let id = operation["operationId"].as_str().unwrap_or_default();
+                let access = access::access(id).unwrap_or_else(|| panic!("{method} {path}: no access entry"));
+                let public = operation["security"].as_array().is_some_and(Vec::is_empty);
+                assert_eq!(public, access == Access::Public, "{id}");
+                assert!(operation["description"].as_str().is_some_and(|d| d.contains("**Who may call it**")), "{id}");
+                assert!(operation["summary"].as_str().is_some_and(|s| !s.is_empty()), "{id}");
+                seen += 1;
+            }
+        }
+        assert!(seen > 60, "{seen} operations");
+    }
 
     /// A rule whose schema was renamed would silently stop applying, and one that replaced a
     /// keyword utoipa wrote would silently drop what the derive said.

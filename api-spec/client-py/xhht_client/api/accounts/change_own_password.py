@@ -96,6 +96,11 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Changes the caller's own password; every other session of the account ends.
 
+     Changes the caller's own password; every other session of the account ends.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         body (PasswordChangeRequest):
 
@@ -125,6 +130,11 @@ def sync(
 ) -> Any | Problem | None:
     """Changes the caller's own password; every other session of the account ends.
 
+     Changes the caller's own password; every other session of the account ends.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         body (PasswordChangeRequest):
 
@@ -148,6 +158,11 @@ async def asyncio_detailed(
     body: PasswordChangeRequest,
 ) -> Response[Any | Problem]:
     """Changes the caller's own password; every other session of the account ends.
+
+     Changes the caller's own password; every other session of the account ends.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         body (PasswordChangeRequest):
@@ -175,6 +190,11 @@ async def asyncio(
     body: PasswordChangeRequest,
 ) -> Any | Problem | None:
     """Changes the caller's own password; every other session of the account ends.
+
+     Changes the caller's own password; every other session of the account ends.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         body (PasswordChangeRequest):

@@ -111,6 +111,11 @@ def sync_detailed(
 ) -> Response[CreatedAccount | Problem]:
     """Creates an account. A person's one-time password is in the answer, and nowhere else.
 
+     Creates an account. A person's one-time password is in the answer, and nowhere else.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         idempotency_key (str | Unset):
         body (NewAccountRequest):  Example: {'username': 'cb.badinh', 'display_name': 'Nguyễn Văn
@@ -144,6 +149,11 @@ def sync(
 ) -> CreatedAccount | Problem | None:
     """Creates an account. A person's one-time password is in the answer, and nowhere else.
 
+     Creates an account. A person's one-time password is in the answer, and nowhere else.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         idempotency_key (str | Unset):
         body (NewAccountRequest):  Example: {'username': 'cb.badinh', 'display_name': 'Nguyễn Văn
@@ -171,6 +181,11 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[CreatedAccount | Problem]:
     """Creates an account. A person's one-time password is in the answer, and nowhere else.
+
+     Creates an account. A person's one-time password is in the answer, and nowhere else.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         idempotency_key (str | Unset):
@@ -202,6 +217,11 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> CreatedAccount | Problem | None:
     """Creates an account. A person's one-time password is in the answer, and nowhere else.
+
+     Creates an account. A person's one-time password is in the answer, and nowhere else.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         idempotency_key (str | Unset):

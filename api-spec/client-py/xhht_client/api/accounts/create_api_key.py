@@ -113,6 +113,12 @@ def sync_detailed(
     """Creates an API key for a service account. The key is in the answer once; only its hash is
     kept.
 
+     Creates an API key for a service account. The key is in the answer once; only its hash is
+    kept.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         id (int):
         body (NewApiKeyRequest):  Example: {'name': 'Cổng thông tin tỉnh'}.
@@ -146,6 +152,12 @@ def sync(
     """Creates an API key for a service account. The key is in the answer once; only its hash is
     kept.
 
+     Creates an API key for a service account. The key is in the answer once; only its hash is
+    kept.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         id (int):
         body (NewApiKeyRequest):  Example: {'name': 'Cổng thông tin tỉnh'}.
@@ -173,6 +185,12 @@ async def asyncio_detailed(
 ) -> Response[CreatedApiKey | Problem]:
     """Creates an API key for a service account. The key is in the answer once; only its hash is
     kept.
+
+     Creates an API key for a service account. The key is in the answer once; only its hash is
+    kept.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         id (int):
@@ -204,6 +222,12 @@ async def asyncio(
 ) -> CreatedApiKey | Problem | None:
     """Creates an API key for a service account. The key is in the answer once; only its hash is
     kept.
+
+     Creates an API key for a service account. The key is in the answer once; only its hash is
+    kept.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         id (int):

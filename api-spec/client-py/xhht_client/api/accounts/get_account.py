@@ -85,6 +85,11 @@ def sync_detailed(
 ) -> Response[AccountDto | Problem]:
     """Reads an account the caller manages.
 
+     Reads an account the caller manages.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         id (int):
 
@@ -114,6 +119,11 @@ def sync(
 ) -> AccountDto | Problem | None:
     """Reads an account the caller manages.
 
+     Reads an account the caller manages.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         id (int):
 
@@ -137,6 +147,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[AccountDto | Problem]:
     """Reads an account the caller manages.
+
+     Reads an account the caller manages.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         id (int):
@@ -164,6 +179,11 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> AccountDto | Problem | None:
     """Reads an account the caller manages.
+
+     Reads an account the caller manages.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         id (int):

@@ -69,6 +69,11 @@ def sync_detailed(
 ) -> Response[AccountDto | Problem]:
     """The caller's own account.
 
+     The caller's own account.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -92,6 +97,11 @@ def sync(
 ) -> AccountDto | Problem | None:
     """The caller's own account.
 
+     The caller's own account.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -110,6 +120,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[AccountDto | Problem]:
     """The caller's own account.
+
+     The caller's own account.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,6 +146,11 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> AccountDto | Problem | None:
     """The caller's own account.
+
+     The caller's own account.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

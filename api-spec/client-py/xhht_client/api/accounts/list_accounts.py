@@ -89,6 +89,11 @@ def sync_detailed(
 ) -> Response[AccountPage | Problem]:
     """Lists the accounts the caller manages, in id order.
 
+     Lists the accounts the caller manages, in id order.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         limit (int | Unset):
         cursor (str | Unset):
@@ -121,6 +126,11 @@ def sync(
 ) -> AccountPage | Problem | None:
     """Lists the accounts the caller manages, in id order.
 
+     Lists the accounts the caller manages, in id order.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         limit (int | Unset):
         cursor (str | Unset):
@@ -147,6 +157,11 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
 ) -> Response[AccountPage | Problem]:
     """Lists the accounts the caller manages, in id order.
+
+     Lists the accounts the caller manages, in id order.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         limit (int | Unset):
@@ -177,6 +192,11 @@ async def asyncio(
     cursor: str | Unset = UNSET,
 ) -> AccountPage | Problem | None:
     """Lists the accounts the caller manages, in id order.
+
+     Lists the accounts the caller manages, in id order.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         limit (int | Unset):

@@ -85,6 +85,11 @@ def sync_detailed(
 ) -> Response[ApiKeyList | Problem]:
     """Lists a service account's API keys (never the keys themselves).
 
+     Lists a service account's API keys (never the keys themselves).
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         id (int):
 
@@ -114,6 +119,11 @@ def sync(
 ) -> ApiKeyList | Problem | None:
     """Lists a service account's API keys (never the keys themselves).
 
+     Lists a service account's API keys (never the keys themselves).
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         id (int):
 
@@ -137,6 +147,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ApiKeyList | Problem]:
     """Lists a service account's API keys (never the keys themselves).
+
+     Lists a service account's API keys (never the keys themselves).
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         id (int):
@@ -164,6 +179,11 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ApiKeyList | Problem | None:
     """Lists a service account's API keys (never the keys themselves).
+
+     Lists a service account's API keys (never the keys themselves).
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         id (int):

@@ -87,6 +87,11 @@ def sync_detailed(
 ) -> Response[PasswordReset | Problem]:
     """Sets a new one-time password (shown once) and ends the account's sessions.
 
+     Sets a new one-time password (shown once) and ends the account's sessions.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         id (int):
 
@@ -116,6 +121,11 @@ def sync(
 ) -> PasswordReset | Problem | None:
     """Sets a new one-time password (shown once) and ends the account's sessions.
 
+     Sets a new one-time password (shown once) and ends the account's sessions.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         id (int):
 
@@ -139,6 +149,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[PasswordReset | Problem]:
     """Sets a new one-time password (shown once) and ends the account's sessions.
+
+     Sets a new one-time password (shown once) and ends the account's sessions.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         id (int):
@@ -166,6 +181,11 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> PasswordReset | Problem | None:
     """Sets a new one-time password (shown once) and ends the account's sessions.
+
+     Sets a new one-time password (shown once) and ends the account's sessions.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         id (int):

@@ -86,6 +86,11 @@ def sync_detailed(
 ) -> Response[ApiKeyDto | Problem]:
     """Revokes an API key at once.
 
+     Revokes an API key at once.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         id (int):
         key_id (int):
@@ -118,6 +123,11 @@ def sync(
 ) -> ApiKeyDto | Problem | None:
     """Revokes an API key at once.
 
+     Revokes an API key at once.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         id (int):
         key_id (int):
@@ -144,6 +154,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ApiKeyDto | Problem]:
     """Revokes an API key at once.
+
+     Revokes an API key at once.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         id (int):
@@ -174,6 +189,11 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ApiKeyDto | Problem | None:
     """Revokes an API key at once.
+
+     Revokes an API key at once.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         id (int):

@@ -128,6 +128,11 @@ def sync_detailed(
 ) -> Response[AccountDto | Problem]:
     """Changes an account's name, roles, units, or disables it (which ends its sessions).
 
+     Changes an account's name, roles, units, or disables it (which ends its sessions).
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         id (int):
         if_match (str):
@@ -164,6 +169,11 @@ def sync(
 ) -> AccountDto | Problem | None:
     """Changes an account's name, roles, units, or disables it (which ends its sessions).
 
+     Changes an account's name, roles, units, or disables it (which ends its sessions).
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         id (int):
         if_match (str):
@@ -194,6 +204,11 @@ async def asyncio_detailed(
     if_match: str,
 ) -> Response[AccountDto | Problem]:
     """Changes an account's name, roles, units, or disables it (which ends its sessions).
+
+     Changes an account's name, roles, units, or disables it (which ends its sessions).
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         id (int):
@@ -228,6 +243,11 @@ async def asyncio(
     if_match: str,
 ) -> AccountDto | Problem | None:
     """Changes an account's name, roles, units, or disables it (which ends its sessions).
+
+     Changes an account's name, roles, units, or disables it (which ends its sessions).
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         id (int):

@@ -124,6 +124,12 @@ def sync_detailed(
     """Lists changes, newest first: who, when, which entity, the action, the fields before and
     after, and the request id.
 
+     Lists changes, newest first: who, when, which entity, the action, the fields before and
+    after, and the request id.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account
+    covers (administrators nationwide).
+
     Args:
         entity (str | Unset):
         entity_id (str | Unset):
@@ -175,6 +181,12 @@ def sync(
     """Lists changes, newest first: who, when, which entity, the action, the fields before and
     after, and the request id.
 
+     Lists changes, newest first: who, when, which entity, the action, the fields before and
+    after, and the request id.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account
+    covers (administrators nationwide).
+
     Args:
         entity (str | Unset):
         entity_id (str | Unset):
@@ -220,6 +232,12 @@ async def asyncio_detailed(
 ) -> Response[AuditPage | Problem]:
     """Lists changes, newest first: who, when, which entity, the action, the fields before and
     after, and the request id.
+
+     Lists changes, newest first: who, when, which entity, the action, the fields before and
+    after, and the request id.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account
+    covers (administrators nationwide).
 
     Args:
         entity (str | Unset):
@@ -269,6 +287,12 @@ async def asyncio(
 ) -> AuditPage | Problem | None:
     """Lists changes, newest first: who, when, which entity, the action, the fields before and
     after, and the request id.
+
+     Lists changes, newest first: who, when, which entity, the action, the fields before and
+    after, and the request id.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account
+    covers (administrators nationwide).
 
     Args:
         entity (str | Unset):

@@ -99,6 +99,12 @@ def sync_detailed(
     refresh token works once, and a reused one revokes its whole family). Repeated wrong
     passwords slow the answers down and then lock the account for a while.
 
+     Signs in with a password or an API key, or exchanges a refresh token (which rotates: a
+    refresh token works once, and a reused one revokes its whole family). Repeated wrong
+    passwords slow the answers down and then lock the account for a while.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         body (TokenRequest): Sign in with a password or an API key, or exchange a refresh token.
             Example: {'grant_type': 'password', 'username': 'cb.badinh', 'password': '…'}.
@@ -131,6 +137,12 @@ def sync(
     refresh token works once, and a reused one revokes its whole family). Repeated wrong
     passwords slow the answers down and then lock the account for a while.
 
+     Signs in with a password or an API key, or exchanges a refresh token (which rotates: a
+    refresh token works once, and a reused one revokes its whole family). Repeated wrong
+    passwords slow the answers down and then lock the account for a while.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         body (TokenRequest): Sign in with a password or an API key, or exchange a refresh token.
             Example: {'grant_type': 'password', 'username': 'cb.badinh', 'password': '…'}.
@@ -157,6 +169,12 @@ async def asyncio_detailed(
     """Signs in with a password or an API key, or exchanges a refresh token (which rotates: a
     refresh token works once, and a reused one revokes its whole family). Repeated wrong
     passwords slow the answers down and then lock the account for a while.
+
+     Signs in with a password or an API key, or exchanges a refresh token (which rotates: a
+    refresh token works once, and a reused one revokes its whole family). Repeated wrong
+    passwords slow the answers down and then lock the account for a while.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         body (TokenRequest): Sign in with a password or an API key, or exchange a refresh token.
@@ -187,6 +205,12 @@ async def asyncio(
     """Signs in with a password or an API key, or exchanges a refresh token (which rotates: a
     refresh token works once, and a reused one revokes its whole family). Repeated wrong
     passwords slow the answers down and then lock the account for a while.
+
+     Signs in with a password or an API key, or exchanges a refresh token (which rotates: a
+    refresh token works once, and a reused one revokes its whole family). Repeated wrong
+    passwords slow the answers down and then lock the account for a while.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         body (TokenRequest): Sign in with a password or an API key, or exchange a refresh token.

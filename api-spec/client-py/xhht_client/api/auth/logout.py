@@ -87,6 +87,11 @@ def sync_detailed(
     """Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
     was known, so that it cannot be used to probe for tokens.
 
+     Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
+    was known, so that it cannot be used to probe for tokens.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         body (LogoutRequest):
 
@@ -117,6 +122,11 @@ def sync(
     """Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
     was known, so that it cannot be used to probe for tokens.
 
+     Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
+    was known, so that it cannot be used to probe for tokens.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         body (LogoutRequest):
 
@@ -141,6 +151,11 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
     was known, so that it cannot be used to probe for tokens.
+
+     Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
+    was known, so that it cannot be used to probe for tokens.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         body (LogoutRequest):
@@ -169,6 +184,11 @@ async def asyncio(
 ) -> Any | Problem | None:
     """Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
     was known, so that it cannot be used to probe for tokens.
+
+     Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
+    was known, so that it cannot be used to probe for tokens.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         body (LogoutRequest):

@@ -115,6 +115,13 @@ def sync_detailed(
 ) -> Response[EvidenceDto | Problem]:
     """Adds a note or a link as evidence for one indicator.
 
+     Adds a note or a link as evidence for one indicator.
+
+    **Who may call it**: the workflow step `add_evidence`, from `registered` or `submitted` or
+    `inspected`: `admin`; `provincial_officer`; `commune_officer` (when the evaluation is `registered`);
+    `inspector` (when the evaluation is `submitted` or `inspected`); `association_officer` (when the
+    evaluation is `registered`), on evaluations in the units the account covers.
+
     Args:
         id (int):
         body (EvidenceRequest):  Example: {'indicator_id': 'TC1.CT1', 'kind': 'link', 'url':
@@ -148,6 +155,13 @@ def sync(
 ) -> EvidenceDto | Problem | None:
     """Adds a note or a link as evidence for one indicator.
 
+     Adds a note or a link as evidence for one indicator.
+
+    **Who may call it**: the workflow step `add_evidence`, from `registered` or `submitted` or
+    `inspected`: `admin`; `provincial_officer`; `commune_officer` (when the evaluation is `registered`);
+    `inspector` (when the evaluation is `submitted` or `inspected`); `association_officer` (when the
+    evaluation is `registered`), on evaluations in the units the account covers.
+
     Args:
         id (int):
         body (EvidenceRequest):  Example: {'indicator_id': 'TC1.CT1', 'kind': 'link', 'url':
@@ -175,6 +189,13 @@ async def asyncio_detailed(
     body: EvidenceRequest,
 ) -> Response[EvidenceDto | Problem]:
     """Adds a note or a link as evidence for one indicator.
+
+     Adds a note or a link as evidence for one indicator.
+
+    **Who may call it**: the workflow step `add_evidence`, from `registered` or `submitted` or
+    `inspected`: `admin`; `provincial_officer`; `commune_officer` (when the evaluation is `registered`);
+    `inspector` (when the evaluation is `submitted` or `inspected`); `association_officer` (when the
+    evaluation is `registered`), on evaluations in the units the account covers.
 
     Args:
         id (int):
@@ -206,6 +227,13 @@ async def asyncio(
     body: EvidenceRequest,
 ) -> EvidenceDto | Problem | None:
     """Adds a note or a link as evidence for one indicator.
+
+     Adds a note or a link as evidence for one indicator.
+
+    **Who may call it**: the workflow step `add_evidence`, from `registered` or `submitted` or
+    `inspected`: `admin`; `provincial_officer`; `commune_officer` (when the evaluation is `registered`);
+    `inspector` (when the evaluation is `submitted` or `inspected`); `association_officer` (when the
+    evaluation is `registered`), on evaluations in the units the account covers.
 
     Args:
         id (int):

@@ -117,6 +117,22 @@ def sync_detailed(
     after 12 months at level 1); a rejection, submitted or inspected ones; a revocation,
     recognised ones. Safe to retry with an `Idempotency-Key`.
 
+     Records a decision and applies it to every listed evaluation, or to none: a recognition
+    needs inspected evaluations under a published framework at the level granted (level 2 only
+    after 12 months at level 1); a rejection, submitted or inspected ones; a revocation,
+    recognised ones. Safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: per item, by the kind of decision: `recognise`, from `inspected`: `admin`;
+    `provincial_officer`; `commune_officer` (only the titles the commune decides: `cong_dan_hoc_tap`,
+    `gia_dinh_hoc_tap`, `dong_ho_hoc_tap`, `cong_dong_hoc_tap_thon`, `don_vi_hoc_tap_xa`), on
+    evaluations in the units the account covers. `reject`, from `submitted` or `inspected`: `admin`;
+    `provincial_officer`; `commune_officer` (only the titles the commune decides: `cong_dan_hoc_tap`,
+    `gia_dinh_hoc_tap`, `dong_ho_hoc_tap`, `cong_dong_hoc_tap_thon`, `don_vi_hoc_tap_xa`), on
+    evaluations in the units the account covers. `revoke`, from `recognised`: `admin`;
+    `provincial_officer`; `commune_officer` (only the titles the commune decides: `cong_dan_hoc_tap`,
+    `gia_dinh_hoc_tap`, `dong_ho_hoc_tap`, `cong_dong_hoc_tap_thon`, `don_vi_hoc_tap_xa`), on
+    evaluations in the units the account covers.
+
     Args:
         idempotency_key (str | Unset):
         body (DecisionRequest): A decision (Quyết định) with its annexed list: it recognises,
@@ -156,6 +172,22 @@ def sync(
     after 12 months at level 1); a rejection, submitted or inspected ones; a revocation,
     recognised ones. Safe to retry with an `Idempotency-Key`.
 
+     Records a decision and applies it to every listed evaluation, or to none: a recognition
+    needs inspected evaluations under a published framework at the level granted (level 2 only
+    after 12 months at level 1); a rejection, submitted or inspected ones; a revocation,
+    recognised ones. Safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: per item, by the kind of decision: `recognise`, from `inspected`: `admin`;
+    `provincial_officer`; `commune_officer` (only the titles the commune decides: `cong_dan_hoc_tap`,
+    `gia_dinh_hoc_tap`, `dong_ho_hoc_tap`, `cong_dong_hoc_tap_thon`, `don_vi_hoc_tap_xa`), on
+    evaluations in the units the account covers. `reject`, from `submitted` or `inspected`: `admin`;
+    `provincial_officer`; `commune_officer` (only the titles the commune decides: `cong_dan_hoc_tap`,
+    `gia_dinh_hoc_tap`, `dong_ho_hoc_tap`, `cong_dong_hoc_tap_thon`, `don_vi_hoc_tap_xa`), on
+    evaluations in the units the account covers. `revoke`, from `recognised`: `admin`;
+    `provincial_officer`; `commune_officer` (only the titles the commune decides: `cong_dan_hoc_tap`,
+    `gia_dinh_hoc_tap`, `dong_ho_hoc_tap`, `cong_dong_hoc_tap_thon`, `don_vi_hoc_tap_xa`), on
+    evaluations in the units the account covers.
+
     Args:
         idempotency_key (str | Unset):
         body (DecisionRequest): A decision (Quyết định) with its annexed list: it recognises,
@@ -189,6 +221,22 @@ async def asyncio_detailed(
     needs inspected evaluations under a published framework at the level granted (level 2 only
     after 12 months at level 1); a rejection, submitted or inspected ones; a revocation,
     recognised ones. Safe to retry with an `Idempotency-Key`.
+
+     Records a decision and applies it to every listed evaluation, or to none: a recognition
+    needs inspected evaluations under a published framework at the level granted (level 2 only
+    after 12 months at level 1); a rejection, submitted or inspected ones; a revocation,
+    recognised ones. Safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: per item, by the kind of decision: `recognise`, from `inspected`: `admin`;
+    `provincial_officer`; `commune_officer` (only the titles the commune decides: `cong_dan_hoc_tap`,
+    `gia_dinh_hoc_tap`, `dong_ho_hoc_tap`, `cong_dong_hoc_tap_thon`, `don_vi_hoc_tap_xa`), on
+    evaluations in the units the account covers. `reject`, from `submitted` or `inspected`: `admin`;
+    `provincial_officer`; `commune_officer` (only the titles the commune decides: `cong_dan_hoc_tap`,
+    `gia_dinh_hoc_tap`, `dong_ho_hoc_tap`, `cong_dong_hoc_tap_thon`, `don_vi_hoc_tap_xa`), on
+    evaluations in the units the account covers. `revoke`, from `recognised`: `admin`;
+    `provincial_officer`; `commune_officer` (only the titles the commune decides: `cong_dan_hoc_tap`,
+    `gia_dinh_hoc_tap`, `dong_ho_hoc_tap`, `cong_dong_hoc_tap_thon`, `don_vi_hoc_tap_xa`), on
+    evaluations in the units the account covers.
 
     Args:
         idempotency_key (str | Unset):
@@ -226,6 +274,22 @@ async def asyncio(
     needs inspected evaluations under a published framework at the level granted (level 2 only
     after 12 months at level 1); a rejection, submitted or inspected ones; a revocation,
     recognised ones. Safe to retry with an `Idempotency-Key`.
+
+     Records a decision and applies it to every listed evaluation, or to none: a recognition
+    needs inspected evaluations under a published framework at the level granted (level 2 only
+    after 12 months at level 1); a rejection, submitted or inspected ones; a revocation,
+    recognised ones. Safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: per item, by the kind of decision: `recognise`, from `inspected`: `admin`;
+    `provincial_officer`; `commune_officer` (only the titles the commune decides: `cong_dan_hoc_tap`,
+    `gia_dinh_hoc_tap`, `dong_ho_hoc_tap`, `cong_dong_hoc_tap_thon`, `don_vi_hoc_tap_xa`), on
+    evaluations in the units the account covers. `reject`, from `submitted` or `inspected`: `admin`;
+    `provincial_officer`; `commune_officer` (only the titles the commune decides: `cong_dan_hoc_tap`,
+    `gia_dinh_hoc_tap`, `dong_ho_hoc_tap`, `cong_dong_hoc_tap_thon`, `don_vi_hoc_tap_xa`), on
+    evaluations in the units the account covers. `revoke`, from `recognised`: `admin`;
+    `provincial_officer`; `commune_officer` (only the titles the commune decides: `cong_dan_hoc_tap`,
+    `gia_dinh_hoc_tap`, `dong_ho_hoc_tap`, `cong_dong_hoc_tap_thon`, `don_vi_hoc_tap_xa`), on
+    evaluations in the units the account covers.
 
     Args:
         idempotency_key (str | Unset):

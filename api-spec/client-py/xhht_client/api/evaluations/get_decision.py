@@ -85,6 +85,11 @@ def sync_detailed(
 ) -> Response[DecisionDto | Problem]:
     """Reads a decision with the evaluations it covers that the caller may read.
 
+     Reads a decision with the evaluations it covers that the caller may read.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         id (int):
 
@@ -114,6 +119,11 @@ def sync(
 ) -> DecisionDto | Problem | None:
     """Reads a decision with the evaluations it covers that the caller may read.
 
+     Reads a decision with the evaluations it covers that the caller may read.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         id (int):
 
@@ -137,6 +147,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[DecisionDto | Problem]:
     """Reads a decision with the evaluations it covers that the caller may read.
+
+     Reads a decision with the evaluations it covers that the caller may read.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         id (int):
@@ -164,6 +179,11 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> DecisionDto | Problem | None:
     """Reads a decision with the evaluations it covers that the caller may read.
+
+     Reads a decision with the evaluations it covers that the caller may read.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         id (int):

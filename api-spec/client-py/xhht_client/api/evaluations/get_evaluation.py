@@ -87,6 +87,11 @@ def sync_detailed(
 ) -> Response[EvaluationDto | Problem]:
     """Reads one evaluation, with its current score and the steps the caller may take now.
 
+     Reads one evaluation, with its current score and the steps the caller may take now.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         id (int):
 
@@ -116,6 +121,11 @@ def sync(
 ) -> EvaluationDto | Problem | None:
     """Reads one evaluation, with its current score and the steps the caller may take now.
 
+     Reads one evaluation, with its current score and the steps the caller may take now.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         id (int):
 
@@ -139,6 +149,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[EvaluationDto | Problem]:
     """Reads one evaluation, with its current score and the steps the caller may take now.
+
+     Reads one evaluation, with its current score and the steps the caller may take now.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         id (int):
@@ -166,6 +181,11 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> EvaluationDto | Problem | None:
     """Reads one evaluation, with its current score and the steps the caller may take now.
+
+     Reads one evaluation, with its current score and the steps the caller may take now.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         id (int):

@@ -85,6 +85,11 @@ def sync_detailed(
 ) -> Response[Problem | list[int]]:
     """Downloads an evidence file.
 
+     Downloads an evidence file.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         id (int):
         evidence_id (int):
@@ -117,6 +122,11 @@ def sync(
 ) -> Problem | list[int] | None:
     """Downloads an evidence file.
 
+     Downloads an evidence file.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         id (int):
         evidence_id (int):
@@ -143,6 +153,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[Problem | list[int]]:
     """Downloads an evidence file.
+
+     Downloads an evidence file.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         id (int):
@@ -173,6 +188,11 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> Problem | list[int] | None:
     """Downloads an evidence file.
+
+     Downloads an evidence file.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         id (int):

@@ -131,6 +131,12 @@ def sync_detailed(
     """Records the inspection team's answers beside the self-assessment; differences are listed in
     the answer. Needs `If-Match`: two inspectors cannot overwrite each other.
 
+     Records the inspection team's answers beside the self-assessment; differences are listed in
+    the answer. Needs `If-Match`: two inspectors cannot overwrite each other.
+
+    **Who may call it**: the workflow step `inspect`, from `submitted` or `inspected`: `admin`;
+    `provincial_officer`; `inspector`, on evaluations in the units the account covers.
+
     Args:
         id (int):
         if_match (str):
@@ -168,6 +174,12 @@ def sync(
     """Records the inspection team's answers beside the self-assessment; differences are listed in
     the answer. Needs `If-Match`: two inspectors cannot overwrite each other.
 
+     Records the inspection team's answers beside the self-assessment; differences are listed in
+    the answer. Needs `If-Match`: two inspectors cannot overwrite each other.
+
+    **Who may call it**: the workflow step `inspect`, from `submitted` or `inspected`: `admin`;
+    `provincial_officer`; `inspector`, on evaluations in the units the account covers.
+
     Args:
         id (int):
         if_match (str):
@@ -199,6 +211,12 @@ async def asyncio_detailed(
 ) -> Response[EvaluationDto | Problem]:
     """Records the inspection team's answers beside the self-assessment; differences are listed in
     the answer. Needs `If-Match`: two inspectors cannot overwrite each other.
+
+     Records the inspection team's answers beside the self-assessment; differences are listed in
+    the answer. Needs `If-Match`: two inspectors cannot overwrite each other.
+
+    **Who may call it**: the workflow step `inspect`, from `submitted` or `inspected`: `admin`;
+    `provincial_officer`; `inspector`, on evaluations in the units the account covers.
 
     Args:
         id (int):
@@ -234,6 +252,12 @@ async def asyncio(
 ) -> EvaluationDto | Problem | None:
     """Records the inspection team's answers beside the self-assessment; differences are listed in
     the answer. Needs `If-Match`: two inspectors cannot overwrite each other.
+
+     Records the inspection team's answers beside the self-assessment; differences are listed in
+    the answer. Needs `If-Match`: two inspectors cannot overwrite each other.
+
+    **Who may call it**: the workflow step `inspect`, from `submitted` or `inspected`: `admin`;
+    `provincial_officer`; `inspector`, on evaluations in the units the account covers.
 
     Args:
         id (int):

@@ -144,6 +144,12 @@ def sync_detailed(
     """Lists the evaluations in the caller's units, each with its current score and the steps the
     caller may take.
 
+     Lists the evaluations in the caller's units, each with its current score and the steps the
+    caller may take.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         within (int | Unset):
         year (int | Unset):
@@ -198,6 +204,12 @@ def sync(
     """Lists the evaluations in the caller's units, each with its current score and the steps the
     caller may take.
 
+     Lists the evaluations in the caller's units, each with its current score and the steps the
+    caller may take.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         within (int | Unset):
         year (int | Unset):
@@ -246,6 +258,12 @@ async def asyncio_detailed(
 ) -> Response[EvaluationPage | Problem]:
     """Lists the evaluations in the caller's units, each with its current score and the steps the
     caller may take.
+
+     Lists the evaluations in the caller's units, each with its current score and the steps the
+    caller may take.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         within (int | Unset):
@@ -298,6 +316,12 @@ async def asyncio(
 ) -> EvaluationPage | Problem | None:
     """Lists the evaluations in the caller's units, each with its current score and the steps the
     caller may take.
+
+     Lists the evaluations in the caller's units, each with its current score and the steps the
+    caller may take.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         within (int | Unset):

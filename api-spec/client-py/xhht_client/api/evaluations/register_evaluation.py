@@ -116,6 +116,11 @@ def sync_detailed(
 ) -> Response[EvaluationDto | Problem]:
     """Registers a subject for a model and year, pinned to a framework version.
 
+     Registers a subject for a model and year, pinned to a framework version.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
+
     Args:
         idempotency_key (str | Unset):
         body (RegistrationRequest): Registers a subject for a model and year (đăng ký). Example:
@@ -149,6 +154,11 @@ def sync(
 ) -> EvaluationDto | Problem | None:
     """Registers a subject for a model and year, pinned to a framework version.
 
+     Registers a subject for a model and year, pinned to a framework version.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
+
     Args:
         idempotency_key (str | Unset):
         body (RegistrationRequest): Registers a subject for a model and year (đăng ký). Example:
@@ -176,6 +186,11 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[EvaluationDto | Problem]:
     """Registers a subject for a model and year, pinned to a framework version.
+
+     Registers a subject for a model and year, pinned to a framework version.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         idempotency_key (str | Unset):
@@ -207,6 +222,11 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> EvaluationDto | Problem | None:
     """Registers a subject for a model and year, pinned to a framework version.
+
+     Registers a subject for a model and year, pinned to a framework version.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         idempotency_key (str | Unset):

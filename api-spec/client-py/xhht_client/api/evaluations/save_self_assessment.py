@@ -130,6 +130,12 @@ def sync_detailed(
 ) -> Response[EvaluationDto | Problem]:
     """Saves the self-assessment (answers per indicator); allowed until submission. Needs `If-Match`.
 
+     Saves the self-assessment (answers per indicator); allowed until submission. Needs `If-Match`.
+
+    **Who may call it**: the workflow step `self_assess`, from `registered`: `admin`;
+    `provincial_officer`; `commune_officer`; `association_officer`, on evaluations in the units the
+    account covers.
+
     Args:
         id (int):
         if_match (str):
@@ -166,6 +172,12 @@ def sync(
 ) -> EvaluationDto | Problem | None:
     """Saves the self-assessment (answers per indicator); allowed until submission. Needs `If-Match`.
 
+     Saves the self-assessment (answers per indicator); allowed until submission. Needs `If-Match`.
+
+    **Who may call it**: the workflow step `self_assess`, from `registered`: `admin`;
+    `provincial_officer`; `commune_officer`; `association_officer`, on evaluations in the units the
+    account covers.
+
     Args:
         id (int):
         if_match (str):
@@ -196,6 +208,12 @@ async def asyncio_detailed(
     if_match: str,
 ) -> Response[EvaluationDto | Problem]:
     """Saves the self-assessment (answers per indicator); allowed until submission. Needs `If-Match`.
+
+     Saves the self-assessment (answers per indicator); allowed until submission. Needs `If-Match`.
+
+    **Who may call it**: the workflow step `self_assess`, from `registered`: `admin`;
+    `provincial_officer`; `commune_officer`; `association_officer`, on evaluations in the units the
+    account covers.
 
     Args:
         id (int):
@@ -230,6 +248,12 @@ async def asyncio(
     if_match: str,
 ) -> EvaluationDto | Problem | None:
     """Saves the self-assessment (answers per indicator); allowed until submission. Needs `If-Match`.
+
+     Saves the self-assessment (answers per indicator); allowed until submission. Needs `If-Match`.
+
+    **Who may call it**: the workflow step `self_assess`, from `registered`: `admin`;
+    `provincial_officer`; `commune_officer`; `association_officer`, on evaluations in the units the
+    account covers.
 
     Args:
         id (int):

@@ -110,6 +110,13 @@ def sync_detailed(
     framework accepts partial answers); a filing after the framework's deadline is flagged, or
     refused when the framework says so. Needs `If-Match`.
 
+     Submits the dossier: every indicator the subject can answer must be answered (unless the
+    framework accepts partial answers); a filing after the framework's deadline is flagged, or
+    refused when the framework says so. Needs `If-Match`.
+
+    **Who may call it**: the workflow step `submit`, from `registered`: `admin`; `provincial_officer`;
+    `commune_officer`; `association_officer`, on evaluations in the units the account covers.
+
     Args:
         id (int):
         if_match (str):
@@ -144,6 +151,13 @@ def sync(
     framework accepts partial answers); a filing after the framework's deadline is flagged, or
     refused when the framework says so. Needs `If-Match`.
 
+     Submits the dossier: every indicator the subject can answer must be answered (unless the
+    framework accepts partial answers); a filing after the framework's deadline is flagged, or
+    refused when the framework says so. Needs `If-Match`.
+
+    **Who may call it**: the workflow step `submit`, from `registered`: `admin`; `provincial_officer`;
+    `commune_officer`; `association_officer`, on evaluations in the units the account covers.
+
     Args:
         id (int):
         if_match (str):
@@ -172,6 +186,13 @@ async def asyncio_detailed(
     """Submits the dossier: every indicator the subject can answer must be answered (unless the
     framework accepts partial answers); a filing after the framework's deadline is flagged, or
     refused when the framework says so. Needs `If-Match`.
+
+     Submits the dossier: every indicator the subject can answer must be answered (unless the
+    framework accepts partial answers); a filing after the framework's deadline is flagged, or
+    refused when the framework says so. Needs `If-Match`.
+
+    **Who may call it**: the workflow step `submit`, from `registered`: `admin`; `provincial_officer`;
+    `commune_officer`; `association_officer`, on evaluations in the units the account covers.
 
     Args:
         id (int):
@@ -204,6 +225,13 @@ async def asyncio(
     """Submits the dossier: every indicator the subject can answer must be answered (unless the
     framework accepts partial answers); a filing after the framework's deadline is flagged, or
     refused when the framework says so. Needs `If-Match`.
+
+     Submits the dossier: every indicator the subject can answer must be answered (unless the
+    framework accepts partial answers); a filing after the framework's deadline is flagged, or
+    refused when the framework says so. Needs `If-Match`.
+
+    **Who may call it**: the workflow step `submit`, from `registered`: `admin`; `provincial_officer`;
+    `commune_officer`; `association_officer`, on evaluations in the units the account covers.
 
     Args:
         id (int):

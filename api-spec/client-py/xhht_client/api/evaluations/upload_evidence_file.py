@@ -127,6 +127,14 @@ def sync_detailed(
     """Uploads a file as evidence for one indicator: the body is the file itself (any content
     type, at most 5 MiB); its SHA-256 and size are kept with it.
 
+     Uploads a file as evidence for one indicator: the body is the file itself (any content
+    type, at most 5 MiB); its SHA-256 and size are kept with it.
+
+    **Who may call it**: the workflow step `add_evidence`, from `registered` or `submitted` or
+    `inspected`: `admin`; `provincial_officer`; `commune_officer` (when the evaluation is `registered`);
+    `inspector` (when the evaluation is `submitted` or `inspected`); `association_officer` (when the
+    evaluation is `registered`), on evaluations in the units the account covers.
+
     Args:
         id (int):
         indicator_id (str):
@@ -166,6 +174,14 @@ def sync(
     """Uploads a file as evidence for one indicator: the body is the file itself (any content
     type, at most 5 MiB); its SHA-256 and size are kept with it.
 
+     Uploads a file as evidence for one indicator: the body is the file itself (any content
+    type, at most 5 MiB); its SHA-256 and size are kept with it.
+
+    **Who may call it**: the workflow step `add_evidence`, from `registered` or `submitted` or
+    `inspected`: `admin`; `provincial_officer`; `commune_officer` (when the evaluation is `registered`);
+    `inspector` (when the evaluation is `submitted` or `inspected`); `association_officer` (when the
+    evaluation is `registered`), on evaluations in the units the account covers.
+
     Args:
         id (int):
         indicator_id (str):
@@ -199,6 +215,14 @@ async def asyncio_detailed(
 ) -> Response[EvidenceDto | Problem]:
     """Uploads a file as evidence for one indicator: the body is the file itself (any content
     type, at most 5 MiB); its SHA-256 and size are kept with it.
+
+     Uploads a file as evidence for one indicator: the body is the file itself (any content
+    type, at most 5 MiB); its SHA-256 and size are kept with it.
+
+    **Who may call it**: the workflow step `add_evidence`, from `registered` or `submitted` or
+    `inspected`: `admin`; `provincial_officer`; `commune_officer` (when the evaluation is `registered`);
+    `inspector` (when the evaluation is `submitted` or `inspected`); `association_officer` (when the
+    evaluation is `registered`), on evaluations in the units the account covers.
 
     Args:
         id (int):
@@ -236,6 +260,14 @@ async def asyncio(
 ) -> EvidenceDto | Problem | None:
     """Uploads a file as evidence for one indicator: the body is the file itself (any content
     type, at most 5 MiB); its SHA-256 and size are kept with it.
+
+     Uploads a file as evidence for one indicator: the body is the file itself (any content
+    type, at most 5 MiB); its SHA-256 and size are kept with it.
+
+    **Who may call it**: the workflow step `add_evidence`, from `registered` or `submitted` or
+    `inspected`: `admin`; `provincial_officer`; `commune_officer` (when the evaluation is `registered`);
+    `inspector` (when the evaluation is `submitted` or `inspected`); `association_officer` (when the
+    evaluation is `registered`), on evaluations in the units the account covers.
 
     Args:
         id (int):

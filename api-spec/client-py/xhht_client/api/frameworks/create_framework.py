@@ -108,6 +108,12 @@ def sync_detailed(
     """Creates a framework, or the next version of one (same document `id`), as a draft.
     Administrators create national frameworks; provincial officers, their province's.
 
+     Creates a framework, or the next version of one (same document `id`), as a draft.
+    Administrators create national frameworks; provincial officers, their province's.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         body (NewFrameworkRequest): A new framework, or a new version of one (same document `id`).
             It is stored as a draft
@@ -140,6 +146,12 @@ def sync(
     """Creates a framework, or the next version of one (same document `id`), as a draft.
     Administrators create national frameworks; provincial officers, their province's.
 
+     Creates a framework, or the next version of one (same document `id`), as a draft.
+    Administrators create national frameworks; provincial officers, their province's.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         body (NewFrameworkRequest): A new framework, or a new version of one (same document `id`).
             It is stored as a draft
@@ -166,6 +178,12 @@ async def asyncio_detailed(
 ) -> Response[FrameworkDetail | Problem]:
     """Creates a framework, or the next version of one (same document `id`), as a draft.
     Administrators create national frameworks; provincial officers, their province's.
+
+     Creates a framework, or the next version of one (same document `id`), as a draft.
+    Administrators create national frameworks; provincial officers, their province's.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         body (NewFrameworkRequest): A new framework, or a new version of one (same document `id`).
@@ -196,6 +214,12 @@ async def asyncio(
 ) -> FrameworkDetail | Problem | None:
     """Creates a framework, or the next version of one (same document `id`), as a draft.
     Administrators create national frameworks; provincial officers, their province's.
+
+     Creates a framework, or the next version of one (same document `id`), as a draft.
+    Administrators create national frameworks; provincial officers, their province's.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         body (NewFrameworkRequest): A new framework, or a new version of one (same document `id`).

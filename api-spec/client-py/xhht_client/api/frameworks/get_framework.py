@@ -77,6 +77,10 @@ def sync_detailed(
 ) -> Response[FrameworkDetail | Problem]:
     """Reads one framework version with its whole document.
 
+     Reads one framework version with its whole document.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         id (int):
 
@@ -106,6 +110,10 @@ def sync(
 ) -> FrameworkDetail | Problem | None:
     """Reads one framework version with its whole document.
 
+     Reads one framework version with its whole document.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         id (int):
 
@@ -129,6 +137,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[FrameworkDetail | Problem]:
     """Reads one framework version with its whole document.
+
+     Reads one framework version with its whole document.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         id (int):
@@ -156,6 +168,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> FrameworkDetail | Problem | None:
     """Reads one framework version with its whole document.
+
+     Reads one framework version with its whole document.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         id (int):

@@ -111,6 +111,10 @@ def sync_detailed(
 ) -> Response[FrameworkPage | Problem]:
     """Lists framework versions (public: criteria are public law).
 
+     Lists framework versions (public: criteria are public law).
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         model_kind (ModelKind | Unset): The learning-society models ("mô hình học tập").
         status (FrameworkStatus | Unset): Life cycle of a framework version.
@@ -155,6 +159,10 @@ def sync(
 ) -> FrameworkPage | Problem | None:
     """Lists framework versions (public: criteria are public law).
 
+     Lists framework versions (public: criteria are public law).
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         model_kind (ModelKind | Unset): The learning-society models ("mô hình học tập").
         status (FrameworkStatus | Unset): Life cycle of a framework version.
@@ -193,6 +201,10 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
 ) -> Response[FrameworkPage | Problem]:
     """Lists framework versions (public: criteria are public law).
+
+     Lists framework versions (public: criteria are public law).
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         model_kind (ModelKind | Unset): The learning-society models ("mô hình học tập").
@@ -235,6 +247,10 @@ async def asyncio(
     cursor: str | Unset = UNSET,
 ) -> FrameworkPage | Problem | None:
     """Lists framework versions (public: criteria are public law).
+
+     Lists framework versions (public: criteria are public law).
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         model_kind (ModelKind | Unset): The learning-society models ("mô hình học tập").

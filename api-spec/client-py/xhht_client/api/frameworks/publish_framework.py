@@ -109,6 +109,12 @@ def sync_detailed(
     """Publishes a draft version. Only a complete document publishes; a published version never
     changes again. Needs `If-Match`.
 
+     Publishes a draft version. Only a complete document publishes; a published version never
+    changes again. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         id (int):
         if_match (str):
@@ -142,6 +148,12 @@ def sync(
     """Publishes a draft version. Only a complete document publishes; a published version never
     changes again. Needs `If-Match`.
 
+     Publishes a draft version. Only a complete document publishes; a published version never
+    changes again. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         id (int):
         if_match (str):
@@ -169,6 +181,12 @@ async def asyncio_detailed(
 ) -> Response[FrameworkDetail | Problem]:
     """Publishes a draft version. Only a complete document publishes; a published version never
     changes again. Needs `If-Match`.
+
+     Publishes a draft version. Only a complete document publishes; a published version never
+    changes again. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         id (int):
@@ -200,6 +218,12 @@ async def asyncio(
 ) -> FrameworkDetail | Problem | None:
     """Publishes a draft version. Only a complete document publishes; a published version never
     changes again. Needs `If-Match`.
+
+     Publishes a draft version. Only a complete document publishes; a published version never
+    changes again. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         id (int):

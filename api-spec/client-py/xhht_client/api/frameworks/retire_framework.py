@@ -108,6 +108,11 @@ def sync_detailed(
 ) -> Response[FrameworkDetail | Problem]:
     """Retires a version; it stays readable so that past evaluations reproduce. Needs `If-Match`.
 
+     Retires a version; it stays readable so that past evaluations reproduce. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         id (int):
         if_match (str):
@@ -140,6 +145,11 @@ def sync(
 ) -> FrameworkDetail | Problem | None:
     """Retires a version; it stays readable so that past evaluations reproduce. Needs `If-Match`.
 
+     Retires a version; it stays readable so that past evaluations reproduce. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         id (int):
         if_match (str):
@@ -166,6 +176,11 @@ async def asyncio_detailed(
     if_match: str,
 ) -> Response[FrameworkDetail | Problem]:
     """Retires a version; it stays readable so that past evaluations reproduce. Needs `If-Match`.
+
+     Retires a version; it stays readable so that past evaluations reproduce. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         id (int):
@@ -196,6 +211,11 @@ async def asyncio(
     if_match: str,
 ) -> FrameworkDetail | Problem | None:
     """Retires a version; it stays readable so that past evaluations reproduce. Needs `If-Match`.
+
+     Retires a version; it stays readable so that past evaluations reproduce. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         id (int):

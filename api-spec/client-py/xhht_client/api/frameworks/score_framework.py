@@ -108,6 +108,11 @@ def sync_detailed(
     """Scores answers against a framework version and returns the outcome; nothing is stored.
     Portals use it to preview a self-assessment.
 
+     Scores answers against a framework version and returns the outcome; nothing is stored.
+    Portals use it to preview a self-assessment.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         id (int):
         body (ScoreRequest): Answers to score without storing anything. Example: {'answers':
@@ -142,6 +147,11 @@ def sync(
     """Scores answers against a framework version and returns the outcome; nothing is stored.
     Portals use it to preview a self-assessment.
 
+     Scores answers against a framework version and returns the outcome; nothing is stored.
+    Portals use it to preview a self-assessment.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         id (int):
         body (ScoreRequest): Answers to score without storing anything. Example: {'answers':
@@ -170,6 +180,11 @@ async def asyncio_detailed(
 ) -> Response[Problem | ScoreResponse]:
     """Scores answers against a framework version and returns the outcome; nothing is stored.
     Portals use it to preview a self-assessment.
+
+     Scores answers against a framework version and returns the outcome; nothing is stored.
+    Portals use it to preview a self-assessment.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         id (int):
@@ -202,6 +217,11 @@ async def asyncio(
 ) -> Problem | ScoreResponse | None:
     """Scores answers against a framework version and returns the outcome; nothing is stored.
     Portals use it to preview a self-assessment.
+
+     Scores answers against a framework version and returns the outcome; nothing is stored.
+    Portals use it to preview a self-assessment.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         id (int):

@@ -52,6 +52,10 @@ def sync_detailed(
 ) -> Response[Health | Problem]:
     """The process is up.
 
+     The process is up.
+
+    **Who may call it**: anyone; no token is needed.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -75,6 +79,10 @@ def sync(
 ) -> Health | Problem | None:
     """The process is up.
 
+     The process is up.
+
+    **Who may call it**: anyone; no token is needed.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -93,6 +101,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Health | Problem]:
     """The process is up.
+
+     The process is up.
+
+    **Who may call it**: anyone; no token is needed.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,6 +126,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Health | Problem | None:
     """The process is up.
+
+     The process is up.
+
+    **Who may call it**: anyone; no token is needed.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -57,6 +57,10 @@ def sync_detailed(
 ) -> Response[Health | Problem]:
     """The process is up and its database answers.
 
+     The process is up and its database answers.
+
+    **Who may call it**: anyone; no token is needed.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -80,6 +84,10 @@ def sync(
 ) -> Health | Problem | None:
     """The process is up and its database answers.
 
+     The process is up and its database answers.
+
+    **Who may call it**: anyone; no token is needed.
+
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
@@ -98,6 +106,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Health | Problem]:
     """The process is up and its database answers.
+
+     The process is up and its database answers.
+
+    **Who may call it**: anyone; no token is needed.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -119,6 +131,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Health | Problem | None:
     """The process is up and its database answers.
+
+     The process is up and its database answers.
+
+    **Who may call it**: anyone; no token is needed.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

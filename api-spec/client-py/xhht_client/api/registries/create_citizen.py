@@ -109,6 +109,11 @@ def sync_detailed(
 ) -> Response[CitizenDto | Problem]:
     """Creates one of the the citizens; safe to retry with an `Idempotency-Key`.
 
+     Creates one of the the citizens; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
+
     Args:
         idempotency_key (str | Unset):
         body (CitizenRequest):  Example: {'full_name': 'Nguyễn Thị Lan', 'birth_year': 1985,
@@ -142,6 +147,11 @@ def sync(
 ) -> CitizenDto | Problem | None:
     """Creates one of the the citizens; safe to retry with an `Idempotency-Key`.
 
+     Creates one of the the citizens; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
+
     Args:
         idempotency_key (str | Unset):
         body (CitizenRequest):  Example: {'full_name': 'Nguyễn Thị Lan', 'birth_year': 1985,
@@ -169,6 +179,11 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[CitizenDto | Problem]:
     """Creates one of the the citizens; safe to retry with an `Idempotency-Key`.
+
+     Creates one of the the citizens; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         idempotency_key (str | Unset):
@@ -200,6 +215,11 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> CitizenDto | Problem | None:
     """Creates one of the the citizens; safe to retry with an `Idempotency-Key`.
+
+     Creates one of the the citizens; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         idempotency_key (str | Unset):

@@ -107,6 +107,11 @@ def sync_detailed(
 ) -> Response[ClanDto | Problem]:
     """Creates one of the the clans; safe to retry with an `Idempotency-Key`.
 
+     Creates one of the the clans; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
+
     Args:
         idempotency_key (str | Unset):
         body (ClanRequest):  Example: {'name': 'Họ Nguyễn Văn, chi 2', 'unit_id': 10845,
@@ -140,6 +145,11 @@ def sync(
 ) -> ClanDto | Problem | None:
     """Creates one of the the clans; safe to retry with an `Idempotency-Key`.
 
+     Creates one of the the clans; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
+
     Args:
         idempotency_key (str | Unset):
         body (ClanRequest):  Example: {'name': 'Họ Nguyễn Văn, chi 2', 'unit_id': 10845,
@@ -167,6 +177,11 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[ClanDto | Problem]:
     """Creates one of the the clans; safe to retry with an `Idempotency-Key`.
+
+     Creates one of the the clans; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         idempotency_key (str | Unset):
@@ -198,6 +213,11 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> ClanDto | Problem | None:
     """Creates one of the the clans; safe to retry with an `Idempotency-Key`.
+
+     Creates one of the the clans; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         idempotency_key (str | Unset):

@@ -109,6 +109,11 @@ def sync_detailed(
 ) -> Response[HouseholdDto | Problem]:
     """Creates one of the the households; safe to retry with an `Idempotency-Key`.
 
+     Creates one of the the households; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
+
     Args:
         idempotency_key (str | Unset):
         body (HouseholdRequest):  Example: {'label': 'Hộ ông Trần Văn Bình', 'unit_id': 10845}.
@@ -141,6 +146,11 @@ def sync(
 ) -> HouseholdDto | Problem | None:
     """Creates one of the the households; safe to retry with an `Idempotency-Key`.
 
+     Creates one of the the households; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
+
     Args:
         idempotency_key (str | Unset):
         body (HouseholdRequest):  Example: {'label': 'Hộ ông Trần Văn Bình', 'unit_id': 10845}.
@@ -167,6 +177,11 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[HouseholdDto | Problem]:
     """Creates one of the the households; safe to retry with an `Idempotency-Key`.
+
+     Creates one of the the households; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         idempotency_key (str | Unset):
@@ -197,6 +212,11 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> HouseholdDto | Problem | None:
     """Creates one of the the households; safe to retry with an `Idempotency-Key`.
+
+     Creates one of the the households; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         idempotency_key (str | Unset):

@@ -107,6 +107,11 @@ def sync_detailed(
 ) -> Response[CentreDto | Problem]:
     """Creates one of the the community learning centres; safe to retry with an `Idempotency-Key`.
 
+     Creates one of the the community learning centres; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
+
     Args:
         idempotency_key (str | Unset):
         body (CentreRequest):  Example: {'name': 'TTHTCĐ phường Ba Đình', 'unit_id': 10845,
@@ -140,6 +145,11 @@ def sync(
 ) -> CentreDto | Problem | None:
     """Creates one of the the community learning centres; safe to retry with an `Idempotency-Key`.
 
+     Creates one of the the community learning centres; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
+
     Args:
         idempotency_key (str | Unset):
         body (CentreRequest):  Example: {'name': 'TTHTCĐ phường Ba Đình', 'unit_id': 10845,
@@ -167,6 +177,11 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[CentreDto | Problem]:
     """Creates one of the the community learning centres; safe to retry with an `Idempotency-Key`.
+
+     Creates one of the the community learning centres; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         idempotency_key (str | Unset):
@@ -198,6 +213,11 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> CentreDto | Problem | None:
     """Creates one of the the community learning centres; safe to retry with an `Idempotency-Key`.
+
+     Creates one of the the community learning centres; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         idempotency_key (str | Unset):

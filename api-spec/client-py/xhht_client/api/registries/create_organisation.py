@@ -111,6 +111,11 @@ def sync_detailed(
 ) -> Response[OrganisationDto | Problem]:
     """Creates one of the the organisations; safe to retry with an `Idempotency-Key`.
 
+     Creates one of the the organisations; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
+
     Args:
         idempotency_key (str | Unset):
         body (OrganisationRequest):  Example: {'name': 'Trường THPT Phan Đình Phùng', 'org_type':
@@ -145,6 +150,11 @@ def sync(
 ) -> OrganisationDto | Problem | None:
     """Creates one of the the organisations; safe to retry with an `Idempotency-Key`.
 
+     Creates one of the the organisations; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
+
     Args:
         idempotency_key (str | Unset):
         body (OrganisationRequest):  Example: {'name': 'Trường THPT Phan Đình Phùng', 'org_type':
@@ -173,6 +183,11 @@ async def asyncio_detailed(
     idempotency_key: str | Unset = UNSET,
 ) -> Response[OrganisationDto | Problem]:
     """Creates one of the the organisations; safe to retry with an `Idempotency-Key`.
+
+     Creates one of the the organisations; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         idempotency_key (str | Unset):
@@ -205,6 +220,11 @@ async def asyncio(
     idempotency_key: str | Unset = UNSET,
 ) -> OrganisationDto | Problem | None:
     """Creates one of the the organisations; safe to retry with an `Idempotency-Key`.
+
+     Creates one of the the organisations; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         idempotency_key (str | Unset):

@@ -95,7 +95,12 @@ def sync_detailed(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Response[Any | Problem]:
-    """Deletes one of the the households (kept as a deletion marker for sync). Needs `If-Match`.
+    """Deletes one of the the households (kept as a deletion marker for sync).
+
+     Deletes one of the the households (kept as a deletion marker for sync). Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -127,7 +132,12 @@ def sync(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Any | Problem | None:
-    """Deletes one of the the households (kept as a deletion marker for sync). Needs `If-Match`.
+    """Deletes one of the the households (kept as a deletion marker for sync).
+
+     Deletes one of the the households (kept as a deletion marker for sync). Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -154,7 +164,12 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Response[Any | Problem]:
-    """Deletes one of the the households (kept as a deletion marker for sync). Needs `If-Match`.
+    """Deletes one of the the households (kept as a deletion marker for sync).
+
+     Deletes one of the the households (kept as a deletion marker for sync). Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -184,7 +199,12 @@ async def asyncio(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Any | Problem | None:
-    """Deletes one of the the households (kept as a deletion marker for sync). Needs `If-Match`.
+    """Deletes one of the the households (kept as a deletion marker for sync).
+
+     Deletes one of the the households (kept as a deletion marker for sync). Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):

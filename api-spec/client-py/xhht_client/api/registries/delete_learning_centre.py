@@ -95,8 +95,13 @@ def sync_detailed(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Response[Any | Problem]:
-    """Deletes one of the the community learning centres (kept as a deletion marker for sync). Needs `If-
+    """Deletes one of the the community learning centres (kept as a deletion marker for sync).
+
+     Deletes one of the the community learning centres (kept as a deletion marker for sync). Needs `If-
     Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -128,8 +133,13 @@ def sync(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Any | Problem | None:
-    """Deletes one of the the community learning centres (kept as a deletion marker for sync). Needs `If-
+    """Deletes one of the the community learning centres (kept as a deletion marker for sync).
+
+     Deletes one of the the community learning centres (kept as a deletion marker for sync). Needs `If-
     Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -156,8 +166,13 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Response[Any | Problem]:
-    """Deletes one of the the community learning centres (kept as a deletion marker for sync). Needs `If-
+    """Deletes one of the the community learning centres (kept as a deletion marker for sync).
+
+     Deletes one of the the community learning centres (kept as a deletion marker for sync). Needs `If-
     Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -187,8 +202,13 @@ async def asyncio(
     client: AuthenticatedClient,
     if_match: str,
 ) -> Any | Problem | None:
-    """Deletes one of the the community learning centres (kept as a deletion marker for sync). Needs `If-
+    """Deletes one of the the community learning centres (kept as a deletion marker for sync).
+
+     Deletes one of the the community learning centres (kept as a deletion marker for sync). Needs `If-
     Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):

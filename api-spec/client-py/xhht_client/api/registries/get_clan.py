@@ -83,6 +83,11 @@ def sync_detailed(
 ) -> Response[ClanDto | Problem]:
     """Reads one of the the clans.
 
+     Reads one of the the clans.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         id (int):
 
@@ -112,6 +117,11 @@ def sync(
 ) -> ClanDto | Problem | None:
     """Reads one of the the clans.
 
+     Reads one of the the clans.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         id (int):
 
@@ -135,6 +145,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ClanDto | Problem]:
     """Reads one of the the clans.
+
+     Reads one of the the clans.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         id (int):
@@ -162,6 +177,11 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ClanDto | Problem | None:
     """Reads one of the the clans.
+
+     Reads one of the the clans.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         id (int):

@@ -85,6 +85,11 @@ def sync_detailed(
 ) -> Response[HouseholdDto | Problem]:
     """Reads one of the the households.
 
+     Reads one of the the households.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         id (int):
 
@@ -114,6 +119,11 @@ def sync(
 ) -> HouseholdDto | Problem | None:
     """Reads one of the the households.
 
+     Reads one of the the households.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         id (int):
 
@@ -137,6 +147,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[HouseholdDto | Problem]:
     """Reads one of the the households.
+
+     Reads one of the the households.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         id (int):
@@ -164,6 +179,11 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> HouseholdDto | Problem | None:
     """Reads one of the the households.
+
+     Reads one of the the households.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         id (int):

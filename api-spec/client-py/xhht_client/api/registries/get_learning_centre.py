@@ -83,6 +83,11 @@ def sync_detailed(
 ) -> Response[CentreDto | Problem]:
     """Reads one of the the community learning centres.
 
+     Reads one of the the community learning centres.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         id (int):
 
@@ -112,6 +117,11 @@ def sync(
 ) -> CentreDto | Problem | None:
     """Reads one of the the community learning centres.
 
+     Reads one of the the community learning centres.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         id (int):
 
@@ -135,6 +145,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[CentreDto | Problem]:
     """Reads one of the the community learning centres.
+
+     Reads one of the the community learning centres.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         id (int):
@@ -162,6 +177,11 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> CentreDto | Problem | None:
     """Reads one of the the community learning centres.
+
+     Reads one of the the community learning centres.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         id (int):

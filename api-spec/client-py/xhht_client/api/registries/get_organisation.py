@@ -87,6 +87,11 @@ def sync_detailed(
 ) -> Response[OrganisationDto | Problem]:
     """Reads one of the the organisations.
 
+     Reads one of the the organisations.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         id (int):
 
@@ -116,6 +121,11 @@ def sync(
 ) -> OrganisationDto | Problem | None:
     """Reads one of the the organisations.
 
+     Reads one of the the organisations.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         id (int):
 
@@ -139,6 +149,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[OrganisationDto | Problem]:
     """Reads one of the the organisations.
+
+     Reads one of the the organisations.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         id (int):
@@ -166,6 +181,11 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> OrganisationDto | Problem | None:
     """Reads one of the the organisations.
+
+     Reads one of the the organisations.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         id (int):

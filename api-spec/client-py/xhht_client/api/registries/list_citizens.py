@@ -106,6 +106,11 @@ def sync_detailed(
 ) -> Response[CitizenPage | Problem]:
     """Lists the citizens in the caller's units; with `updated_since`, changes and deletions for sync.
 
+     Lists the citizens in the caller's units; with `updated_since`, changes and deletions for sync.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -144,6 +149,11 @@ def sync(
 ) -> CitizenPage | Problem | None:
     """Lists the citizens in the caller's units; with `updated_since`, changes and deletions for sync.
 
+     Lists the citizens in the caller's units; with `updated_since`, changes and deletions for sync.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -176,6 +186,11 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
 ) -> Response[CitizenPage | Problem]:
     """Lists the citizens in the caller's units; with `updated_since`, changes and deletions for sync.
+
+     Lists the citizens in the caller's units; with `updated_since`, changes and deletions for sync.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         within (int | Unset):
@@ -212,6 +227,11 @@ async def asyncio(
     cursor: str | Unset = UNSET,
 ) -> CitizenPage | Problem | None:
     """Lists the citizens in the caller's units; with `updated_since`, changes and deletions for sync.
+
+     Lists the citizens in the caller's units; with `updated_since`, changes and deletions for sync.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         within (int | Unset):

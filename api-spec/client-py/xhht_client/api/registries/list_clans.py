@@ -104,6 +104,11 @@ def sync_detailed(
 ) -> Response[ClanPage | Problem]:
     """Lists the clans in the caller's units; with `updated_since`, changes and deletions for sync.
 
+     Lists the clans in the caller's units; with `updated_since`, changes and deletions for sync.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -142,6 +147,11 @@ def sync(
 ) -> ClanPage | Problem | None:
     """Lists the clans in the caller's units; with `updated_since`, changes and deletions for sync.
 
+     Lists the clans in the caller's units; with `updated_since`, changes and deletions for sync.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -174,6 +184,11 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
 ) -> Response[ClanPage | Problem]:
     """Lists the clans in the caller's units; with `updated_since`, changes and deletions for sync.
+
+     Lists the clans in the caller's units; with `updated_since`, changes and deletions for sync.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         within (int | Unset):
@@ -210,6 +225,11 @@ async def asyncio(
     cursor: str | Unset = UNSET,
 ) -> ClanPage | Problem | None:
     """Lists the clans in the caller's units; with `updated_since`, changes and deletions for sync.
+
+     Lists the clans in the caller's units; with `updated_since`, changes and deletions for sync.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         within (int | Unset):

@@ -108,6 +108,11 @@ def sync_detailed(
 ) -> Response[HouseholdPage | Problem]:
     """Lists the households in the caller's units; with `updated_since`, changes and deletions for sync.
 
+     Lists the households in the caller's units; with `updated_since`, changes and deletions for sync.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -146,6 +151,11 @@ def sync(
 ) -> HouseholdPage | Problem | None:
     """Lists the households in the caller's units; with `updated_since`, changes and deletions for sync.
 
+     Lists the households in the caller's units; with `updated_since`, changes and deletions for sync.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -178,6 +188,11 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
 ) -> Response[HouseholdPage | Problem]:
     """Lists the households in the caller's units; with `updated_since`, changes and deletions for sync.
+
+     Lists the households in the caller's units; with `updated_since`, changes and deletions for sync.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         within (int | Unset):
@@ -214,6 +229,11 @@ async def asyncio(
     cursor: str | Unset = UNSET,
 ) -> HouseholdPage | Problem | None:
     """Lists the households in the caller's units; with `updated_since`, changes and deletions for sync.
+
+     Lists the households in the caller's units; with `updated_since`, changes and deletions for sync.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         within (int | Unset):

@@ -107,6 +107,12 @@ def sync_detailed(
     """Lists the community learning centres in the caller's units; with `updated_since`, changes and
     deletions for sync.
 
+     Lists the community learning centres in the caller's units; with `updated_since`, changes and
+    deletions for sync.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -146,6 +152,12 @@ def sync(
     """Lists the community learning centres in the caller's units; with `updated_since`, changes and
     deletions for sync.
 
+     Lists the community learning centres in the caller's units; with `updated_since`, changes and
+    deletions for sync.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
     Args:
         within (int | Unset):
         updated_since (datetime.datetime | Unset):
@@ -179,6 +191,12 @@ async def asyncio_detailed(
 ) -> Response[CentrePage | Problem]:
     """Lists the community learning centres in the caller's units; with `updated_since`, changes and
     deletions for sync.
+
+     Lists the community learning centres in the caller's units; with `updated_since`, changes and
+    deletions for sync.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         within (int | Unset):
@@ -216,6 +234,12 @@ async def asyncio(
 ) -> CentrePage | Problem | None:
     """Lists the community learning centres in the caller's units; with `updated_since`, changes and
     deletions for sync.
+
+     Lists the community learning centres in the caller's units; with `updated_since`, changes and
+    deletions for sync.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
 
     Args:
         within (int | Unset):

@@ -126,7 +126,12 @@ def sync_detailed(
     body: CitizenRequest,
     if_match: str,
 ) -> Response[CitizenDto | Problem]:
-    """Replaces one of the the citizens. Needs `If-Match`.
+    """Replaces one of the the citizens.
+
+     Replaces one of the the citizens. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -162,7 +167,12 @@ def sync(
     body: CitizenRequest,
     if_match: str,
 ) -> CitizenDto | Problem | None:
-    """Replaces one of the the citizens. Needs `If-Match`.
+    """Replaces one of the the citizens.
+
+     Replaces one of the the citizens. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -193,7 +203,12 @@ async def asyncio_detailed(
     body: CitizenRequest,
     if_match: str,
 ) -> Response[CitizenDto | Problem]:
-    """Replaces one of the the citizens. Needs `If-Match`.
+    """Replaces one of the the citizens.
+
+     Replaces one of the the citizens. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -227,7 +242,12 @@ async def asyncio(
     body: CitizenRequest,
     if_match: str,
 ) -> CitizenDto | Problem | None:
-    """Replaces one of the the citizens. Needs `If-Match`.
+    """Replaces one of the the citizens.
+
+     Replaces one of the the citizens. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):

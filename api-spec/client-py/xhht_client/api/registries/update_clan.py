@@ -124,7 +124,12 @@ def sync_detailed(
     body: ClanRequest,
     if_match: str,
 ) -> Response[ClanDto | Problem]:
-    """Replaces one of the the clans. Needs `If-Match`.
+    """Replaces one of the the clans.
+
+     Replaces one of the the clans. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -160,7 +165,12 @@ def sync(
     body: ClanRequest,
     if_match: str,
 ) -> ClanDto | Problem | None:
-    """Replaces one of the the clans. Needs `If-Match`.
+    """Replaces one of the the clans.
+
+     Replaces one of the the clans. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -191,7 +201,12 @@ async def asyncio_detailed(
     body: ClanRequest,
     if_match: str,
 ) -> Response[ClanDto | Problem]:
-    """Replaces one of the the clans. Needs `If-Match`.
+    """Replaces one of the the clans.
+
+     Replaces one of the the clans. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -225,7 +240,12 @@ async def asyncio(
     body: ClanRequest,
     if_match: str,
 ) -> ClanDto | Problem | None:
-    """Replaces one of the the clans. Needs `If-Match`.
+    """Replaces one of the the clans.
+
+     Replaces one of the the clans. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):

@@ -126,7 +126,12 @@ def sync_detailed(
     body: HouseholdRequest,
     if_match: str,
 ) -> Response[HouseholdDto | Problem]:
-    """Replaces one of the the households. Needs `If-Match`.
+    """Replaces one of the the households.
+
+     Replaces one of the the households. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -161,7 +166,12 @@ def sync(
     body: HouseholdRequest,
     if_match: str,
 ) -> HouseholdDto | Problem | None:
-    """Replaces one of the the households. Needs `If-Match`.
+    """Replaces one of the the households.
+
+     Replaces one of the the households. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -191,7 +201,12 @@ async def asyncio_detailed(
     body: HouseholdRequest,
     if_match: str,
 ) -> Response[HouseholdDto | Problem]:
-    """Replaces one of the the households. Needs `If-Match`.
+    """Replaces one of the the households.
+
+     Replaces one of the the households. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -224,7 +239,12 @@ async def asyncio(
     body: HouseholdRequest,
     if_match: str,
 ) -> HouseholdDto | Problem | None:
-    """Replaces one of the the households. Needs `If-Match`.
+    """Replaces one of the the households.
+
+     Replaces one of the the households. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):

@@ -124,7 +124,12 @@ def sync_detailed(
     body: CentreRequest,
     if_match: str,
 ) -> Response[CentreDto | Problem]:
-    """Replaces one of the the community learning centres. Needs `If-Match`.
+    """Replaces one of the the community learning centres.
+
+     Replaces one of the the community learning centres. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -160,7 +165,12 @@ def sync(
     body: CentreRequest,
     if_match: str,
 ) -> CentreDto | Problem | None:
-    """Replaces one of the the community learning centres. Needs `If-Match`.
+    """Replaces one of the the community learning centres.
+
+     Replaces one of the the community learning centres. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -191,7 +201,12 @@ async def asyncio_detailed(
     body: CentreRequest,
     if_match: str,
 ) -> Response[CentreDto | Problem]:
-    """Replaces one of the the community learning centres. Needs `If-Match`.
+    """Replaces one of the the community learning centres.
+
+     Replaces one of the the community learning centres. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -225,7 +240,12 @@ async def asyncio(
     body: CentreRequest,
     if_match: str,
 ) -> CentreDto | Problem | None:
-    """Replaces one of the the community learning centres. Needs `If-Match`.
+    """Replaces one of the the community learning centres.
+
+     Replaces one of the the community learning centres. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):

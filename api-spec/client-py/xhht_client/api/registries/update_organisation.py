@@ -128,7 +128,12 @@ def sync_detailed(
     body: OrganisationRequest,
     if_match: str,
 ) -> Response[OrganisationDto | Problem]:
-    """Replaces one of the the organisations. Needs `If-Match`.
+    """Replaces one of the the organisations.
+
+     Replaces one of the the organisations. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -165,7 +170,12 @@ def sync(
     body: OrganisationRequest,
     if_match: str,
 ) -> OrganisationDto | Problem | None:
-    """Replaces one of the the organisations. Needs `If-Match`.
+    """Replaces one of the the organisations.
+
+     Replaces one of the the organisations. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -197,7 +207,12 @@ async def asyncio_detailed(
     body: OrganisationRequest,
     if_match: str,
 ) -> Response[OrganisationDto | Problem]:
-    """Replaces one of the the organisations. Needs `If-Match`.
+    """Replaces one of the the organisations.
+
+     Replaces one of the the organisations. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):
@@ -232,7 +247,12 @@ async def asyncio(
     body: OrganisationRequest,
     if_match: str,
 ) -> OrganisationDto | Problem | None:
-    """Replaces one of the the organisations. Needs `If-Match`.
+    """Replaces one of the the organisations.
+
+     Replaces one of the the organisations. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the
+    units the account covers (administrators nationwide).
 
     Args:
         id (int):

@@ -123,6 +123,13 @@ def sync_detailed(
     the day before `effective_date`, opens the targets, and writes the lineage with its legal
     basis. All or nothing; safe to retry with an `Idempotency-Key`.
 
+     Records one reorganisation (merge, split or many-to-many restructure): closes the sources
+    the day before `effective_date`, opens the targets, and writes the lineage with its legal
+    basis. All or nothing; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         idempotency_key (str | Unset):
         body (NewReorganisationRequest): One legal act that closes units and opens others,
@@ -161,6 +168,13 @@ def sync(
     the day before `effective_date`, opens the targets, and writes the lineage with its legal
     basis. All or nothing; safe to retry with an `Idempotency-Key`.
 
+     Records one reorganisation (merge, split or many-to-many restructure): closes the sources
+    the day before `effective_date`, opens the targets, and writes the lineage with its legal
+    basis. All or nothing; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
+
     Args:
         idempotency_key (str | Unset):
         body (NewReorganisationRequest): One legal act that closes units and opens others,
@@ -193,6 +207,13 @@ async def asyncio_detailed(
     """Records one reorganisation (merge, split or many-to-many restructure): closes the sources
     the day before `effective_date`, opens the targets, and writes the lineage with its legal
     basis. All or nothing; safe to retry with an `Idempotency-Key`.
+
+     Records one reorganisation (merge, split or many-to-many restructure): closes the sources
+    the day before `effective_date`, opens the targets, and writes the lineage with its legal
+    basis. All or nothing; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         idempotency_key (str | Unset):
@@ -229,6 +250,13 @@ async def asyncio(
     """Records one reorganisation (merge, split or many-to-many restructure): closes the sources
     the day before `effective_date`, opens the targets, and writes the lineage with its legal
     basis. All or nothing; safe to retry with an `Idempotency-Key`.
+
+     Records one reorganisation (merge, split or many-to-many restructure): closes the sources
+    the day before `effective_date`, opens the targets, and writes the lineage with its legal
+    basis. All or nothing; safe to retry with an `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
+    nationwide).
 
     Args:
         idempotency_key (str | Unset):

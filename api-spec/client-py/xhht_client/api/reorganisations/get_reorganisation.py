@@ -77,6 +77,10 @@ def sync_detailed(
 ) -> Response[Problem | ReorganisationDto]:
     """Reads one reorganisation with the units it closed and opened.
 
+     Reads one reorganisation with the units it closed and opened.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         id (int):
 
@@ -106,6 +110,10 @@ def sync(
 ) -> Problem | ReorganisationDto | None:
     """Reads one reorganisation with the units it closed and opened.
 
+     Reads one reorganisation with the units it closed and opened.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         id (int):
 
@@ -129,6 +137,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Problem | ReorganisationDto]:
     """Reads one reorganisation with the units it closed and opened.
+
+     Reads one reorganisation with the units it closed and opened.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         id (int):
@@ -156,6 +168,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Problem | ReorganisationDto | None:
     """Reads one reorganisation with the units it closed and opened.
+
+     Reads one reorganisation with the units it closed and opened.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         id (int):

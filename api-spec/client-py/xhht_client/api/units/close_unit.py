@@ -129,6 +129,12 @@ def sync_detailed(
     """Closes a unit: `last_day` is its last day in force. Units still open under it must be
     closed or reorganised first. Needs `If-Match`.
 
+     Closes a unit: `last_day` is its last day in force. Units still open under it must be
+    closed or reorganised first. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account
+    covers (administrators nationwide).
+
     Args:
         id (int):
         if_match (str):
@@ -166,6 +172,12 @@ def sync(
     """Closes a unit: `last_day` is its last day in force. Units still open under it must be
     closed or reorganised first. Needs `If-Match`.
 
+     Closes a unit: `last_day` is its last day in force. Units still open under it must be
+    closed or reorganised first. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account
+    covers (administrators nationwide).
+
     Args:
         id (int):
         if_match (str):
@@ -197,6 +209,12 @@ async def asyncio_detailed(
 ) -> Response[Problem | UnitDetail]:
     """Closes a unit: `last_day` is its last day in force. Units still open under it must be
     closed or reorganised first. Needs `If-Match`.
+
+     Closes a unit: `last_day` is its last day in force. Units still open under it must be
+    closed or reorganised first. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account
+    covers (administrators nationwide).
 
     Args:
         id (int):
@@ -232,6 +250,12 @@ async def asyncio(
 ) -> Problem | UnitDetail | None:
     """Closes a unit: `last_day` is its last day in force. Units still open under it must be
     closed or reorganised first. Needs `If-Match`.
+
+     Closes a unit: `last_day` is its last day in force. Units still open under it must be
+    closed or reorganised first. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account
+    covers (administrators nationwide).
 
     Args:
         id (int):

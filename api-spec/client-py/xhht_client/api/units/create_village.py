@@ -108,6 +108,12 @@ def sync_detailed(
     """Opens a village (thôn, bản, ấp, tổ dân phố…) under a commune. Safe to retry with an
     `Idempotency-Key`.
 
+     Opens a village (thôn, bản, ấp, tổ dân phố…) under a commune. Safe to retry with an
+    `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account
+    covers (administrators nationwide).
+
     Args:
         idempotency_key (str | Unset):
         body (NewVillageRequest): A village (thôn, bản, ấp, tổ dân phố…) to open under a commune.
@@ -143,6 +149,12 @@ def sync(
     """Opens a village (thôn, bản, ấp, tổ dân phố…) under a commune. Safe to retry with an
     `Idempotency-Key`.
 
+     Opens a village (thôn, bản, ấp, tổ dân phố…) under a commune. Safe to retry with an
+    `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account
+    covers (administrators nationwide).
+
     Args:
         idempotency_key (str | Unset):
         body (NewVillageRequest): A village (thôn, bản, ấp, tổ dân phố…) to open under a commune.
@@ -172,6 +184,12 @@ async def asyncio_detailed(
 ) -> Response[Problem | UnitDto]:
     """Opens a village (thôn, bản, ấp, tổ dân phố…) under a commune. Safe to retry with an
     `Idempotency-Key`.
+
+     Opens a village (thôn, bản, ấp, tổ dân phố…) under a commune. Safe to retry with an
+    `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account
+    covers (administrators nationwide).
 
     Args:
         idempotency_key (str | Unset):
@@ -205,6 +223,12 @@ async def asyncio(
 ) -> Problem | UnitDto | None:
     """Opens a village (thôn, bản, ấp, tổ dân phố…) under a commune. Safe to retry with an
     `Idempotency-Key`.
+
+     Opens a village (thôn, bản, ấp, tổ dân phố…) under a commune. Safe to retry with an
+    `Idempotency-Key`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account
+    covers (administrators nationwide).
 
     Args:
         idempotency_key (str | Unset):

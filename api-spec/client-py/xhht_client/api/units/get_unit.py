@@ -75,6 +75,10 @@ def sync_detailed(
 ) -> Response[Problem | UnitDetail]:
     """Reads one unit, with its former names. The ETag is the unit's version.
 
+     Reads one unit, with its former names. The ETag is the unit's version.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         id (int):
 
@@ -104,6 +108,10 @@ def sync(
 ) -> Problem | UnitDetail | None:
     """Reads one unit, with its former names. The ETag is the unit's version.
 
+     Reads one unit, with its former names. The ETag is the unit's version.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         id (int):
 
@@ -127,6 +135,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Problem | UnitDetail]:
     """Reads one unit, with its former names. The ETag is the unit's version.
+
+     Reads one unit, with its former names. The ETag is the unit's version.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         id (int):
@@ -154,6 +166,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Problem | UnitDetail | None:
     """Reads one unit, with its former names. The ETag is the unit's version.
+
+     Reads one unit, with its former names. The ETag is the unit's version.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         id (int):

@@ -104,6 +104,11 @@ def sync_detailed(
     """Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
     (district 001); as of 2025-07-01 it is Phường Ba Đình (province 01).
 
+     Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
+    (district 001); as of 2025-07-01 it is Phường Ba Đình (province 01).
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         code (str):
         as_of (datetime.date | Unset):
@@ -140,6 +145,11 @@ def sync(
     """Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
     (district 001); as of 2025-07-01 it is Phường Ba Đình (province 01).
 
+     Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
+    (district 001); as of 2025-07-01 it is Phường Ba Đình (province 01).
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         code (str):
         as_of (datetime.date | Unset):
@@ -170,6 +180,11 @@ async def asyncio_detailed(
 ) -> Response[Problem | UnitDetail]:
     """Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
     (district 001); as of 2025-07-01 it is Phường Ba Đình (province 01).
+
+     Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
+    (district 001); as of 2025-07-01 it is Phường Ba Đình (province 01).
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         code (str):
@@ -204,6 +219,11 @@ async def asyncio(
 ) -> Problem | UnitDetail | None:
     """Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
     (district 001); as of 2025-07-01 it is Phường Ba Đình (province 01).
+
+     Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
+    (district 001); as of 2025-07-01 it is Phường Ba Đình (province 01).
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         code (str):

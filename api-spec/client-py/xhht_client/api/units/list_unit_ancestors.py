@@ -73,6 +73,10 @@ def sync_detailed(
 ) -> Response[Problem | UnitList]:
     """Lists the units above a unit, from the province down.
 
+     Lists the units above a unit, from the province down.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         id (int):
 
@@ -102,6 +106,10 @@ def sync(
 ) -> Problem | UnitList | None:
     """Lists the units above a unit, from the province down.
 
+     Lists the units above a unit, from the province down.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         id (int):
 
@@ -125,6 +133,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Problem | UnitList]:
     """Lists the units above a unit, from the province down.
+
+     Lists the units above a unit, from the province down.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         id (int):
@@ -152,6 +164,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Problem | UnitList | None:
     """Lists the units above a unit, from the province down.
+
+     Lists the units above a unit, from the province down.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         id (int):

@@ -95,6 +95,10 @@ def sync_detailed(
 ) -> Response[Problem | UnitPage]:
     """Lists the units directly under a unit on a date.
 
+     Lists the units directly under a unit on a date.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         id (int):
         as_of (datetime.date | Unset):
@@ -133,6 +137,10 @@ def sync(
 ) -> Problem | UnitPage | None:
     """Lists the units directly under a unit on a date.
 
+     Lists the units directly under a unit on a date.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         id (int):
         as_of (datetime.date | Unset):
@@ -165,6 +173,10 @@ async def asyncio_detailed(
     cursor: str | Unset = UNSET,
 ) -> Response[Problem | UnitPage]:
     """Lists the units directly under a unit on a date.
+
+     Lists the units directly under a unit on a date.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         id (int):
@@ -201,6 +213,10 @@ async def asyncio(
     cursor: str | Unset = UNSET,
 ) -> Problem | UnitPage | None:
     """Lists the units directly under a unit on a date.
+
+     Lists the units directly under a unit on a date.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         id (int):

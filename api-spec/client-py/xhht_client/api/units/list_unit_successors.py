@@ -75,6 +75,10 @@ def sync_detailed(
 ) -> Response[LineageList | Problem]:
     """Lists the units this unit went into, with the partial flag and the legal basis.
 
+     Lists the units this unit went into, with the partial flag and the legal basis.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         id (int):
 
@@ -104,6 +108,10 @@ def sync(
 ) -> LineageList | Problem | None:
     """Lists the units this unit went into, with the partial flag and the legal basis.
 
+     Lists the units this unit went into, with the partial flag and the legal basis.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         id (int):
 
@@ -127,6 +135,10 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[LineageList | Problem]:
     """Lists the units this unit went into, with the partial flag and the legal basis.
+
+     Lists the units this unit went into, with the partial flag and the legal basis.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         id (int):
@@ -154,6 +166,10 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> LineageList | Problem | None:
     """Lists the units this unit went into, with the partial flag and the legal basis.
+
+     Lists the units this unit went into, with the partial flag and the legal basis.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         id (int):

@@ -115,6 +115,10 @@ def sync_detailed(
 ) -> Response[Problem | UnitPage]:
     """Lists administrative units valid on a date.
 
+     Lists administrative units valid on a date.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         level (Level | Unset): The level of an administrative unit.
         parent (int | Unset):
@@ -165,6 +169,10 @@ def sync(
 ) -> Problem | UnitPage | None:
     """Lists administrative units valid on a date.
 
+     Lists administrative units valid on a date.
+
+    **Who may call it**: anyone; no token is needed.
+
     Args:
         level (Level | Unset): The level of an administrative unit.
         parent (int | Unset):
@@ -209,6 +217,10 @@ async def asyncio_detailed(
     with_total: bool | Unset = UNSET,
 ) -> Response[Problem | UnitPage]:
     """Lists administrative units valid on a date.
+
+     Lists administrative units valid on a date.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         level (Level | Unset): The level of an administrative unit.
@@ -257,6 +269,10 @@ async def asyncio(
     with_total: bool | Unset = UNSET,
 ) -> Problem | UnitPage | None:
     """Lists administrative units valid on a date.
+
+     Lists administrative units valid on a date.
+
+    **Who may call it**: anyone; no token is needed.
 
     Args:
         level (Level | Unset): The level of an administrative unit.

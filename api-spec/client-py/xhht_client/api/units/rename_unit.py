@@ -128,6 +128,11 @@ def sync_detailed(
 ) -> Response[Problem | UnitDetail]:
     """Renames a unit from a date; the former name is kept with its period. Needs `If-Match`.
 
+     Renames a unit from a date; the former name is kept with its period. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account
+    covers (administrators nationwide).
+
     Args:
         id (int):
         if_match (str):
@@ -164,6 +169,11 @@ def sync(
 ) -> Problem | UnitDetail | None:
     """Renames a unit from a date; the former name is kept with its period. Needs `If-Match`.
 
+     Renames a unit from a date; the former name is kept with its period. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account
+    covers (administrators nationwide).
+
     Args:
         id (int):
         if_match (str):
@@ -194,6 +204,11 @@ async def asyncio_detailed(
     if_match: str,
 ) -> Response[Problem | UnitDetail]:
     """Renames a unit from a date; the former name is kept with its period. Needs `If-Match`.
+
+     Renames a unit from a date; the former name is kept with its period. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account
+    covers (administrators nationwide).
 
     Args:
         id (int):
@@ -228,6 +243,11 @@ async def asyncio(
     if_match: str,
 ) -> Problem | UnitDetail | None:
     """Renames a unit from a date; the former name is kept with its period. Needs `If-Match`.
+
+     Renames a unit from a date; the former name is kept with its period. Needs `If-Match`.
+
+    **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account
+    covers (administrators nationwide).
 
     Args:
         id (int):
