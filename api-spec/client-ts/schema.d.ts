@@ -1615,7 +1615,7 @@ export interface components {
          * @description Stable machine codes. Clients switch on these, never on the text.
          * @enum {string}
          */
-        ErrorCode: "invalid_json" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "invalid_path" | "invalid_header" | "validation_failed" | "reference_conflict" | "unit_not_found" | "reorganisation_not_found" | "citizen_not_found" | "household_not_found" | "organisation_not_found" | "clan_not_found" | "learning_centre_not_found" | "evaluation_not_found" | "decision_not_found" | "evidence_not_found" | "route_not_found" | "method_not_allowed" | "ambiguous_code" | "unit_code_in_use" | "unit_not_valid_on_date" | "unit_has_open_children" | "invalid_parent" | "mixed_levels" | "repeated_unit" | "date_before_start" | "idempotency_key_reused" | "precondition_required" | "precondition_failed" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_grant" | "account_locked" | "account_disabled" | "forbidden" | "out_of_scope" | "account_not_found" | "api_key_not_found" | "username_taken" | "decision_refused" | "filing_deadline_passed" | "duplicate_citizen" | "learning_centre_exists" | "already_registered" | "framework_not_found" | "framework_invalid" | "framework_incomplete" | "framework_version_exists" | "framework_status_conflict" | "evaluation_status_conflict" | "framework_retired" | "framework_not_valid_for_year" | "unknown_level" | "answers_incomplete" | "framework_not_published" | "level_not_reached" | "level2_too_early" | "score_rejected" | "service_unavailable" | "internal_error";
+        ErrorCode: "invalid_json" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "invalid_path" | "invalid_header" | "validation_failed" | "reference_conflict" | "unit_not_found" | "reorganisation_not_found" | "citizen_not_found" | "household_not_found" | "organisation_not_found" | "clan_not_found" | "learning_centre_not_found" | "evaluation_not_found" | "decision_not_found" | "evidence_not_found" | "route_not_found" | "method_not_allowed" | "ambiguous_code" | "unit_code_in_use" | "unit_not_valid_on_date" | "unit_has_open_children" | "invalid_parent" | "mixed_levels" | "not_a_movable_village" | "repeated_unit" | "date_before_start" | "idempotency_key_reused" | "precondition_required" | "precondition_failed" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_grant" | "account_locked" | "account_disabled" | "forbidden" | "out_of_scope" | "account_not_found" | "api_key_not_found" | "username_taken" | "decision_refused" | "filing_deadline_passed" | "duplicate_citizen" | "learning_centre_exists" | "already_registered" | "framework_not_found" | "framework_invalid" | "framework_incomplete" | "framework_version_exists" | "framework_status_conflict" | "evaluation_status_conflict" | "framework_retired" | "framework_not_valid_for_year" | "unknown_level" | "answers_incomplete" | "framework_not_published" | "level_not_reached" | "level2_too_early" | "decision_date_in_future" | "score_rejected" | "service_unavailable" | "internal_error";
         /**
          * @description A step of the workflow, as offered in `allowed_actions`.
          * @enum {string}
@@ -2023,6 +2023,11 @@ export interface components {
          * @enum {string}
          */
         ModelKind: "cong_dan_hoc_tap" | "gia_dinh_hoc_tap" | "dong_ho_hoc_tap" | "cong_dong_hoc_tap_thon" | "don_vi_hoc_tap_xa" | "don_vi_hoc_tap_huyen" | "don_vi_hoc_tap_tinh" | "cong_dong_hoc_tap_xa" | "cong_dong_hoc_tap_huyen" | "cong_dong_hoc_tap_tinh";
+        /** @description A village a reorganisation moved: as it closed, and as it opened under its new commune. */
+        MovedVillage: {
+            from: components["schemas"]["UnitDto"];
+            to: components["schemas"]["UnitDto"];
+        };
         /**
          * @example {
          *       "username": "cb.badinh",
@@ -2108,6 +2113,12 @@ export interface components {
             targets: components["schemas"]["ReorganisationTarget"][];
             /** @description Required for `restructure`; for `merge` and `split` derived when absent. */
             links?: components["schemas"]["ReorganisationLinkRequest"][];
+            /**
+             * @description Villages of the sources that move to a target commune, with the records filed under
+             *     them: each closes, opens again under the target (keeping its local code) and is linked
+             *     to its old self. A source commune closes only when none of its villages stays open.
+             */
+            villages?: components["schemas"]["VillageMoveRequest"][];
         };
         /** @description A unit opened by a reorganisation. */
         NewTargetUnit: {
@@ -2322,6 +2333,8 @@ export interface components {
             sources: components["schemas"]["UnitDto"][];
             targets: components["schemas"]["UnitDto"][];
             links: components["schemas"]["ReorganisationLink"][];
+            /** @description Villages moved, with their records, to a target commune. */
+            moved_villages: components["schemas"]["MovedVillage"][];
             /** Format: date-time */
             created_at: string;
         };
@@ -2601,6 +2614,13 @@ export interface components {
             figure_vi?: string | null;
             /** @description Same kind as the indicator's measure; only percentages and counts have variants. */
             measure: components["schemas"]["Measure"];
+        };
+        /** @description A village of a source commune that goes to `targets[target_index]`. */
+        VillageMoveRequest: {
+            /** Format: int64 */
+            village_id: number;
+            /** Format: int64 */
+            target_index: number;
         };
     };
     responses: never;
@@ -8189,7 +8209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A unit is not in force on the date, has open units under it, appears twice, is of another level than the rest, cannot be the new unit's parent, or a code is taken */
+            /** @description A unit is not in force on the date, has open units under it that do not move (`unit_has_open_children`), appears twice, is of another level than the rest, cannot be the new unit's parent, or a code is taken; or a village to move is not an open village of a source (`not_a_movable_village`) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -324,13 +324,13 @@ async fn every_model_walks_the_whole_workflow(app: &TestApp) {
         assert_eq!(next["current_result"]["level"]["id"], "khong_dat", "the score shows before any decision");
         let next = step(app, decider, &next, "POST", "/submit", None).await;
         let no_reason =
-            decide(app, decider, "rejection", "2027-03-01", json!([{"evaluation_id": next["id"]}]), None).await;
+            decide(app, decider, "rejection", "2026-06-01", json!([{"evaluation_id": next["id"]}]), None).await;
         assert_problem(no_reason, 422, "validation_failed").await;
         let rejected = decide(
             app,
             decider,
             "rejection",
-            "2027-03-01",
+            "2026-06-01",
             json!([{"evaluation_id": next["id"]}]),
             Some("Thiếu minh chứng"),
         )
@@ -393,7 +393,7 @@ async fn level_two_waits_twelve_months_and_uses_registry_figures(app: &TestApp) 
                 .unwrap(),
         )
         .await;
-        for year in [2025, 2026] {
+        for year in [2024, 2025] {
             let ev = to_inspected(app, &p, &p.officer, ("citizen", staff["id"].as_i64().unwrap()), cdht, year).await;
             let ok = decide(
                 app,
@@ -411,7 +411,7 @@ async fn level_two_waits_twelve_months_and_uses_registry_figures(app: &TestApp) 
     let answers = json!({"TC1.CT1": {"yes_no": true}, "TC1.CT2": {"yes_no": true}, "TC1.CT3": {"yes_no": true},
         "TC1.CT4": {"yes_no": true}, "TC1.CT5": {"yes_no": true}, "TC2.CT1": {"percentage": 99}, "TC2.CT2": {"percentage": 99},
         "TC3.CT2": {"yes_no": true}, "TC3.CT3": {"ordinal": "Tập thể lao động xuất sắc"}});
-    let first = register(app, &p.provincial, "organisation", school["id"].as_i64().unwrap(), framework, 2025).await;
+    let first = register(app, &p.provincial, "organisation", school["id"].as_i64().unwrap(), framework, 2024).await;
     let first = step(app, &p.provincial, &first, "PUT", "/self-assessment", Some(json!({"answers": answers}))).await;
     let first = step(app, &p.provincial, &first, "POST", "/submit", None).await;
     let first = step(app, &p.provincial, &first, "PUT", "/inspection", Some(json!({"answers": answers}))).await;
@@ -419,7 +419,7 @@ async fn level_two_waits_twelve_months_and_uses_registry_figures(app: &TestApp) 
         app,
         &p.provincial,
         "recognition",
-        "2026-03-01",
+        "2025-03-01",
         json!([{"evaluation_id": first["id"], "level": "muc_do_1"}]),
         None,
     )
@@ -429,7 +429,7 @@ async fn level_two_waits_twelve_months_and_uses_registry_figures(app: &TestApp) 
     let reason = first["outcome"].to_string();
     assert!(reason.contains("TC3.CT1") && reason.contains("100"), "the registry's figure is shown: {reason}");
 
-    let second = register(app, &p.provincial, "organisation", school["id"].as_i64().unwrap(), framework, 2026).await;
+    let second = register(app, &p.provincial, "organisation", school["id"].as_i64().unwrap(), framework, 2025).await;
     let second = step(app, &p.provincial, &second, "PUT", "/self-assessment", Some(json!({"answers": answers}))).await;
     let second = step(app, &p.provincial, &second, "POST", "/submit", None).await;
     let second = step(app, &p.provincial, &second, "PUT", "/inspection", Some(json!({"answers": answers}))).await;
@@ -438,7 +438,7 @@ async fn level_two_waits_twelve_months_and_uses_registry_figures(app: &TestApp) 
         app,
         &p.provincial,
         "recognition",
-        "2026-09-01",
+        "2025-09-01",
         json!([{"evaluation_id": second["id"], "level": "muc_do_2"}]),
         None,
     )
@@ -456,7 +456,7 @@ async fn level_two_waits_twelve_months_and_uses_registry_figures(app: &TestApp) 
         app,
         &p.provincial,
         "recognition",
-        "2027-03-02",
+        "2026-03-02",
         json!([{"evaluation_id": second["id"], "level": "muc_do_2"}]),
         None,
     )

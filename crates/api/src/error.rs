@@ -43,6 +43,7 @@ pub enum ErrorCode {
     UnitHasOpenChildren,
     InvalidParent,
     MixedLevels,
+    NotAMovableVillage,
     RepeatedUnit,
     DateBeforeStart,
     IdempotencyKeyReused,
@@ -77,6 +78,7 @@ pub enum ErrorCode {
     FrameworkNotPublished,
     LevelNotReached,
     Level2TooEarly,
+    DecisionDateInFuture,
     ScoreRejected,
     ServiceUnavailable,
     InternalError,
@@ -100,6 +102,7 @@ impl ErrorCode {
             Refusal::NothingReached { .. } | Refusal::LevelNotReached { .. } => ErrorCode::LevelNotReached,
             Refusal::Level2TooEarly { .. } => ErrorCode::Level2TooEarly,
             Refusal::NotScorable => ErrorCode::ScoreRejected,
+            Refusal::DecidedInTheFuture { .. } => ErrorCode::DecisionDateInFuture,
         }
     }
 
@@ -386,6 +389,7 @@ impl ApiError {
                 Conflict::OpenChildren { .. } => ErrorCode::UnitHasOpenChildren,
                 Conflict::InvalidParent { .. } => ErrorCode::InvalidParent,
                 Conflict::MixedLevels => ErrorCode::MixedLevels,
+                Conflict::NotAMovableVillage { .. } => ErrorCode::NotAMovableVillage,
                 Conflict::RepeatedUnit { .. } => ErrorCode::RepeatedUnit,
                 Conflict::DateBeforeStart { .. } => ErrorCode::DateBeforeStart,
                 Conflict::IdempotencyKeyReused | Conflict::IdempotencyKeyRace => ErrorCode::IdempotencyKeyReused,
@@ -739,6 +743,13 @@ fn conflict_detail(c: &Conflict, lang: Lang) -> String {
                 "All units of one reorganisation must be of the same level.".into()
             }
         }
+        Conflict::NotAMovableVillage { unit_id } => {
+            if vi {
+                format!("Đơn vị {unit_id} không phải một thôn đang hiệu lực của xã được sắp xếp: không chuyển được.")
+            } else {
+                format!("Unit {unit_id} is not an open village of a source commune: it cannot move.")
+            }
+        }
         Conflict::RepeatedUnit { unit_id } => {
             if vi {
                 format!("Đơn vị {unit_id} xuất hiện nhiều lần, hoặc vừa là nguồn vừa là đích.")
@@ -962,4 +973,35 @@ pub struct ProblemField {
     pub field: String,
     pub code: String,
     pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use xhht_domain::EvaluationStatus;
+    use xhht_evaluation::workflow::EvaluationAction;
+
+    /// The problem's code and the refusal's own code are one and the same.
+    #[test]
+    fn refusals_keep_their_codes() {
+        let day = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default();
+        let refusals = [
+            Refusal::WrongStatus { action: EvaluationAction::Submit, status: EvaluationStatus::Inspected },
+            Refusal::FrameworkRetired,
+            Refusal::FrameworkNotValidForYear { year: 2026, valid_from: None, valid_to: None },
+            Refusal::UnknownLevel { level: "x".into() },
+            Refusal::AnswersIncomplete { missing: Vec::new() },
+            Refusal::FilingDeadlinePassed { deadline: day },
+            Refusal::FrameworkNotPublished,
+            Refusal::NothingReached { result_vi: String::new() },
+            Refusal::LevelNotReached { wanted: String::new(), reached_vi: String::new() },
+            Refusal::Level2TooEarly { months: 12, since: None, eligible_on: None },
+            Refusal::NotScorable,
+            Refusal::DecidedInTheFuture { decided_on: day, today: day },
+        ];
+        for refusal in refusals {
+            assert_eq!(ErrorCode::of_refusal(&refusal).as_str(), refusal.code(), "{refusal:?}");
+        }
+    }
 }

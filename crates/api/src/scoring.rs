@@ -6,8 +6,8 @@ use crate::extract;
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use xhht_evaluation::{Answer, Answers, Framework, MetricValues, ScoreError, Scorer};
+use xhht_persistence::DbConn;
 use xhht_persistence::frameworks::{self, NewFramework};
-use xhht_persistence::{DbConn, PersistenceError, Record};
 
 /// A framework version parsed and compiled once.
 pub struct Compiled {
@@ -55,19 +55,6 @@ impl Frameworks {
         }
         Ok(compiled)
     }
-
-    /// The compiled framework, or the given error when there is no such version.
-    pub fn get_or(
-        &self,
-        conn: &mut DbConn,
-        id: i64,
-        missing: impl FnOnce() -> ApiError,
-    ) -> Result<Arc<Compiled>, ApiError> {
-        match frameworks::row_version(conn, id) {
-            Err(PersistenceError::NotFound(Record::Framework)) => Err(missing()),
-            _ => self.get(conn, id),
-        }
-    }
 }
 
 /// The row for a shipped framework document.
@@ -102,7 +89,7 @@ pub fn parse_answers(answers: serde_json::Value) -> Result<Answers, ApiError> {
         };
         if let Some(max) = max {
             return Err(ApiError::Validation(vec![FieldError::new(
-                format!("answers.{id}"),
+                format!("answers[\"{id}\"]"),
                 Issue::Range { min: Some(0), max },
             )]));
         }
@@ -118,7 +105,7 @@ pub fn parse_metrics(metrics: serde_json::Value) -> Result<MetricValues, ApiErro
         .and_then(|m| m.iter().find(|(_, v)| v.as_f64().is_some_and(|x| !(0.0..=100.0).contains(&x))));
     if let Some((name, _)) = out_of_range {
         return Err(ApiError::Validation(vec![FieldError::new(
-            format!("metrics.{name}"),
+            format!("metrics[\"{name}\"]"),
             Issue::Range { min: Some(0), max: Some(100) },
         )]));
     }

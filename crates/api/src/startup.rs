@@ -88,6 +88,9 @@ pub struct Prepared {
     pub migrations: Vec<String>,
     pub seed: SeedOutcome,
     pub frameworks_added: usize,
+    pub targets_added: usize,
+    /// The statistics counters were (re)built from the base tables on this start.
+    pub counters_built: bool,
     pub elapsed: Duration,
 }
 
@@ -99,7 +102,11 @@ pub fn prepare(db: &Database) -> anyhow::Result<Prepared> {
     let seed = seed::run(&mut conn).context("seeding failed")?;
     let shipped: Vec<_> = xhht_evaluation::shipped_frameworks().iter().map(scoring::shipped_row).collect();
     let frameworks_added = frameworks::seed(&mut conn, &shipped).context("seeding the shipped frameworks failed")?;
-    Ok(Prepared { migrations, seed, frameworks_added, elapsed: started.elapsed() })
+    drop(conn);
+    let targets_added = db.write(xhht_persistence::targets::seed).context("seeding the national targets failed")?;
+    let counters_built =
+        db.write(xhht_persistence::stats::ensure_built).context("building the statistics counters failed")?;
+    Ok(Prepared { migrations, seed, frameworks_added, targets_added, counters_built, elapsed: started.elapsed() })
 }
 
 impl Application {
@@ -115,6 +122,8 @@ impl Application {
                 migrations_applied = prepared.migrations.len(),
                 seed = ?prepared.seed,
                 frameworks_added = prepared.frameworks_added,
+                targets_added = prepared.targets_added,
+                counters_built = prepared.counters_built,
                 millis = u64::try_from(prepared.elapsed.as_millis()).unwrap_or(u64::MAX),
                 "database ready"
             );

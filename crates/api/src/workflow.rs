@@ -19,7 +19,8 @@ use xhht_persistence::DbConn;
 use xhht_persistence::evaluations::{self, Evaluation};
 
 /// What the rules need about a set of evaluations beyond their rows, loaded in a few queries
-/// for the whole set.
+/// for the whole set. A framework version that no longer compiles is missing from it: its
+/// evaluations show no score and offer no step that needs one, and the rest still load.
 pub struct Facts {
     frameworks: HashMap<i64, Arc<Compiled>>,
     level1: HashMap<(SubjectKind, i64, ModelKind), NaiveDate>,
@@ -29,9 +30,16 @@ pub struct Facts {
 impl Facts {
     pub fn load(conn: &mut DbConn, cache: &Frameworks, evs: &[&Evaluation]) -> Result<Facts, ApiError> {
         let mut frameworks = HashMap::new();
-        for ev in evs {
-            if let std::collections::hash_map::Entry::Vacant(slot) = frameworks.entry(ev.framework_id) {
-                slot.insert(cache.get(conn, ev.framework_id)?);
+        let mut ids: Vec<i64> = evs.iter().map(|e| e.framework_id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            match cache.get(conn, id) {
+                Ok(compiled) => {
+                    frameworks.insert(id, compiled);
+                }
+                Err(ApiError::Internal) => {} // logged by the cache
+                Err(other) => return Err(other),
             }
         }
         let subjects: Vec<_> = evs.iter().map(|e| (e.subject_type, e.subject_id, e.model_kind)).collect();
@@ -68,8 +76,8 @@ impl Facts {
 }
 
 /// The figures the registry computes for metric-bound indicators, per evaluation: grouped
-/// queries over all the organisations, then one per community evaluated (communities are
-/// few; a commune's figure covers its villages' households).
+/// queries over all the organisations, then two counts per community evaluated (communities
+/// are few; a commune's figure covers its villages' households).
 fn registry_figures(conn: &mut DbConn, evs: &[&Evaluation]) -> Result<HashMap<i64, MetricValues>, ApiError> {
     let share = |part: i64, whole: i64| (whole > 0).then(|| (part as f64 * 100.0 / whole as f64).min(100.0));
     let organisations: Vec<i64> =
@@ -161,10 +169,13 @@ pub fn allowed_actions(
 
 /// The evaluation as the caller sees it: its record, its score today and its next steps.
 pub fn view(actor: &Actor, ev: &Evaluation, facts: &Facts, today: NaiveDate) -> Result<EvaluationDto, ApiError> {
-    let compiled = facts.framework(ev)?;
-    let outcome = facts.outcome(ev, today);
+    let compiled = facts.framework(ev).ok();
+    let outcome = match compiled {
+        Some(_) => facts.outcome(ev, today),
+        None => Err(ScoreError::SheetMismatch),
+    };
     if let Err(e) = &outcome {
-        tracing::warn!(evaluation = ev.id, code = e.code(), "stored answers do not score");
+        tracing::warn!(evaluation = ev.id, code = e.code(), "the evaluation cannot be scored");
     }
     let outcome = outcome.ok();
     let parse = |t: &str| serde_json::from_str::<serde_json::Value>(t).unwrap_or_default();
@@ -209,7 +220,7 @@ pub fn view(actor: &Actor, ev: &Evaluation, facts: &Facts, today: NaiveDate) -> 
         current_result: outcome.as_ref().map(current_result),
         version: ev.version,
         updated_at: ev.updated_at.and_utc(),
-        allowed_actions: allowed_actions(actor, ev, compiled, outcome.as_ref(), today),
+        allowed_actions: compiled.map(|c| allowed_actions(actor, ev, c, outcome.as_ref(), today)).unwrap_or_default(),
     })
 }
 
@@ -227,15 +238,25 @@ pub fn views(
 }
 
 /// What the audit trail keeps of an evaluation: its stored state, not what is computed on
-/// reading it (the current score, the caller's steps).
+/// reading it (the current score, the caller's steps). The scored outcome a recognition rests
+/// on is kept on the evaluation itself; the trail keeps its level and points.
 #[derive(Serialize)]
 pub struct AuditView<'a> {
+    subject_type: SubjectKind,
+    subject_id: i64,
+    model_kind: ModelKind,
+    year: i32,
+    framework_id: i64,
+    unit_id: i64,
     status: xhht_domain::EvaluationStatus,
     requested_level: &'a Option<String>,
     self_answers: serde_json::Value,
     inspection_answers: Option<serde_json::Value>,
     late: bool,
+    submitted_at: Option<chrono::NaiveDateTime>,
+    inspected_at: Option<chrono::NaiveDateTime>,
     result_level: &'a Option<String>,
+    result_rank: Option<i32>,
     result_points: Option<f64>,
     decision_id: Option<i64>,
     decided_on: Option<NaiveDate>,
@@ -247,12 +268,21 @@ impl<'a> AuditView<'a> {
     pub fn of(ev: &'a Evaluation) -> Self {
         let parse = |t: &str| serde_json::from_str::<serde_json::Value>(t).unwrap_or_default();
         AuditView {
+            subject_type: ev.subject_type,
+            subject_id: ev.subject_id,
+            model_kind: ev.model_kind,
+            year: ev.year,
+            framework_id: ev.framework_id,
+            unit_id: ev.unit_id,
             status: ev.status,
             requested_level: &ev.requested_level,
             self_answers: parse(&ev.self_answers),
             inspection_answers: ev.inspection_answers.as_deref().map(parse),
             late: ev.late,
+            submitted_at: ev.submitted_at,
+            inspected_at: ev.inspected_at,
             result_level: &ev.result_level,
+            result_rank: ev.result_rank,
             result_points: ev.result_points,
             decision_id: ev.decision_id,
             decided_on: ev.decided_on,

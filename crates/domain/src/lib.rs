@@ -2,6 +2,7 @@
 //! these types, and the evaluation crate scores against them.
 
 pub mod access;
+pub mod declared;
 pub mod model;
 pub mod names;
 pub mod search;

@@ -160,6 +160,9 @@ pub enum Refusal {
     Level2TooEarly { months: u32, since: Option<NaiveDate>, eligible_on: Option<NaiveDate> },
     /// The stored answers cannot be scored against the framework.
     NotScorable,
+    /// A decision dated after today: the 12 months at level 1 and the validity count from the
+    /// decision's date, so it cannot be ahead of the calendar.
+    DecidedInTheFuture { decided_on: NaiveDate, today: NaiveDate },
 }
 
 impl Refusal {
@@ -176,6 +179,7 @@ impl Refusal {
             Self::NothingReached { .. } | Self::LevelNotReached { .. } => "level_not_reached",
             Self::Level2TooEarly { .. } => "level2_too_early",
             Self::NotScorable => "score_rejected",
+            Self::DecidedInTheFuture { .. } => "decision_date_in_future",
         }
     }
 
@@ -227,6 +231,11 @@ impl Refusal {
                 ),
             },
             Self::NotScorable => "Các câu trả lời đã lưu không chấm được theo bộ tiêu chí của hồ sơ.".to_owned(),
+            Self::DecidedInTheFuture { decided_on, today } => format!(
+                "Ngày quyết định {} ở sau hôm nay ({}): không ghi quyết định có ngày trong tương lai.",
+                VnDate(*decided_on),
+                VnDate(*today)
+            ),
         }
     }
 
@@ -275,6 +284,11 @@ impl Refusal {
                 ),
             },
             Self::NotScorable => "The stored answers cannot be scored against the evaluation's framework.".to_owned(),
+            Self::DecidedInTheFuture { decided_on, today } => {
+                format!(
+                    "The decision is dated {decided_on}, after today ({today}): a decision cannot be dated in the future."
+                )
+            }
         }
     }
 }
@@ -409,6 +423,13 @@ pub fn recognition(framework: &Framework, outcome: &Outcome<'_>, requested: Opti
         return Err(Refusal::Level2TooEarly { months: *months, since: *since, eligible_on: *eligible_on });
     }
     Err(Refusal::LevelNotReached { wanted: wanted.to_owned(), reached_vi: reached.name_vi.to_string() })
+}
+
+/// A decision may be dated today or earlier (decisions signed on paper are entered later), never
+/// later: the waiting time for level 2 and the validity count from its date. `allowed_actions`
+/// judges a recognition as of today.
+pub fn check_decision_date(decided_on: NaiveDate, today: NaiveDate) -> Result<(), Refusal> {
+    if decided_on > today { Err(Refusal::DecidedInTheFuture { decided_on, today }) } else { Ok(()) }
 }
 
 /// The last day a recognition decided on `decided_on` is kept: the end of the N-th year after

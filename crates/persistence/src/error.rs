@@ -31,6 +31,8 @@ pub enum Conflict {
     InvalidParent { parent_id: i64 },
     /// Units in one reorganisation must share a level.
     MixedLevels,
+    /// A village to move is not an open village of one of the reorganisation's sources.
+    NotAMovableVillage { unit_id: i64 },
     /// A unit appears more than once, or both as a source and as a target.
     RepeatedUnit { unit_id: i64 },
     /// The change is dated on or before the unit's start (or name's start).

@@ -7,6 +7,7 @@
 use crate::db::{DbConn, MultiBackend, subtree_end};
 use crate::error::{PersistenceError, Record, Result};
 use crate::schema::{citizens, decisions, evaluations, evidence, households, organisations};
+use crate::stats;
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Date, Double, Integer, Nullable, Text, Timestamp};
@@ -50,9 +51,33 @@ pub struct Evaluation {
     pub version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// What it counts under in the statistics besides its model: a citizen's target group, an
+    /// organisation's type, as the subject was when registered; '' otherwise.
+    pub subgroup: String,
 }
 
 impl Evaluation {
+    /// The statistics counter it counts in.
+    pub fn stats_key(&self) -> stats::EvaluationKey {
+        stats::EvaluationKey {
+            unit_id: self.unit_id,
+            year: self.year,
+            model_kind: self.model_kind,
+            subgroup: self.subgroup.clone(),
+        }
+    }
+
+    /// The held-recognition counter of its recognition, if it is recognised.
+    fn held_key(&self) -> Option<stats::HeldKey> {
+        Some(stats::HeldKey {
+            unit_id: self.unit_id,
+            model_kind: self.model_kind,
+            subgroup: self.subgroup.clone(),
+            decided_on: self.decided_on?,
+            valid_until: self.valid_until.unwrap_or_else(stats::forever),
+        })
+    }
+
     /// The answers the result rests on: the inspection team's once they have answered.
     pub fn latest_answers(&self) -> &str {
         self.inspection_answers.as_deref().unwrap_or(&self.self_answers)
@@ -70,6 +95,7 @@ pub struct NewEvaluation {
     pub unit_path: String,
     pub requested_level: Option<String>,
     pub subject_types: String,
+    pub subgroup: String,
 }
 
 pub fn create(conn: &mut DbConn, e: &NewEvaluation) -> Result<Evaluation> {
@@ -87,6 +113,7 @@ pub fn create(conn: &mut DbConn, e: &NewEvaluation) -> Result<Evaluation> {
             evaluations::requested_level.eq(&e.requested_level),
             evaluations::self_answers.eq("{}"),
             evaluations::subject_types.eq(&e.subject_types),
+            evaluations::subgroup.eq(&e.subgroup),
             evaluations::late.eq(false),
             evaluations::version.eq(1),
             evaluations::created_at.eq(now),
@@ -98,7 +125,11 @@ pub fn create(conn: &mut DbConn, e: &NewEvaluation) -> Result<Evaluation> {
             let err = PersistenceError::from(err);
             if err.is_unique_violation() { PersistenceError::Conflict(crate::Conflict::AlreadyRegistered) } else { err }
         })?;
-    get(conn, id)
+    let created = get(conn, id)?;
+    let mut deltas = stats::Deltas::default();
+    deltas.stages(created.stats_key(), |s| s.registered += 1);
+    deltas.apply(conn)?;
+    Ok(created)
 }
 
 pub fn get(conn: &mut DbConn, id: i64) -> Result<Evaluation> {
@@ -211,35 +242,41 @@ pub fn set_self_answers(conn: &mut DbConn, id: i64, answers: &str) -> Result<()>
     Ok(())
 }
 
-pub fn set_submitted(conn: &mut DbConn, id: i64, late: bool) -> Result<()> {
-    diesel::update(evaluations::table.find(id))
+pub fn set_submitted(conn: &mut DbConn, ev: &Evaluation, late: bool) -> Result<()> {
+    diesel::update(evaluations::table.find(ev.id))
         .set((
             evaluations::status.eq(EvaluationStatus::Submitted.as_str()),
             evaluations::late.eq(late),
             evaluations::submitted_at.eq(Some(Utc::now().naive_utc())),
         ))
         .execute(conn)?;
-    Ok(())
+    let mut deltas = stats::Deltas::default();
+    deltas.stages(ev.stats_key(), |s| s.submitted += 1);
+    deltas.apply(conn)
 }
 
-pub fn set_inspection(conn: &mut DbConn, id: i64, answers: &str) -> Result<()> {
-    diesel::update(evaluations::table.find(id))
+/// Records the inspection team's answers; the first inspection counts in the statistics.
+pub fn set_inspection(conn: &mut DbConn, ev: &Evaluation, answers: &str) -> Result<()> {
+    diesel::update(evaluations::table.find(ev.id))
         .set((
             evaluations::status.eq(EvaluationStatus::Inspected.as_str()),
             evaluations::inspection_answers.eq(Some(answers)),
             evaluations::inspected_at.eq(Some(Utc::now().naive_utc())),
         ))
         .execute(conn)?;
+    if ev.inspected_at.is_none() {
+        let mut deltas = stats::Deltas::default();
+        deltas.stages(ev.stats_key(), |s| s.inspected += 1);
+        deltas.apply(conn)?;
+    }
     Ok(())
 }
 
-/// What a decision does to one evaluation read at `version`.
+/// What a decision does to one evaluation, as it was read: a row changed since is not
+/// touched, and the whole decision fails.
 #[derive(Debug, Clone, PartialEq)]
-pub struct DecisionEffect {
-    pub id: i64,
-    /// The version the decision was checked against; a row changed since is not touched, and
-    /// the whole decision fails.
-    pub version: i32,
+pub struct DecisionEffect<'a> {
+    pub evaluation: &'a Evaluation,
     /// For recognitions; `None` for rejections and revocations.
     pub granted: Option<Granted>,
 }
@@ -263,10 +300,11 @@ pub fn apply_decision(
     decision_id: i64,
     kind: DecisionKind,
     decided_on: NaiveDate,
-    effects: &[DecisionEffect],
+    effects: &[DecisionEffect<'_>],
 ) -> Result<()> {
     let now = Utc::now().naive_utc();
     let pg = matches!(conn, DbConn::Pg(_));
+    let mut deltas = stats::Deltas::default();
     for chunk in effects.chunks(CHUNK) {
         let sql = decision_update_sql(pg, kind, chunk.len());
         let status = match kind {
@@ -285,7 +323,7 @@ pub fn apply_decision(
                 query = query.bind::<Date, _>(decided_on);
             }
             for e in chunk {
-                query = query.bind::<BigInt, _>(e.id).bind::<Integer, _>(e.version);
+                query = query.bind::<BigInt, _>(e.evaluation.id).bind::<Integer, _>(e.evaluation.version);
                 if kind != DecisionKind::Revocation {
                     let g = e.granted.as_ref();
                     query = query
@@ -302,7 +340,34 @@ pub fn apply_decision(
             return Err(PersistenceError::StaleVersion);
         }
     }
-    Ok(())
+    for e in effects {
+        let ev = e.evaluation;
+        match (kind, &e.granted) {
+            (DecisionKind::Recognition, Some(g)) => {
+                deltas.stages(ev.stats_key(), |s| s.recognised_at(Some(g.rank), 1));
+                let held = stats::HeldKey {
+                    unit_id: ev.unit_id,
+                    model_kind: ev.model_kind,
+                    subgroup: ev.subgroup.clone(),
+                    decided_on,
+                    valid_until: g.valid_until.unwrap_or_else(stats::forever),
+                };
+                deltas.held(held, 1);
+            }
+            (DecisionKind::Rejection, _) => deltas.stages(ev.stats_key(), |s| s.rejected += 1),
+            (DecisionKind::Revocation, _) => {
+                deltas.stages(ev.stats_key(), |s| {
+                    s.revoked += 1;
+                    s.recognised_at(ev.result_rank, -1);
+                });
+                if let Some(key) = ev.held_key() {
+                    deltas.held(key, -1);
+                }
+            }
+            (DecisionKind::Recognition, None) => {}
+        }
+    }
+    deltas.apply(conn)
 }
 
 /// `UPDATE … FROM (VALUES …)`: one statement for many rows, each with its own values, guarded by
@@ -350,10 +415,20 @@ pub fn level1_since(
     let mut ids: Vec<i64> = subjects.iter().map(|s| s.1).collect();
     ids.sort_unstable();
     ids.dedup();
+    // The index on (subject_type, subject_id, model_kind, status) serves only when its leading
+    // column is bound too.
+    let mut kinds: Vec<&str> = subjects.iter().map(|s| s.0.as_str()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    let mut models: Vec<&str> = subjects.iter().map(|s| s.2.as_str()).collect();
+    models.sort_unstable();
+    models.dedup();
     let mut out = HashMap::new();
     for chunk in ids.chunks(CHUNK) {
         let rows: Vec<(String, i64, String, Option<NaiveDate>)> = evaluations::table
+            .filter(evaluations::subject_type.eq_any(&kinds))
             .filter(evaluations::subject_id.eq_any(chunk))
+            .filter(evaluations::model_kind.eq_any(&models))
             .filter(evaluations::status.eq(EvaluationStatus::Recognised.as_str()))
             .filter(evaluations::result_rank.ge(1))
             .group_by((evaluations::subject_type, evaluations::subject_id, evaluations::model_kind))
@@ -551,8 +626,8 @@ pub fn evidence_file(conn: &mut DbConn, evaluation_id: i64, id: i64) -> Result<(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Figures the registry computes for frameworks' metric-bound indicators, for many evaluations
-// at once: one grouped query per figure.
+// Figures the registry computes for frameworks' metric-bound indicators: grouped queries for
+// many organisations at once; a community's share of learning families, per community.
 // ---------------------------------------------------------------------------------------------
 
 /// (staff, learners) of these organisations.
@@ -578,6 +653,7 @@ pub fn recognised_citizens_at(
     let mut out: HashMap<(i64, i32), (i64, i64)> = HashMap::new();
     for chunk in organisations.chunks(CHUNK) {
         for learners_only in [false, true] {
+            // Every target group (the column's CHECK lists them), or the learners alone.
             let groups: &[&str] =
                 if learners_only { &["learner"] } else { &["resident", "worker", "staff_business", "learner"] };
             let query = citizens::table

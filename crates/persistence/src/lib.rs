@@ -13,6 +13,8 @@ pub mod migrate;
 pub mod registry;
 pub mod schema;
 pub mod seed;
+pub mod stats;
+pub mod targets;
 pub mod units;
 
 pub use db::{Backend, Database, DatabaseUrl, DbConn};

@@ -91,7 +91,27 @@ macro_rules! registry_reads {
             if changed != 1 {
                 return Err(PersistenceError::StaleVersion);
             }
+            count(conn, &current, -1)?;
             get(conn, id)
+        }
+
+        /// Adds `n` to the statistics counter the record counts in.
+        fn count(conn: &mut DbConn, row: &$row, n: i64) -> Result<()> {
+            let mut deltas = crate::stats::Deltas::default();
+            deltas.record(stats_key(row), n);
+            deltas.apply(conn)
+        }
+
+        /// After an update: the record moves between counters when its unit or subgroup changed.
+        fn recount(conn: &mut DbConn, before: &$row, after: &$row) -> Result<()> {
+            let (old, new) = (stats_key(before), stats_key(after));
+            if old != new {
+                let mut deltas = crate::stats::Deltas::default();
+                deltas.record(old, -1);
+                deltas.record(new, 1);
+                deltas.apply(conn)?;
+            }
+            Ok(())
         }
 
         /// Checks the version and bumps it, before an update writes the new values.
@@ -146,6 +166,15 @@ pub mod organisation {
         pub learner_count: Option<i32>,
     }
 
+    /// The statistics counter a record counts in.
+    fn stats_key(r: &Organisation) -> crate::stats::RegistryKey {
+        crate::stats::RegistryKey {
+            unit_id: r.unit_id,
+            kind: crate::stats::RecordKind::Organisation,
+            subgroup: crate::stats::organisation_subgroup(&r.managing_level, &r.org_type),
+        }
+    }
+
     registry_reads!(organisations, Organisation, Record::Organisation);
 
     pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Organisation> {
@@ -165,11 +194,13 @@ pub mod organisation {
             ))
             .returning(organisations::id)
             .get_result(conn)?;
-        get(conn, id)
+        let created = get(conn, id)?;
+        count(conn, &created, 1)?;
+        Ok(created)
     }
 
     pub fn update(conn: &mut DbConn, id: i64, expected: Option<i32>, f: &Fields) -> Result<Organisation> {
-        bump(conn, id, expected)?;
+        let before = bump(conn, id, expected)?;
         diesel::update(organisations::table.find(id))
             .set((
                 organisations::name.eq(&f.name),
@@ -181,7 +212,9 @@ pub mod organisation {
                 organisations::learner_count.eq(f.learner_count),
             ))
             .execute(conn)?;
-        get(conn, id)
+        let after = get(conn, id)?;
+        recount(conn, &before, &after)?;
+        Ok(after)
     }
 }
 
@@ -210,6 +243,15 @@ pub mod household {
         pub head_citizen_id: Option<i64>,
     }
 
+    /// The statistics counter a record counts in.
+    fn stats_key(r: &Household) -> crate::stats::RegistryKey {
+        crate::stats::RegistryKey {
+            unit_id: r.unit_id,
+            kind: crate::stats::RecordKind::Household,
+            subgroup: String::new(),
+        }
+    }
+
     registry_reads!(households, Household, Record::Household);
 
     pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Household> {
@@ -226,11 +268,13 @@ pub mod household {
             ))
             .returning(households::id)
             .get_result(conn)?;
-        get(conn, id)
+        let created = get(conn, id)?;
+        count(conn, &created, 1)?;
+        Ok(created)
     }
 
     pub fn update(conn: &mut DbConn, id: i64, expected: Option<i32>, f: &Fields) -> Result<Household> {
-        bump(conn, id, expected)?;
+        let before = bump(conn, id, expected)?;
         diesel::update(households::table.find(id))
             .set((
                 households::label.eq(&f.label),
@@ -239,7 +283,9 @@ pub mod household {
                 households::head_citizen_id.eq(f.head_citizen_id),
             ))
             .execute(conn)?;
-        get(conn, id)
+        let after = get(conn, id)?;
+        recount(conn, &before, &after)?;
+        Ok(after)
     }
 
     /// The ids of the (not deleted) members of each household, in one query for a page.
@@ -295,6 +341,15 @@ pub mod citizen {
         pub national_id_hash: Option<String>,
     }
 
+    /// The statistics counter a record counts in.
+    fn stats_key(r: &Citizen) -> crate::stats::RegistryKey {
+        crate::stats::RegistryKey {
+            unit_id: r.unit_id,
+            kind: crate::stats::RecordKind::Citizen,
+            subgroup: r.target_group.clone(),
+        }
+    }
+
     registry_reads!(citizens, Citizen, Record::Citizen);
 
     pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Citizen> {
@@ -316,11 +371,13 @@ pub mod citizen {
             ))
             .returning(citizens::id)
             .get_result(conn)?;
-        get(conn, id)
+        let created = get(conn, id)?;
+        count(conn, &created, 1)?;
+        Ok(created)
     }
 
     pub fn update(conn: &mut DbConn, id: i64, expected: Option<i32>, f: &Fields) -> Result<Citizen> {
-        bump(conn, id, expected)?;
+        let before = bump(conn, id, expected)?;
         diesel::update(citizens::table.find(id))
             .set((
                 citizens::full_name.eq(&f.full_name),
@@ -336,7 +393,9 @@ pub mod citizen {
         if let Some(hash) = &f.national_id_hash {
             diesel::update(citizens::table.find(id)).set(citizens::national_id_hash.eq(hash)).execute(conn)?;
         }
-        get(conn, id)
+        let after = get(conn, id)?;
+        recount(conn, &before, &after)?;
+        Ok(after)
     }
 
     /// Citizens already registered with this national ID (by its keyed hash).
@@ -373,6 +432,11 @@ pub mod clan {
         pub household_ids: Vec<i64>,
     }
 
+    /// The statistics counter a record counts in.
+    fn stats_key(r: &Clan) -> crate::stats::RegistryKey {
+        crate::stats::RegistryKey { unit_id: r.unit_id, kind: crate::stats::RecordKind::Clan, subgroup: String::new() }
+    }
+
     registry_reads!(clans, Clan, Record::Clan);
 
     fn set_households(conn: &mut DbConn, id: i64, households: &[i64]) -> Result<()> {
@@ -399,16 +463,20 @@ pub mod clan {
             .returning(clans::id)
             .get_result(conn)?;
         set_households(conn, id, &f.household_ids)?;
-        get(conn, id)
+        let created = get(conn, id)?;
+        count(conn, &created, 1)?;
+        Ok(created)
     }
 
     pub fn update(conn: &mut DbConn, id: i64, expected: Option<i32>, f: &Fields) -> Result<Clan> {
-        bump(conn, id, expected)?;
+        let before = bump(conn, id, expected)?;
         diesel::update(clans::table.find(id))
             .set((clans::name.eq(&f.name), clans::unit_id.eq(f.unit_id), clans::unit_path.eq(&f.unit_path)))
             .execute(conn)?;
         set_households(conn, id, &f.household_ids)?;
-        get(conn, id)
+        let after = get(conn, id)?;
+        recount(conn, &before, &after)?;
+        Ok(after)
     }
 
     /// The households of each clan, in one query for a page.
@@ -455,6 +523,15 @@ pub mod centre {
         pub activities_count: i32,
     }
 
+    /// The statistics counter a record counts in.
+    fn stats_key(r: &Centre) -> crate::stats::RegistryKey {
+        crate::stats::RegistryKey {
+            unit_id: r.unit_id,
+            kind: crate::stats::RecordKind::LearningCentre,
+            subgroup: String::new(),
+        }
+    }
+
     registry_reads!(learning_centres, Centre, Record::LearningCentre);
 
     pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Centre> {
@@ -480,11 +557,13 @@ pub mod centre {
                     e
                 }
             })?;
-        get(conn, id)
+        let created = get(conn, id)?;
+        count(conn, &created, 1)?;
+        Ok(created)
     }
 
     pub fn update(conn: &mut DbConn, id: i64, expected: Option<i32>, f: &Fields) -> Result<Centre> {
-        bump(conn, id, expected)?;
+        let before = bump(conn, id, expected)?;
         diesel::update(learning_centres::table.find(id))
             .set((
                 learning_centres::name.eq(&f.name),
@@ -492,6 +571,32 @@ pub mod centre {
                 learning_centres::activities_count.eq(f.activities_count),
             ))
             .execute(conn)?;
-        get(conn, id)
+        let after = get(conn, id)?;
+        recount(conn, &before, &after)?;
+        Ok(after)
     }
+}
+
+/// Moves every record filed under a village to the village that succeeds it (a reorganisation
+/// moved it to another commune): same records, new home, a new version for syncing clients.
+pub fn rehome(conn: &mut DbConn, from: i64, to: &crate::units::Unit) -> Result<()> {
+    let now = Utc::now().naive_utc();
+    macro_rules! move_rows {
+        ($table:ident) => {
+            diesel::update($table::table.filter($table::unit_id.eq(from)))
+                .set((
+                    $table::unit_id.eq(to.id),
+                    $table::unit_path.eq(&to.path),
+                    $table::version.eq($table::version + 1),
+                    $table::updated_at.eq(now),
+                ))
+                .execute(conn)?
+        };
+    }
+    move_rows!(households);
+    move_rows!(citizens);
+    move_rows!(clans);
+    move_rows!(organisations);
+    move_rows!(learning_centres);
+    Ok(())
 }

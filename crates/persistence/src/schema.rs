@@ -51,6 +51,7 @@ diesel::table! {
         predecessor_id -> BigInt,
         successor_id -> BigInt,
         partial -> Bool,
+        village_move -> Bool,
     }
 }
 
@@ -100,6 +101,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     decisions,
     evaluations,
     evidence,
+    unit_current,
+    stat_evaluations,
+    stat_recognitions,
+    stat_registry,
+    targets,
+    declared_values,
 );
 
 diesel::table! {
@@ -326,6 +333,7 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        subgroup -> Text,
     }
 }
 
@@ -349,3 +357,97 @@ diesel::table! {
 
 // Grouped counts across a join (the registry figures of evaluations).
 diesel::allow_columns_to_appear_in_same_group_by_clause!(citizens::workplace_id, evaluations::year);
+
+diesel::table! {
+    unit_current (unit_id) {
+        unit_id -> BigInt,
+        current_id -> BigInt,
+        current_path -> Text,
+        approximate -> Bool,
+    }
+}
+
+diesel::table! {
+    stat_evaluations (unit_id, year, model_kind, subgroup) {
+        unit_id -> BigInt,
+        year -> Integer,
+        model_kind -> Text,
+        subgroup -> Text,
+        unit_path -> Text,
+        current_path -> Text,
+        approximate -> Bool,
+        registered -> BigInt,
+        submitted -> BigInt,
+        inspected -> BigInt,
+        recognised -> BigInt,
+        level1 -> BigInt,
+        level2 -> BigInt,
+        level3 -> BigInt,
+        rejected -> BigInt,
+        revoked -> BigInt,
+    }
+}
+
+diesel::table! {
+    stat_recognitions (unit_id, model_kind, subgroup, decided_on, valid_until) {
+        unit_id -> BigInt,
+        model_kind -> Text,
+        subgroup -> Text,
+        decided_on -> Date,
+        valid_until -> Date,
+        unit_path -> Text,
+        current_path -> Text,
+        approximate -> Bool,
+        held -> BigInt,
+    }
+}
+
+diesel::table! {
+    stat_registry (unit_id, kind, subgroup) {
+        unit_id -> BigInt,
+        kind -> Text,
+        subgroup -> Text,
+        unit_path -> Text,
+        current_path -> Text,
+        approximate -> Bool,
+        records -> BigInt,
+    }
+}
+
+diesel::table! {
+    targets (id) {
+        id -> BigInt,
+        unit_id -> Nullable<BigInt>,
+        unit_path -> Nullable<Text>,
+        model_kind -> Text,
+        subgroup -> Text,
+        target_year -> Integer,
+        value -> Nullable<Double>,
+        confidence -> Text,
+        legal_number -> Text,
+        legal_issuer -> Text,
+        legal_title -> Nullable<Text>,
+        issued_on -> Nullable<Date>,
+        note -> Nullable<Text>,
+        shipped -> Bool,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        superseded_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    declared_values (id) {
+        id -> BigInt,
+        unit_id -> BigInt,
+        unit_path -> Text,
+        year -> Integer,
+        indicator -> Text,
+        value -> Double,
+        source -> Text,
+        version -> Integer,
+        updated_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}

@@ -500,6 +500,8 @@ pub fn close(
     diesel::update(units::table.find(id))
         .set((units::valid_to.eq(last_day), units::closing_basis.eq(legal_basis)))
         .execute(conn)?;
+    // Its records now lie where its parent lies.
+    crate::stats::remap(conn)?;
     get(conn, id)
 }
 
@@ -516,6 +518,13 @@ pub struct Link {
     pub partial: bool,
 }
 
+/// A village of a closing commune that goes to one of the targets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VillageMove {
+    pub village_id: i64,
+    pub target_index: usize,
+}
+
 #[derive(Debug, Clone)]
 pub struct NewReorganisation {
     pub kind: ReorganisationKind,
@@ -525,6 +534,8 @@ pub struct NewReorganisation {
     pub sources: Vec<i64>,
     pub targets: Vec<Target>,
     pub links: Vec<Link>,
+    /// Villages of the sources that move, with their records, to a target commune.
+    pub villages: Vec<VillageMove>,
 }
 
 /// A reorganisation with the units it closed and opened, and the lineage it wrote.
@@ -535,6 +546,8 @@ pub struct ReorganisationDetail {
     pub targets: Vec<Unit>,
     /// (predecessor id, successor id, partial)
     pub links: Vec<(i64, i64, bool)>,
+    /// (the village as it closed, the village as it opened under its new commune)
+    pub moved_villages: Vec<(Unit, Unit)>,
 }
 
 /// Applies one legal act: closes the sources the day before it takes effect, opens (or keeps)
@@ -556,6 +569,24 @@ pub fn reorganise(conn: &mut DbConn, r: &NewReorganisation) -> Result<Reorganisa
         }
     };
 
+    // The villages that move: open villages of the sources, each once.
+    let mut villages = Vec::with_capacity(r.villages.len());
+    for m in &r.villages {
+        let village = get(conn, m.village_id)?;
+        let of_a_source = village.parent_id.is_some_and(|p| r.sources.contains(&p));
+        if village.level != UnitLevel::Village
+            || !of_a_source
+            || village.valid_to.is_some()
+            || !village.is_valid_on(day_before)
+        {
+            return Err(PersistenceError::Conflict(Conflict::NotAMovableVillage { unit_id: village.id }));
+        }
+        if !seen.insert(village.id) {
+            return Err(PersistenceError::Conflict(Conflict::RepeatedUnit { unit_id: village.id }));
+        }
+        villages.push((village, m.target_index));
+    }
+
     let mut sources = Vec::with_capacity(r.sources.len());
     for &id in &r.sources {
         if !seen.insert(id) {
@@ -566,13 +597,14 @@ pub fn reorganise(conn: &mut DbConn, r: &NewReorganisation) -> Result<Reorganisa
         if unit.valid_to.is_some() || !unit.is_valid_on(day_before) {
             return Err(PersistenceError::Conflict(Conflict::UnitNotValidOn { unit_id: id }));
         }
-        let count = open_children(conn, id, day_before)?;
+        let moving = villages.iter().filter(|(v, _)| v.parent_id == Some(id)).count();
+        let count = open_children(conn, id, day_before)? - i64::try_from(moving).unwrap_or(i64::MAX);
         if count > 0 {
             return Err(PersistenceError::Conflict(Conflict::OpenChildren { unit_id: id, count }));
         }
         sources.push(unit);
     }
-    for unit in &sources {
+    for unit in sources.iter().chain(villages.iter().map(|(v, _)| v)) {
         bump(conn, unit, now)?;
         diesel::update(units::table.find(unit.id)).set(units::valid_to.eq(day_before)).execute(conn)?;
     }
@@ -639,8 +671,42 @@ pub fn reorganise(conn: &mut DbConn, r: &NewReorganisation) -> Result<Reorganisa
             })?;
         links.push((link.source_id, successor, link.partial));
     }
+    let mut moved_villages = Vec::with_capacity(villages.len());
+    for (village, target_index) in villages {
+        let target = targets.get(target_index).ok_or(PersistenceError::NotFound(crate::error::Record::Unit))?;
+        if target.level != UnitLevel::Commune {
+            return Err(PersistenceError::Conflict(Conflict::InvalidParent { parent_id: target.id }));
+        }
+        // `<commune code>-<local>`: the village keeps its local code under its new commune.
+        let local = village.code.split_once('-').map_or(village.code.as_str(), |(_, local)| local);
+        let opened = create(
+            conn,
+            &NewUnit {
+                level: UnitLevel::Village,
+                code: format!("{}-{local}", target.code),
+                name: village.name.clone(),
+                division_type: village.division_type.clone(),
+                parent_id: Some(target.id),
+                valid_from: day,
+            },
+        )?;
+        diesel::insert_into(unit_successions::table)
+            .values((
+                unit_successions::reorganisation_id.eq(reorganisation.id),
+                unit_successions::predecessor_id.eq(village.id),
+                unit_successions::successor_id.eq(opened.id),
+                unit_successions::partial.eq(false),
+                unit_successions::village_move.eq(true),
+            ))
+            .execute(conn)?;
+        // The village's records live on in the village that succeeds it.
+        crate::registry::rehome(conn, village.id, &opened)?;
+        crate::stats::move_registry(conn, village.id, opened.id)?;
+        moved_villages.push((get(conn, village.id)?, opened));
+    }
+    crate::stats::remap(conn)?;
     let sources = get_many(conn, &r.sources)?;
-    Ok(ReorganisationDetail { reorganisation, sources, targets, links })
+    Ok(ReorganisationDetail { reorganisation, sources, targets, links, moved_villages })
 }
 
 pub fn get_reorganisation(conn: &mut DbConn, id: i64) -> Result<ReorganisationDetail> {
@@ -652,9 +718,20 @@ pub fn get_reorganisation(conn: &mut DbConn, id: i64) -> Result<ReorganisationDe
         .ok_or(PersistenceError::NotFound(crate::error::Record::Reorganisation))?;
     let links: Vec<(i64, i64, bool)> = unit_successions::table
         .filter(unit_successions::reorganisation_id.eq(id))
+        .filter(unit_successions::village_move.eq(false))
         .order(unit_successions::id)
         .select((unit_successions::predecessor_id, unit_successions::successor_id, unit_successions::partial))
         .load(conn)?;
+    let moves: Vec<(i64, i64)> = unit_successions::table
+        .filter(unit_successions::reorganisation_id.eq(id))
+        .filter(unit_successions::village_move.eq(true))
+        .order(unit_successions::id)
+        .select((unit_successions::predecessor_id, unit_successions::successor_id))
+        .load(conn)?;
+    let mut moved_villages = Vec::with_capacity(moves.len());
+    for (from, to) in moves {
+        moved_villages.push((get(conn, from)?, get(conn, to)?));
+    }
     let mut source_ids: Vec<i64> = links.iter().map(|l| l.0).collect();
     let mut target_ids: Vec<i64> = links.iter().map(|l| l.1).collect();
     source_ids.sort_unstable();
@@ -665,5 +742,5 @@ pub fn get_reorganisation(conn: &mut DbConn, id: i64) -> Result<ReorganisationDe
     let mut targets = get_many(conn, &target_ids)?;
     sources.sort_by(|a, b| a.code.cmp(&b.code));
     targets.sort_by(|a, b| a.code.cmp(&b.code));
-    Ok(ReorganisationDetail { reorganisation, sources, targets, links })
+    Ok(ReorganisationDetail { reorganisation, sources, targets, links, moved_villages })
 }

@@ -89,6 +89,7 @@ from .measure_type_3_kind import MeasureType3Kind
 from .measure_type_4 import MeasureType4
 from .measure_type_4_kind import MeasureType4Kind
 from .model_kind import ModelKind
+from .moved_village import MovedVillage
 from .new_account_request import NewAccountRequest
 from .new_api_key_request import NewApiKeyRequest
 from .new_framework_request import NewFrameworkRequest
@@ -139,6 +140,7 @@ from .unit_list import UnitList
 from .unit_page import UnitPage
 from .unit_ref import UnitRef
 from .variant import Variant
+from .village_move_request import VillageMoveRequest
 
 __all__ = (
     "AccountDto",
@@ -230,6 +232,7 @@ __all__ = (
     "MeasureType4",
     "MeasureType4Kind",
     "ModelKind",
+    "MovedVillage",
     "NewAccountRequest",
     "NewApiKeyRequest",
     "NewFrameworkRequest",
@@ -280,4 +283,5 @@ __all__ = (
     "UnitPage",
     "UnitRef",
     "Variant",
+    "VillageMoveRequest",
 )

@@ -12,6 +12,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.reorganisation_link_request import ReorganisationLinkRequest
     from ..models.reorganisation_target import ReorganisationTarget
+    from ..models.village_move_request import VillageMoveRequest
 
 
 T = TypeVar("T", bound="NewReorganisationRequest")
@@ -35,6 +36,10 @@ class NewReorganisationRequest:
         note (None | str | Unset):
         links (list[ReorganisationLinkRequest] | Unset): Required for `restructure`; for `merge` and `split` derived
             when absent.
+        villages (list[VillageMoveRequest] | Unset): Villages of the sources that move to a target commune, with the
+            records filed under
+            them: each closes, opens again under the target (keeping its local code) and is linked
+            to its old self. A source commune closes only when none of its villages stays open.
     """
 
     kind: ReorganisationKindDto
@@ -44,6 +49,7 @@ class NewReorganisationRequest:
     targets: list[ReorganisationTarget]
     note: None | str | Unset = UNSET
     links: list[ReorganisationLinkRequest] | Unset = UNSET
+    villages: list[VillageMoveRequest] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         kind: str = self.kind
@@ -72,6 +78,13 @@ class NewReorganisationRequest:
                 links_item = links_item_data.to_dict()
                 links.append(links_item)
 
+        villages: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.villages, Unset):
+            villages = []
+            for villages_item_data in self.villages:
+                villages_item = villages_item_data.to_dict()
+                villages.append(villages_item)
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -87,6 +100,8 @@ class NewReorganisationRequest:
             field_dict["note"] = note
         if links is not UNSET:
             field_dict["links"] = links
+        if villages is not UNSET:
+            field_dict["villages"] = villages
 
         return field_dict
 
@@ -94,6 +109,7 @@ class NewReorganisationRequest:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.reorganisation_link_request import ReorganisationLinkRequest  # noqa: PLC0415
         from ..models.reorganisation_target import ReorganisationTarget  # noqa: PLC0415
+        from ..models.village_move_request import VillageMoveRequest  # noqa: PLC0415
 
         d = dict(src_dict)
         kind = check_reorganisation_kind_dto(d.pop("kind"))
@@ -129,6 +145,15 @@ class NewReorganisationRequest:
 
                 links.append(links_item)
 
+        _villages = d.pop("villages", UNSET)
+        villages: list[VillageMoveRequest] | Unset = UNSET
+        if _villages is not UNSET:
+            villages = []
+            for villages_item_data in _villages:
+                villages_item = VillageMoveRequest.from_dict(villages_item_data)
+
+                villages.append(villages_item)
+
         new_reorganisation_request = cls(
             kind=kind,
             effective_date=effective_date,
@@ -137,6 +162,7 @@ class NewReorganisationRequest:
             targets=targets,
             note=note,
             links=links,
+            villages=villages,
         )
 
         return new_reorganisation_request

@@ -11,6 +11,7 @@ from ..models.reorganisation_kind_dto import ReorganisationKindDto, check_reorga
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.moved_village import MovedVillage
     from ..models.reorganisation_link import ReorganisationLink
     from ..models.unit_dto import UnitDto
 
@@ -29,6 +30,7 @@ class ReorganisationDto:
         sources (list[UnitDto]):
         targets (list[UnitDto]):
         links (list[ReorganisationLink]):
+        moved_villages (list[MovedVillage]): Villages moved, with their records, to a target commune.
         created_at (datetime.datetime):
         note (None | str | Unset):
     """
@@ -40,6 +42,7 @@ class ReorganisationDto:
     sources: list[UnitDto]
     targets: list[UnitDto]
     links: list[ReorganisationLink]
+    moved_villages: list[MovedVillage]
     created_at: datetime.datetime
     note: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -68,6 +71,11 @@ class ReorganisationDto:
             links_item = links_item_data.to_dict()
             links.append(links_item)
 
+        moved_villages = []
+        for moved_villages_item_data in self.moved_villages:
+            moved_villages_item = moved_villages_item_data.to_dict()
+            moved_villages.append(moved_villages_item)
+
         created_at = self.created_at.isoformat()
 
         note: None | str | Unset
@@ -87,6 +95,7 @@ class ReorganisationDto:
                 "sources": sources,
                 "targets": targets,
                 "links": links,
+                "moved_villages": moved_villages,
                 "created_at": created_at,
             }
         )
@@ -97,6 +106,7 @@ class ReorganisationDto:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.moved_village import MovedVillage  # noqa: PLC0415
         from ..models.reorganisation_link import ReorganisationLink  # noqa: PLC0415
         from ..models.unit_dto import UnitDto  # noqa: PLC0415
 
@@ -130,6 +140,13 @@ class ReorganisationDto:
 
             links.append(links_item)
 
+        moved_villages = []
+        _moved_villages = d.pop("moved_villages")
+        for moved_villages_item_data in _moved_villages:
+            moved_villages_item = MovedVillage.from_dict(moved_villages_item_data)
+
+            moved_villages.append(moved_villages_item)
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         def _parse_note(data: object) -> None | str | Unset:
@@ -149,6 +166,7 @@ class ReorganisationDto:
             sources=sources,
             targets=targets,
             links=links,
+            moved_villages=moved_villages,
             created_at=created_at,
             note=note,
         )

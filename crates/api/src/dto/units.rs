@@ -350,6 +350,30 @@ pub struct NewReorganisationRequest {
     #[validate(length(max = 10000), nested)]
     #[serde(default)]
     pub links: Vec<ReorganisationLinkRequest>,
+    /// Villages of the sources that move to a target commune, with the records filed under
+    /// them: each closes, opens again under the target (keeping its local code) and is linked
+    /// to its old self. A source commune closes only when none of its villages stays open.
+    #[validate(length(max = 10000), nested)]
+    #[schema(max_items = 10000)]
+    #[serde(default)]
+    pub villages: Vec<VillageMoveRequest>,
+}
+
+/// A village of a source commune that goes to `targets[target_index]`.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VillageMoveRequest {
+    pub village_id: i64,
+    #[validate(range(min = 0, max = 999))]
+    #[schema(minimum = 0, maximum = 999)]
+    pub target_index: i64,
+}
+
+/// A village a reorganisation moved: as it closed, and as it opened under its new commune.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct MovedVillage {
+    pub from: UnitDto,
+    pub to: UnitDto,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -370,6 +394,8 @@ pub struct ReorganisationDto {
     pub sources: Vec<UnitDto>,
     pub targets: Vec<UnitDto>,
     pub links: Vec<ReorganisationLink>,
+    /// Villages moved, with their records, to a target commune.
+    pub moved_villages: Vec<MovedVillage>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -395,6 +421,14 @@ impl ReorganisationDto {
                     predecessor_id,
                     successor_id,
                     partial,
+                })
+                .collect(),
+            moved_villages: d
+                .moved_villages
+                .iter()
+                .map(|(from, to)| MovedVillage {
+                    from: UnitDto::new(from, None, None),
+                    to: UnitDto::new(to, None, None),
                 })
                 .collect(),
             created_at: d.reorganisation.created_at.and_utc(),

@@ -4,7 +4,7 @@
 //! registry's figures are loaded in a few queries for the whole list, and the results and the
 //! audit rows are written in multi-row statements.
 
-use super::support::{create_once, db};
+use super::support::{create_once, db, today};
 use crate::auth::Actor;
 use crate::dto::{DecisionDto, DecisionKind, DecisionRequest};
 use crate::error::{ApiError, FieldError, Issue, Problem};
@@ -77,8 +77,21 @@ pub async fn create_decision(
     actor.require(Permission::Decide)?;
     body.validate()?;
     let body = body.into_inner();
-    if body.kind != DecisionKind::Recognition && body.reason.is_none() {
-        return Err(ApiError::Validation(vec![FieldError::new("reason", Issue::Required)]));
+    if body.kind != DecisionKind::Recognition {
+        // A level is granted by a recognition only; a rejection or a revocation names none.
+        let mut problems: Vec<FieldError> = body
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, item)| item.level.is_some())
+            .map(|(i, _)| FieldError::new(format!("items[{i}].level"), Issue::UnknownField))
+            .collect();
+        if body.reason.is_none() {
+            problems.insert(0, FieldError::new("reason", Issue::Required));
+        }
+        if !problems.is_empty() {
+            return Err(ApiError::Validation(problems));
+        }
     }
     let request = body.clone();
     let app = state.clone();
@@ -96,6 +109,7 @@ fn decide(
     request: &DecisionRequest,
 ) -> Result<DecisionDto, ApiError> {
     let action = EvaluationAction::of_decision(request.kind);
+    workflow::check_decision_date(request.decided_on, today())?;
     let ids: Vec<i64> = request.items.iter().map(|i| i.evaluation_id).collect();
     let found: HashMap<i64, Evaluation> = evaluations::get_many(conn, &ids)?.into_iter().map(|e| (e.id, e)).collect();
     let mut problems: Vec<FieldError> = Vec::new();
@@ -138,8 +152,7 @@ fn decide(
             let requested = request.items[*i].level.as_deref().or(ev.requested_level.as_deref());
             match workflow::recognition(&compiled.framework, &outcome, requested) {
                 Ok(grant) => effects.push(DecisionEffect {
-                    id: ev.id,
-                    version: ev.version,
+                    evaluation: ev,
                     granted: Some(Granted {
                         level: grant.level,
                         rank: i32::from(grant.rank),
@@ -152,11 +165,7 @@ fn decide(
             }
         }
     } else {
-        effects.extend(candidates.iter().map(|(_, ev)| DecisionEffect {
-            id: ev.id,
-            version: ev.version,
-            granted: None,
-        }));
+        effects.extend(candidates.iter().map(|(_, ev)| DecisionEffect { evaluation: ev, granted: None }));
     }
     if !problems.is_empty() {
         // All or nothing: one refused item refuses the whole decision.
@@ -178,7 +187,7 @@ fn decide(
     evaluations::apply_decision(conn, decision.id, request.kind, request.decided_on, &effects)?;
     let mut entries: Vec<AuditEntry> = effects
         .iter()
-        .filter_map(|e| found.get(&e.id).map(|ev| (e, ev)))
+        .map(|effect| (effect, effect.evaluation))
         .map(|(effect, ev)| AuditEntry {
             actor_id: Some(actor.id),
             actor_username: actor.username.clone(),
@@ -191,7 +200,7 @@ fn decide(
             changes: changes(ev, effect, decision.id, request),
         })
         .collect();
-    let out = decision_dto(decision, effects.iter().map(|e| e.id).collect());
+    let out = decision_dto(decision, effects.iter().map(|e| e.evaluation.id).collect());
     entries.push(AuditEntry {
         actor_id: Some(actor.id),
         actor_username: actor.username.clone(),
@@ -220,6 +229,7 @@ fn changes(ev: &Evaluation, effect: &DecisionEffect, decision_id: i64, request: 
         out.insert("decision_id".into(), json!({"before": ev.decision_id, "after": decision_id}));
         out.insert("decided_on".into(), json!({"before": ev.decided_on, "after": request.decided_on}));
         out.insert("result_level".into(), json!({"before": ev.result_level, "after": g.map(|g| &g.level)}));
+        out.insert("result_rank".into(), json!({"before": ev.result_rank, "after": g.map(|g| g.rank)}));
         out.insert("result_points".into(), json!({"before": ev.result_points, "after": g.and_then(|g| g.points)}));
         out.insert("valid_until".into(), json!({"before": ev.valid_until, "after": g.and_then(|g| g.valid_until)}));
     }

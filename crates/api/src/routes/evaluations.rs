@@ -18,7 +18,7 @@ use crate::workflow::{AuditView, Facts, view, views};
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use sha2::{Digest, Sha256};
-use xhht_domain::{ModelKind, Permission, SubjectKind, UnitLevel};
+use xhht_domain::{Permission, SubjectKind, UnitLevel};
 use xhht_evaluation::SubjectType;
 use xhht_evaluation::workflow::{self, EvaluationAction, roles_may};
 use xhht_persistence::evaluations::{self, Evaluation, EvaluationFilter, NewEvaluation, NewEvidence};
@@ -28,34 +28,52 @@ use xhht_persistence::{DbConn, PersistenceError, Record, units};
 /// Largest evidence file, in bytes.
 pub const MAX_EVIDENCE_BYTES: usize = 5 * 1024 * 1024;
 
-/// (unit id, unit path, subject types) of a subject the caller can read.
+/// What registration needs to know of a subject the caller can read.
+struct SubjectInfo {
+    unit_id: i64,
+    unit_path: String,
+    /// The types an organisation counts as, for indicators that apply only to some.
+    types: Vec<SubjectType>,
+    /// What it counts under in the statistics: a citizen's target group, an organisation's type.
+    subgroup: String,
+}
+
 fn subject(
     conn: &mut DbConn,
     actor: &Actor,
     kind: SubjectKind,
     id: i64,
     level: Option<UnitLevel>,
-) -> Result<(i64, String, Vec<SubjectType>), ApiError> {
+) -> Result<SubjectInfo, ApiError> {
     let missing = || ApiError::ReferenceConflict(vec![FieldError::rule("subject_id", Rule::UnknownSubject)]);
-    let (unit_id, path, types, deleted) = match kind {
-        SubjectKind::Citizen => citizen::get(conn, id).map(|c| (c.unit_id, c.unit_path, Vec::new(), c.deleted_at)),
-        SubjectKind::Household => household::get(conn, id).map(|h| (h.unit_id, h.unit_path, Vec::new(), h.deleted_at)),
-        SubjectKind::Clan => clan::get(conn, id).map(|c| (c.unit_id, c.unit_path, Vec::new(), c.deleted_at)),
-        SubjectKind::Organisation => organisation::get(conn, id)
-            .map(|o| (o.unit_id, o.unit_path, SubjectType::of_organisation(&o.org_type), o.deleted_at)),
+    let info = |unit_id, unit_path, types, subgroup| SubjectInfo { unit_id, unit_path, types, subgroup };
+    let (found, deleted) = match kind {
+        SubjectKind::Citizen => {
+            citizen::get(conn, id).map(|c| (info(c.unit_id, c.unit_path, Vec::new(), c.target_group), c.deleted_at))
+        }
+        SubjectKind::Household => {
+            household::get(conn, id).map(|h| (info(h.unit_id, h.unit_path, Vec::new(), String::new()), h.deleted_at))
+        }
+        SubjectKind::Clan => {
+            clan::get(conn, id).map(|c| (info(c.unit_id, c.unit_path, Vec::new(), String::new()), c.deleted_at))
+        }
+        SubjectKind::Organisation => organisation::get(conn, id).map(|o| {
+            let types = SubjectType::of_organisation(&o.org_type);
+            (info(o.unit_id, o.unit_path, types, o.org_type), o.deleted_at)
+        }),
         SubjectKind::Unit => units::get(conn, id).and_then(|u| {
             if level.is_some_and(|l| l != u.level) {
                 Err(PersistenceError::NotFound(Record::Unit))
             } else {
-                Ok((u.id, u.path, Vec::new(), None))
+                Ok((info(u.id, u.path, Vec::new(), String::new()), None))
             }
         }),
     }
     .or_missing(missing)?;
-    if deleted.is_some() || !actor.scope.can_read(&path) {
+    if deleted.is_some() || !actor.scope.can_read(&found.unit_path) {
         return Err(missing());
     }
-    Ok((unit_id, path, types))
+    Ok(found)
 }
 
 /// The evaluation, if the caller may read it.
@@ -67,7 +85,7 @@ fn readable(conn: &mut DbConn, actor: &Actor, id: i64) -> Result<Evaluation, Api
 /// Whether any of the caller's roles could ever take the step: if not, the answer is 403
 /// before anything is read.
 fn may_ever(actor: &Actor, action: EvaluationAction) -> bool {
-    action.from_statuses().iter().any(|&s| ModelKind::ALL.iter().any(|&m| roles_may(&actor.roles, action, s, m)))
+    actor.roles.iter().any(|&role| workflow::authority(role, action) != workflow::Authority::Never)
 }
 
 fn respond(dto: &EvaluationDto) -> HttpResponse {
@@ -104,9 +122,9 @@ pub async fn register(
             return Err(ApiError::ReferenceConflict(vec![FieldError::rule("subject_type", Rule::WrongSubjectType)]));
         }
         workflow::check_registration(framework, request.year, request.requested_level.as_deref())?;
-        let (unit_id, unit_path, types) = subject(conn, &actor, kind, request.subject_id, level)?;
-        actor.require_in(Permission::Register, &unit_path)?;
-        let names: Vec<&str> = types.iter().map(|t| t.name()).collect();
+        let found = subject(conn, &actor, kind, request.subject_id, level)?;
+        actor.require_in(Permission::Register, &found.unit_path)?;
+        let names: Vec<&str> = found.types.iter().map(|t| t.name()).collect();
         let ev = evaluations::create(
             conn,
             &NewEvaluation {
@@ -115,10 +133,11 @@ pub async fn register(
                 model_kind: framework.model_kind,
                 year: request.year,
                 framework_id: compiled.id,
-                unit_id,
-                unit_path,
+                unit_id: found.unit_id,
+                unit_path: found.unit_path,
                 requested_level: request.requested_level.clone(),
                 subject_types: serde_json::to_string(&names).unwrap_or_else(|_| "[]".into()),
+                subgroup: found.subgroup,
             },
         )?;
         let unit = units::get(conn, ev.unit_id)?;
@@ -299,7 +318,7 @@ pub async fn submit(
         let day = today();
         let outcome = facts.outcome(ev, day).map_err(|e| score_rejected(&e))?;
         let filing = workflow::check_submission(&facts.framework(ev)?.framework, ev.year, &outcome, day)?;
-        evaluations::set_submitted(conn, ev.id, filing.late)?;
+        evaluations::set_submitted(conn, ev, filing.late)?;
         Ok(())
     })
     .await
@@ -329,7 +348,7 @@ pub async fn inspect(
     let parsed = parse_answers(body.into_inner().answers)?;
     change(state, &req, actor, id.into_inner(), EvaluationAction::Inspect, move |conn, ev, facts| {
         facts.framework(ev)?.scorer.prepare(&parsed).map_err(|e| score_rejected(&e))?;
-        evaluations::set_inspection(conn, ev.id, &serde_json::to_string(&parsed).map_err(|_| ApiError::Internal)?)?;
+        evaluations::set_inspection(conn, ev, &serde_json::to_string(&parsed).map_err(|_| ApiError::Internal)?)?;
         Ok(())
     })
     .await

@@ -15,7 +15,7 @@ use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use xhht_domain::{Permission, UnitLevel};
-use xhht_evaluation::{Context, Framework, FrameworkError, FrameworkStatus, Subject, SubjectType, score, validate};
+use xhht_evaluation::{Context, Framework, FrameworkError, FrameworkStatus, Subject, SubjectType, validate};
 use xhht_persistence::frameworks::{self, FrameworkFilter, FrameworkRow};
 use xhht_persistence::{DbConn, units};
 
@@ -344,10 +344,16 @@ pub async fn score_framework(
     let mut context = Context::on(body.evaluation_date.unwrap_or_else(today));
     context.held_level1_since = body.held_level1_since;
     let id = id.into_inner();
-    let row = db(&state, move |database| database.read(|conn| Ok::<_, ApiError>(frameworks::get(conn, id)?))).await?;
-    let framework = parse(&row)?;
-    let outcome =
-        score(&framework, &answers, &metrics, &Subject::new(types), &context).map_err(|e| score_rejected(&e))?;
+    let app = state.clone();
+    let compiled = db(&state, move |database| database.read(|conn| app.frameworks.get(conn, id))).await?;
+    let outcome = compiled
+        .scorer
+        .score_answers(&answers, &metrics, &Subject::new(types), &context)
+        .map_err(|e| score_rejected(&e))?;
     let outcome = serde_json::to_value(&outcome).map_err(|_| ApiError::Internal)?;
-    Ok(web::Json(ScoreResponse { framework_id: id, usable_for_recognition: framework.may_recognise(), outcome }))
+    Ok(web::Json(ScoreResponse {
+        framework_id: id,
+        usable_for_recognition: compiled.framework.may_recognise(),
+        outcome,
+    }))
 }

@@ -10,7 +10,7 @@ use crate::i18n::Rule;
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use xhht_domain::{DivisionType, Permission, ReorganisationKind, UnitCode, UnitCodeError, UnitLevel};
-use xhht_persistence::units::{self, Link, NewReorganisation, NewUnit, Target};
+use xhht_persistence::units::{self, Link, NewReorganisation, NewUnit, Target, VillageMove};
 
 /// The longest local code of a village opened by a reorganisation: `<5-digit commune>-<local>`
 /// must fit the 20 characters of a unit code.
@@ -148,6 +148,14 @@ fn parse(
             sources: body.sources.clone(),
             targets,
             links,
+            villages: body
+                .villages
+                .iter()
+                .map(|v| VillageMove {
+                    village_id: v.village_id,
+                    target_index: usize::try_from(v.target_index).unwrap_or(0),
+                })
+                .collect(),
         })
     } else {
         problems.sort_by(|a, b| a.field.cmp(&b.field));
@@ -169,7 +177,7 @@ fn parse(
         (status = 201, description = "The reorganisation, applied", body = ReorganisationDto,
             headers(("Location" = String, description = "The reorganisation's URL"))),
         (status = 404, description = "A source or target unit does not exist", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "A unit is not in force on the date, has open units under it, appears twice, is of another level than the rest, cannot be the new unit's parent, or a code is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A unit is not in force on the date, has open units under it that do not move (`unit_has_open_children`), appears twice, is of another level than the rest, cannot be the new unit's parent, or a code is taken; or a village to move is not an open village of a source (`not_a_movable_village`)", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "A unit changed while the reorganisation was applied", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -222,6 +230,13 @@ pub async fn create_reorganisation(
         for unit in &detail.targets {
             let dto = crate::dto::UnitDto::new(unit, None, None);
             audit(conn, &actor, "unit", unit.id, "reorganise", Some(unit), diff(None, Some(&dto)))?;
+        }
+        for (from, to) in &detail.moved_villages {
+            let changes = serde_json::json!({"valid_to": {"before": null, "after": from.valid_to},
+                                             "moved_to": {"before": null, "after": to.id}});
+            audit(conn, &actor, "unit", from.id, "move", Some(from), changes)?;
+            let dto = crate::dto::UnitDto::new(to, None, None);
+            audit(conn, &actor, "unit", to.id, "reorganise", Some(to), diff(None, Some(&dto)))?;
         }
         Ok(dto)
     })

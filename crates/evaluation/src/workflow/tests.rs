@@ -197,6 +197,9 @@ fn recognition_grants_the_level_reached_and_explains_the_rest() {
     draft.status = FrameworkStatus::Draft;
     assert_eq!(recognition(&draft, &ready, None), Err(Refusal::FrameworkNotPublished));
 
+    assert_eq!(check_decision_date(day(2027, 3, 15), day(2027, 3, 15)), Ok(()));
+    assert_eq!(check_decision_date(day(2025, 1, 1), day(2027, 3, 15)), Ok(()), "entered later than signed");
+    assert!(matches!(check_decision_date(day(2027, 3, 16), day(2027, 3, 15)), Err(Refusal::DecidedInTheFuture { .. })));
     assert_eq!(valid_until(&f, day(2027, 3, 15)), Some(day(2030, 12, 31)));
     let mut unknown = framework();
     unknown.retained_years_after_recognition_year = None;
@@ -260,6 +263,7 @@ fn every_refusal_speaks_both_languages() {
         Refusal::LevelNotReached { wanted: "muc_do_2".into(), reached_vi: "Mức độ 1".into() },
         Refusal::Level2TooEarly { months: 12, since: None, eligible_on: None },
         Refusal::NotScorable,
+        Refusal::DecidedInTheFuture { decided_on: day(2027, 1, 2), today: day(2027, 1, 1) },
     ];
     for r in refusals {
         let (vi, en) = (r.message_vi(), r.message_en());
