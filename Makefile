@@ -9,7 +9,8 @@ run:
 test:
 	bash tests/scripts/test.sh
 
-# Benchmarks (release build): scoring engine, and HTTP load on loopback with wrk.
+# Benchmarks (release build): scoring engine, workflow, statistics on a generated province,
+# and HTTP load on loopback with wrk.
 bench:
 	bash tests/scripts/bench.sh
 

@@ -426,6 +426,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/declared-indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalogue of figures declared by the officers responsible (no registry computes them).
+         * @description The catalogue of figures declared by the officers responsible (no registry computes them).
+         *
+         *     **Who may call it**: anyone; no token is needed.
+         */
+        get: operations["listDeclaredIndicators"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/declared-values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The figures declared for a unit's subtree and a year.
+         * @description The figures declared for a unit's subtree and a year.
+         *
+         *     **Who may call it**: anyone; no token is needed.
+         */
+        get: operations["listDeclaredValues"];
+        /**
+         * Declares a figure for a unit and year, with its source; declaring it again replaces the
+         *     value (both audited). Safe to retry.
+         * @description Declares a figure for a unit and year, with its source; declaring it again replaces the
+         *     value (both audited). Safe to retry.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
+        put: operations["declareValue"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/evaluations": {
         parameters: {
             query?: never;
@@ -980,6 +1032,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Figures of a unit's subtree for a year, by model: registered, submitted, inspected,
+         *     recognised (by level), rejected, revoked, held on a day, the denominator from the registries
+         *     or the map, the share, the target that applies, the gap. JSON, CSV or XLSX.
+         * @description Figures of a unit's subtree for a year, by model: registered, submitted, inspected,
+         *     recognised (by level), rejected, revoked, held on a day, the denominator from the registries
+         *     or the map, the share, the target that applies, the gap. JSON, CSV or XLSX.
+         *
+         *     **Who may call it**: anyone for figures of communes and above (they hold no personal data, as provinces publish them); rows below the commune (villages) need a token of an account covering them.
+         */
+        get: operations["getStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/statistics/trends": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The totals of each model across a range of years (`years=2021-2026`), for a line chart.
+         * @description The totals of each model across a range of years (`years=2021-2026`), for a line chart.
+         *
+         *     **Who may call it**: anyone for figures of communes and above (they hold no personal data, as provinces publish them); rows below the commune (villages) need a token of an account covering them.
+         */
+        get: operations["getStatisticsTrends"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The targets in force: the nation's, and those a province set for itself or its communes.
+         * @description The targets in force: the nation's, and those a province set for itself or its communes.
+         *
+         *     **Who may call it**: anyone; no token is needed.
+         */
+        get: operations["listTargets"];
+        put?: never;
+        /**
+         * Sets targets for a province, or for one of its communes, from the province's own plan
+         *     (the act's number, issuer and date). Each supersedes the target in force for the same unit,
+         *     model, subgroup and year; the old one is kept. Safe to retry with an `Idempotency-Key`.
+         * @description Sets targets for a province, or for one of its communes, from the province's own plan
+         *     (the act's number, issuer and date). Each supersedes the target in force for the same unit,
+         *     model, subgroup and year; the old one is kept. Safe to retry with an `Idempotency-Key`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators nationwide).
+         */
+        post: operations["setTargets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/units": {
         parameters: {
             query?: never;
@@ -1327,6 +1459,34 @@ export interface components {
         ApiKeyList: {
             items: components["schemas"]["ApiKeyDto"][];
         };
+        /**
+         * @description The target a row is measured against: the most specific one in force (the row's commune or
+         *     province before the nation), for the first milestone year not before the report's year.
+         */
+        AppliedTarget: {
+            /**
+             * Format: double
+             * @description Percent of the denominator to be recognised; null when the act's value is not known.
+             */
+            value?: number | null;
+            /** Format: int32 */
+            target_year: number;
+            /**
+             * Format: int64
+             * @description Where it was set: the nation (null) or a province or commune.
+             */
+            unit_id?: number | null;
+            legal_number: string;
+            legal_issuer: string;
+            /** Format: date */
+            issued_on?: string | null;
+            /**
+             * @description `found`, `found_two_sources`, `inferred`, `not_found` (national, after the research
+             *     file's tags) or `declared` (set by a province).
+             */
+            confidence: string;
+            note?: string | null;
+        };
         /** @description One change: who, when, what, with the fields before and after. */
         AuditEntryDto: {
             /** Format: int64 */
@@ -1349,6 +1509,16 @@ export interface components {
             items: components["schemas"]["AuditEntryDto"][];
             next_cursor?: string | null;
         };
+        /**
+         * @description Which map the report is drawn on.
+         * @enum {string}
+         */
+        BoundariesDto: "today" | "of_the_time";
+        /**
+         * @description How the rows of a report are cut.
+         * @enum {string}
+         */
+        Breakdown: "children" | "self" | "communes";
         /** @description A community learning centre (trung tâm học tập cộng đồng), one per commune. */
         CentreDto: {
             /** Format: int64 */
@@ -1612,6 +1782,90 @@ export interface components {
             items: components["schemas"]["DecisionItem"][];
         };
         /**
+         * @description A declared figure by row: the value declared for a unit, or the sum of its parts where the
+         *     unit itself declared none.
+         */
+        DeclaredFigure: {
+            key: string;
+            label_vi: string;
+            label_en: string;
+            measure: components["schemas"]["DeclaredMeasure"];
+            rows: components["schemas"]["DeclaredRow"][];
+            total: components["schemas"]["DeclaredRow"];
+        };
+        /** @description One declared indicator of the catalogue. */
+        DeclaredIndicator: {
+            key: string;
+            label_vi: string;
+            label_en: string;
+            measure: components["schemas"]["DeclaredMeasure"];
+            /** Format: int32 */
+            version: number;
+        };
+        DeclaredIndicatorList: {
+            items: components["schemas"]["DeclaredIndicator"][];
+        };
+        /**
+         * @description What a declared figure counts.
+         * @enum {string}
+         */
+        DeclaredMeasure: "count" | "persons" | "vnd";
+        DeclaredRow: {
+            unit?: components["schemas"]["ReportUnit"] | null;
+            /** Format: double */
+            value?: number | null;
+            /**
+             * Format: double
+             * @description For association members: the share of the population, percent.
+             */
+            share_of_population?: number | null;
+        };
+        DeclaredValueDto: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            unit_id: number;
+            /** Format: int32 */
+            year: number;
+            indicator: string;
+            /** Format: double */
+            value: number;
+            source: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        DeclaredValueList: {
+            items: components["schemas"]["DeclaredValueDto"][];
+        };
+        /**
+         * @description Declares a figure for a unit and year (or declares it anew: the value is replaced, the
+         *     change audited).
+         * @example {
+         *       "unit_id": 10845,
+         *       "year": 2026,
+         *       "indicator": "association_members",
+         *       "value": 1250,
+         *       "source": "Báo cáo số 12/BC-HKH ngày 15/12/2026 của Hội Khuyến học phường"
+         *     }
+         */
+        DeclaredValueRequest: {
+            /** Format: int64 */
+            unit_id: number;
+            /** Format: int32 */
+            year: number;
+            /**
+             * @description A key of the catalogue (`GET /api/v1/declared-indicators`).
+             * @enum {string}
+             */
+            indicator: "population" | "association_branches" | "association_members" | "learning_centres_rated_good" | "learning_centres_rated_fair" | "learning_centres_rated_average" | "libraries" | "reading_rooms" | "courses" | "course_learners" | "funds_raised";
+            /** Format: double */
+            value: number;
+            /** @description Where the figure comes from: a report, its number and date. */
+            source: string;
+        };
+        /**
          * @description Stable machine codes. Clients switch on these, never on the text.
          * @enum {string}
          */
@@ -1718,6 +1972,67 @@ export interface components {
             /** @description An `http` or `https` address, in ASCII (percent-encode the rest). */
             url?: string | null;
         } & (unknown & unknown & unknown);
+        /** @description One row of figures. */
+        FigureRow: {
+            unit?: components["schemas"]["ReportUnit"] | null;
+            /**
+             * @description What the report's unit holds outside every row: records filed at the unit itself, or
+             *     under units not in force on the report's day.
+             */
+            direct: boolean;
+            /** Format: int64 */
+            registered: number;
+            /** Format: int64 */
+            submitted: number;
+            /** Format: int64 */
+            inspected: number;
+            /**
+             * Format: int64
+             * @description Recognised for the year (and not revoked).
+             */
+            recognised: number;
+            /**
+             * Format: int64
+             * @description Recognised at level 1, 2, and 3 or above (bands of points frameworks count from the
+             *     lowest passing one).
+             */
+            level1: number;
+            /** Format: int64 */
+            level2: number;
+            /** Format: int64 */
+            level3: number;
+            /** Format: int64 */
+            rejected: number;
+            /** Format: int64 */
+            revoked: number;
+            /**
+             * Format: int64
+             * @description Recognitions of any year held on the report's `on` day (decided by then, kept until then).
+             */
+            held: number;
+            /**
+             * Format: int64
+             * @description What the share divides by; null where the registries know no such subjects.
+             */
+            denominator?: number | null;
+            /**
+             * Format: double
+             * @description `recognised` / `denominator`, percent, one decimal.
+             */
+            share?: number | null;
+            target?: components["schemas"]["AppliedTarget"] | null;
+            /**
+             * Format: double
+             * @description Target minus share, percentage points: how far short the row is (negative when ahead).
+             */
+            gap?: number | null;
+            met?: boolean | null;
+            /**
+             * Format: int64
+             * @description Records counted here through a partial succession that no village resolved.
+             */
+            approximate: number;
+        };
         FormerNameDto: {
             name: string;
             /** Format: date */
@@ -2304,6 +2619,21 @@ export interface components {
             /** @description The level the subject asks for (e.g. `muc_do_2`); by default the level it reaches. */
             requested_level?: string | null;
         };
+        /** @description Records in the registries by row: the denominators. */
+        RegistryFigure: {
+            /** @description `household`, `clan`, `citizen`, `organisation` or `learning_centre`. */
+            kind: string;
+            label_vi: string;
+            label_en: string;
+            rows: components["schemas"]["RegistryRow"][];
+            total: components["schemas"]["RegistryRow"];
+        };
+        RegistryRow: {
+            unit?: components["schemas"]["ReportUnit"] | null;
+            direct: boolean;
+            /** Format: int64 */
+            records: number;
+        };
         /**
          * @description A new name, from a date, on a legal basis.
          * @example {
@@ -2361,6 +2691,32 @@ export interface components {
             /** Format: int64 */
             unit_id?: number | null;
             new?: components["schemas"]["NewTargetUnit"] | null;
+        };
+        /**
+         * @description The file a report comes as.
+         * @enum {string}
+         */
+        ReportFormat: "json" | "csv" | "xlsx";
+        /** @description The figures of one model (and subgroup) by row. */
+        ReportSection: {
+            model_kind: components["schemas"]["ModelKind"];
+            /** @description A citizens' target group or an organisations' type; null for all of them. */
+            subgroup?: string | null;
+            title_vi: string;
+            title_en: string;
+            /** @description What the share divides by, e.g. "hộ gia đình" / "households". */
+            denominator_vi: string;
+            denominator_en: string;
+            rows: components["schemas"]["FigureRow"][];
+            total: components["schemas"]["FigureRow"];
+        };
+        /** @description A unit as a report names it. */
+        ReportUnit: {
+            /** Format: int64 */
+            id: number;
+            code: string;
+            name: string;
+            level: components["schemas"]["Level"];
         };
         /** @description A result level of a framework. */
         ResultLevelDto: {
@@ -2461,16 +2817,118 @@ export interface components {
         };
         /** @enum {string} */
         Sex: "male" | "female";
+        /** @description Figures for a unit's subtree and a year, by model, against the targets. */
+        StatisticsReport: {
+            unit?: components["schemas"]["ReportUnit"] | null;
+            /** Format: int32 */
+            year: number;
+            boundaries: components["schemas"]["BoundariesDto"];
+            /**
+             * Format: date
+             * @description The day of the map the rows are drawn on.
+             */
+            as_of: string;
+            /**
+             * Format: date
+             * @description The day recognitions are held on (`held`).
+             */
+            on: string;
+            /** Format: date-time */
+            generated_at: string;
+            sections: components["schemas"]["ReportSection"][];
+            registry: components["schemas"]["RegistryFigure"][];
+            declared: components["schemas"]["DeclaredFigure"][];
+        };
         /**
          * @description What an evaluation is about.
          * @enum {string}
          */
         SubjectKind: "citizen" | "household" | "clan" | "organisation" | "unit";
+        /** @description The act a province adopted its targets by. */
+        TargetActRequest: {
+            /** @description Number and symbol, e.g. `45/KH-UBND`. */
+            number: string;
+            /** @description Who issued it, e.g. "UBND tỉnh Quảng Ninh". */
+            issuer: string;
+            title?: string | null;
+            /** Format: date */
+            issued_on: string;
+        };
+        /** @description A target in force. */
+        TargetDto: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int64
+             * @description Null for a national target.
+             */
+            unit_id?: number | null;
+            model_kind: components["schemas"]["ModelKind"];
+            /** @description A citizens' target group or an organisations' type; null for all. */
+            subgroup?: string | null;
+            /** Format: int32 */
+            target_year: number;
+            /** Format: double */
+            value?: number | null;
+            confidence: string;
+            legal_number: string;
+            legal_issuer: string;
+            legal_title?: string | null;
+            /** Format: date */
+            issued_on?: string | null;
+            note?: string | null;
+            shipped: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
         /**
          * @description The target group of the learning-citizen criteria (QĐ 324/QĐ-KHVN).
          * @enum {string}
          */
         TargetGroup: "resident" | "worker" | "staff_business" | "learner";
+        TargetItemRequest: {
+            model_kind: components["schemas"]["ModelKind"];
+            /** @description A citizens' target group or an organisations' type; all when absent. */
+            subgroup?: string | null;
+            /** Format: int32 */
+            target_year: number;
+            /**
+             * Format: double
+             * @description Percent, 0–100.
+             */
+            value: number;
+            note?: string | null;
+        } & (unknown & unknown & unknown);
+        TargetList: {
+            items: components["schemas"]["TargetDto"][];
+        };
+        /**
+         * @description A province's (or one of its communes') targets, from the province's own plan.
+         * @example {
+         *       "unit_id": 10811,
+         *       "act": {
+         *         "number": "45/KH-UBND",
+         *         "issuer": "UBND Thành phố Hà Nội",
+         *         "issued_on": "2022-04-20"
+         *       },
+         *       "items": [
+         *         {
+         *           "model_kind": "gia_dinh_hoc_tap",
+         *           "target_year": 2030,
+         *           "value": 85
+         *         }
+         *       ]
+         *     }
+         */
+        TargetSetRequest: {
+            /**
+             * Format: int64
+             * @description A province, or a commune of it.
+             */
+            unit_id: number;
+            act: components["schemas"]["TargetActRequest"];
+            items: components["schemas"]["TargetItemRequest"][];
+        };
         /**
          * @description Administrative tier. `district` exists only before 2025-07-01.
          * @enum {string}
@@ -2511,6 +2969,30 @@ export interface components {
             refresh_expires_in?: number | null;
             /** @description The account must change its password before doing anything else useful. */
             must_change_password: boolean;
+        };
+        /** @description One model's totals for one year. */
+        TrendPoint: components["schemas"]["FigureRow"] & {
+            /** Format: int32 */
+            year: number;
+        };
+        /** @description The same figures across years, for a line chart. */
+        TrendReport: {
+            unit?: components["schemas"]["ReportUnit"] | null;
+            /** Format: int32 */
+            first_year: number;
+            /** Format: int32 */
+            last_year: number;
+            boundaries: components["schemas"]["BoundariesDto"];
+            /** Format: date-time */
+            generated_at: string;
+            sections: components["schemas"]["TrendSection"][];
+        };
+        TrendSection: {
+            model_kind: components["schemas"]["ModelKind"];
+            subgroup?: string | null;
+            title_vi: string;
+            title_en: string;
+            points: components["schemas"]["TrendPoint"][];
         };
         /** @description A unit with the names it had before. */
         UnitDetail: components["schemas"]["UnitDto"] & {
@@ -4970,6 +5452,209 @@ export interface operations {
             };
             /** @description No such decision, or none of its evaluations is in the caller's units (`decision_not_found`) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDeclaredIndicators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclaredIndicatorList"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDeclaredValues: {
+        parameters: {
+            query: {
+                /** @description The unit whose subtree's declarations are listed. */
+                unit: number;
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The declared figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclaredValueList"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such unit (`unit_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declareValue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclaredValueRequest"];
+            };
+        };
+        responses: {
+            /** @description The figure as declared now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeclaredValueDto"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The unit does not exist or is not in force (`reference_conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but invalid; `errors` lists the fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8306,6 +8991,379 @@ export interface operations {
             };
             /** @description No reorganisation with this id */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatistics: {
+        parameters: {
+            query?: {
+                /** @description The unit whose subtree is counted; the whole country when absent. */
+                unit?: number;
+                /** @description The evaluation year; the current year when absent. */
+                year?: number;
+                /**
+                 * @description Models, comma-separated (`gia_dinh_hoc_tap,dong_ho_hoc_tap`); every model with figures
+                 *     when absent.
+                 */
+                models?: string;
+                /** @description `children` (default), `self` or `communes`. */
+                by?: components["schemas"]["Breakdown"];
+                /** @description `today` (default) or `of_the_time`. */
+                boundaries?: components["schemas"]["BoundariesDto"];
+                /**
+                 * @description The day recognitions must be held on to count as `held` (default: the end of `year`, or
+                 *     today when that is earlier); also the day of the map for `of_the_time`.
+                 */
+                on?: string;
+                /** @description `json`, `csv` or `xlsx`; overrides `Accept`. */
+                format?: components["schemas"]["ReportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsReport"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rows below the commune (villages) need a token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rows below the commune outside the caller's units */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such unit (`unit_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The unit is not in force on the report's map (`unit_not_valid_on_date`): ask on the boundaries of its time, or for its successor */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getStatisticsTrends: {
+        parameters: {
+            query: {
+                /** @description The unit whose subtree is counted; the whole country when absent. */
+                unit?: number;
+                /** @description A range of years within 2000–2100, `2021-2026` (`2026-2021` reads the same). */
+                years: string;
+                /** @description Models, comma-separated; every model with figures when absent. */
+                models?: string;
+                /** @description `today` (default) or `of_the_time`. */
+                boundaries?: components["schemas"]["BoundariesDto"];
+                /** @description `json`, `csv` or `xlsx`; overrides `Accept`. */
+                format?: components["schemas"]["ReportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures by year */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendReport"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A village's figures need a token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A village outside the caller's units */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such unit (`unit_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The unit is not in force on the map asked for (`unit_not_valid_on_date`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTargets: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Targets that may apply to this unit: the nation's, and those of the unit and its
+                 *     ancestors; national ones only when absent.
+                 */
+                unit?: number;
+                model_kind?: components["schemas"]["ModelKind"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The targets in force that may apply */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetList"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such unit (`unit_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setTargets: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry from the same account with the same key and body returns the first result */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetSetRequest"];
+            };
+        };
+        responses: {
+            /** @description The targets set */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetList"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The unit is not a province or commune in force (`reference_conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but invalid; `errors` lists the fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

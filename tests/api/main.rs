@@ -7,12 +7,14 @@ mod helpers;
 mod access;
 mod audit;
 mod auth;
+mod counters;
 mod errors;
 mod frameworks;
 mod health;
 mod logs;
 mod reorganisations;
 mod spec;
+mod statistics;
 mod units;
 mod workflow;
 
@@ -22,12 +24,14 @@ fn main() {
         access::trials(),
         audit::trials(),
         auth::trials(),
+        counters::trials(),
         errors::trials(),
         frameworks::trials(),
         health::trials(),
         logs::trials(),
         reorganisations::trials(),
         spec::trials(),
+        statistics::trials(),
         units::trials(),
         workflow::trials(),
     ]

@@ -19,11 +19,11 @@ on_both_backends!(
 const TT24: &str = include_str!("../../crates/evaluation/tests/fixtures/tt24-tinh-complete.test.json");
 
 /// A small complete two-level framework for `kind`, created and published through the API.
-async fn published_framework(app: &TestApp, kind: &str) -> i64 {
+pub(crate) async fn published_framework(app: &TestApp, kind: &str) -> i64 {
     published_framework_with(app, kind, json!({"period": "calendar_year"}), "").await
 }
 
-async fn published_framework_with(app: &TestApp, kind: &str, cycle: Value, suffix: &str) -> i64 {
+pub(crate) async fn published_framework_with(app: &TestApp, kind: &str, cycle: Value, suffix: &str) -> i64 {
     let territorial = match kind {
         "cong_dong_hoc_tap_thon" => Some("village"),
         "cong_dong_hoc_tap_xa" | "don_vi_hoc_tap_xa" => Some("commune"),
@@ -55,7 +55,7 @@ async fn published_framework_with(app: &TestApp, kind: &str, cycle: Value, suffi
     publish(app, document).await
 }
 
-async fn publish(app: &TestApp, document: Value) -> i64 {
+pub(crate) async fn publish(app: &TestApp, document: Value) -> i64 {
     let created = app.post_json("/api/v1/frameworks", &json!({"document": document})).await;
     assert_eq!(created.status(), 201, "{}", created.text().await.unwrap_or_default());
     let created: Value = created.json().await.unwrap();
@@ -71,14 +71,14 @@ async fn publish(app: &TestApp, document: Value) -> i64 {
     id
 }
 
-async fn created(response: reqwest::Response) -> Value {
+pub(crate) async fn created(response: reqwest::Response) -> Value {
     let status = response.status();
     let body: Value = response.json().await.unwrap();
     assert_eq!(status, 201, "{body}");
     body
 }
 
-async fn register(
+pub(crate) async fn register(
     app: &TestApp,
     client: &reqwest::Client,
     subject_type: &str,
@@ -98,7 +98,7 @@ async fn register(
 }
 
 /// PUT/POST with the current ETag; returns the new body.
-async fn step(
+pub(crate) async fn step(
     app: &TestApp,
     client: &reqwest::Client,
     ev: &Value,
@@ -122,7 +122,7 @@ async fn step(
 }
 
 /// An answer of the right kind to every indicator of a framework document.
-fn answer_every_indicator(document: &Value) -> Value {
+pub(crate) fn answer_every_indicator(document: &Value) -> Value {
     fn walk(groups: &Value, out: &mut serde_json::Map<String, Value>) {
         for group in groups.as_array().into_iter().flatten() {
             for indicator in group["indicators"].as_array().into_iter().flatten() {
@@ -143,11 +143,11 @@ fn answer_every_indicator(document: &Value) -> Value {
     Value::Object(out)
 }
 
-fn good_answers() -> Value {
+pub(crate) fn good_answers() -> Value {
     json!({"TC1.CT1": {"yes_no": true}, "TC1.CT2": {"percentage": 95}})
 }
 
-async fn decide(
+pub(crate) async fn decide(
     app: &TestApp,
     client: &reqwest::Client,
     kind: &str,

@@ -20,8 +20,11 @@ const PARALLEL: usize = 16;
 
 /// `cargo bench` passes `--bench`; under `cargo test --all-targets` the same binary runs as a
 /// quick smoke test of the workload instead.
+/// `XHHT_BENCH_BATCH` sets the batch size (0 skips it) for a quick look at the single decisions.
 fn sizes() -> (usize, usize) {
-    if std::env::args().any(|a| a == "--bench") { (10_000, 200) } else { (20, 5) }
+    let (batch, singles) = if std::env::args().any(|a| a == "--bench") { (10_000, 200) } else { (20, 5) };
+    let batch = std::env::var("XHHT_BENCH_BATCH").ok().and_then(|b| b.parse().ok()).unwrap_or(batch);
+    (batch, singles)
 }
 
 async fn ok(response: reqwest::Response) -> Value {
@@ -116,11 +119,6 @@ async fn run(backend: Backend) {
     let median = times[times.len() / 2];
     let p95 = times[times.len() * 95 / 100];
 
-    let started = Instant::now();
-    let batch = prepare(&app, commune, framework, batch_size, singles_count).await;
-    let preparation = started.elapsed();
-    let batch_time = decide(&app, &batch, 999_999).await;
-
     println!("== {backend:?}");
     println!(
         "  household + register + self-assess + submit + inspect: {per_subject:.2?} per subject (5 requests, {PARALLEL} in flight)"
@@ -128,6 +126,14 @@ async fn run(backend: Backend) {
     println!(
         "  score and store one evaluation (one-item recognition decision): median {median:.2?}, p95 {p95:.2?} over {singles_count}"
     );
+    if batch_size == 0 {
+        return;
+    }
+    let started = Instant::now();
+    let batch = prepare(&app, commune, framework, batch_size, singles_count).await;
+    let preparation = started.elapsed();
+    let batch_time = decide(&app, &batch, 999_999).await;
+
     println!("  prepare {batch_size} inspected evaluations: {preparation:.1?}");
     println!(
         "  recognise {batch_size} subjects in one batch decision: {batch_time:.2?} ({:.0} per second)",

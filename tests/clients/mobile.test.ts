@@ -455,6 +455,31 @@ step("reads the result", async (w) => {
   assert.equal(decision.data!.kind, "recognition");
 });
 
+step("finds the recognition in the commune's figures, and as CSV for Excel", async (w) => {
+  const query = { unit: w.commune!.id, year: 2025, models: "gia_dinh_hoc_tap", by: "self" as const };
+  const figures = await w.app.GET("/api/v1/statistics", { params: { query } });
+  assert.equal(figures.response.status, 200, JSON.stringify(figures.error));
+  // The operation also answers CSV and XLSX, so the client types `data` as any of the three.
+  const report = figures.data as Schemas["StatisticsReport"];
+  const families = report.sections.find((s) => s.model_kind === "gia_dinh_hoc_tap" && s.subgroup == null);
+  assert.ok(families, "a section for learning families");
+  // At least: the tests may run twice against the same database.
+  assert.ok(families.total.recognised >= 1, JSON.stringify(families.total));
+  assert.ok((families.total.denominator ?? 0) >= families.total.recognised, "households of the commune");
+  assert.equal(typeof families.total.share, "number");
+
+  // As bytes: fetch's text() drops the byte-order mark that Excel needs to read UTF-8.
+  const csv = await w.app.GET("/api/v1/statistics", {
+    params: { query: { ...query, format: "csv" } },
+    parseAs: "arrayBuffer",
+  });
+  assert.equal(csv.response.status, 200);
+  assert.match(csv.response.headers.get("Content-Type") ?? "", /^text\/csv/);
+  const bytes = new Uint8Array(csv.data as ArrayBuffer);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.match(new TextDecoder().decode(bytes), /Gia đình học tập/);
+});
+
 step("gets problem+json errors with a stable code", async (w) => {
   const missing = await w.app.GET("/api/v1/units/{id}", { params: { path: { id: 999_999_999 } } });
   assert.equal(missing.response.status, 404);

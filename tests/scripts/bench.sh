@@ -4,6 +4,8 @@
 #  2. the cost of authentication (token check, password sign-in);
 #  3. the evaluation workflow through the API (one evaluation scored and stored; a batch
 #     decision of 10,000), on SQLite and PostgreSQL;
+#  3b. statistics reports on a generated province (3 M households, 10 M citizens, 1 M
+#     evaluations) against a GROUP BY over the evaluations, on both backends;
 #  4. HTTP load with wrk on loopback (GET /api/v1/units/{id}, a token-checked read, a page)
 #     against SQLite and, when the Debian binaries are there, PostgreSQL. Every run is bounded.
 set -euo pipefail
@@ -32,6 +34,8 @@ if [ -d crates/evaluation/benches ]; then
 fi
 echo "== the evaluation workflow through the API =="
 cargo bench -p xhht --bench workflow
+echo "== statistics on a province-scale data set (XHHT_BENCH_SCALE=0.1 for a tenth) =="
+cargo bench -p xhht --bench statistics
 
 WORK=$(mktemp -d /tmp/xhht-bench.XXXXXX)
 ADMIN_PASSWORD=bench-admin-password

@@ -18,6 +18,8 @@ pub enum Access {
     Step(EvaluationAction),
     /// A decision: recognition, rejection or revocation, each a step.
     Decision,
+    /// Public above the commune; rows below it (villages) need an account covering them.
+    PublicAboveCommune,
 }
 
 /// The access of every operation, by its `operation_id`.
@@ -39,7 +41,13 @@ pub fn access(operation_id: &str) -> Option<Access> {
         | "getReorganisation"
         | "listFrameworks"
         | "getFramework"
-        | "scoreFramework" => Public,
+        | "scoreFramework"
+        | "listTargets"
+        | "listDeclaredIndicators"
+        | "listDeclaredValues" => Public,
+        "getStatistics" | "getStatisticsTrends" => PublicAboveCommune,
+        "setTargets" => Permission(xhht_domain::Permission::SetTargets),
+        "declareValue" => Permission(xhht_domain::Permission::DeclareFigures),
         "getOwnAccount"
         | "changeOwnPassword"
         | "listEvaluations"
@@ -139,6 +147,7 @@ fn step_text(action: EvaluationAction) -> String {
 pub fn describe(access: Access) -> String {
     let text = match access {
         Access::Public => "anyone; no token is needed.".to_owned(),
+        Access::PublicAboveCommune => "anyone for figures of communes and above (they hold no personal data, as provinces publish them); rows below the commune (villages) need a token of an account covering them.".to_owned(),
         Access::AnyAccount => {
             "any signed-in account; it reads only what lies in the units it covers (and their history).".to_owned()
         }

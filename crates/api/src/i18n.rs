@@ -80,6 +80,9 @@ pub enum Rule {
     WrongSubjectType,
     HeadNotMember,
     UnknownParameter,
+    YearRange,
+    UnknownSubgroup,
+    NotAProvinceOrCommuneInForce,
 }
 
 impl Rule {
@@ -114,6 +117,9 @@ impl Rule {
             Rule::WrongSubjectType => "wrong_subject_type",
             Rule::HeadNotMember => "head_not_member",
             Rule::UnknownParameter => "unknown_parameter",
+            Rule::YearRange => "invalid_year_range",
+            Rule::UnknownSubgroup => "unknown_subgroup",
+            Rule::NotAProvinceOrCommuneInForce => "not_a_province_or_commune_in_force",
         }
     }
 
@@ -214,6 +220,18 @@ impl Rule {
             Rule::UnknownParameter => {
                 ("Tham số này không được hỗ trợ ở đường dẫn này.", "This parameter is not supported on this route.")
             }
+            Rule::YearRange => (
+                "Khoảng năm viết dạng 2021-2026, mỗi năm trong khoảng 2000–2100.",
+                "A range of years is written 2021-2026, each year within 2000–2100.",
+            ),
+            Rule::UnknownSubgroup => (
+                "Nhóm không hợp lệ: với Công dân học tập là một nhóm đối tượng (resident, worker, staff_business, learner), với Đơn vị học tập là một loại cơ quan, tổ chức; các mô hình khác không có nhóm.",
+                "Unknown subgroup: for learning citizens a target group (resident, worker, staff_business, learner), for learning units an organisation type; the other models have none.",
+            ),
+            Rule::NotAProvinceOrCommuneInForce => (
+                "Đơn vị phải là một tỉnh hoặc một xã đang có hiệu lực.",
+                "The unit must be a province or a commune in force.",
+            ),
         }
     }
 }

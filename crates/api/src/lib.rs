@@ -16,10 +16,12 @@ pub mod extract;
 pub mod i18n;
 mod middleware;
 pub mod openapi;
+pub mod report_files;
 mod routes;
 pub mod scoring;
 pub mod startup;
 pub mod state;
+pub mod statistics;
 pub mod telemetry;
 pub mod workflow;
 

@@ -1,8 +1,9 @@
 //! Cross-cutting request handling: request ids, access log lines and
 //! the rendering of every error as problem+json in the caller's language.
 
-use crate::error::ApiError;
+use crate::error::{ApiError, FieldError};
 use crate::i18n::Lang;
+use crate::i18n::Rule;
 use actix_web::Error;
 use actix_web::HttpMessage;
 use actix_web::body::{BoxBody, MessageBody};
@@ -38,7 +39,17 @@ pub async fn problems(
     let method = req.method().clone();
 
     req.extensions_mut().insert(RequestId(request_id.clone()));
-    let mut res = next.call(req).await?.map_into_boxed_body();
+    let unknown = req
+        .app_data::<actix_web::web::Data<crate::state::AppState>>()
+        .and_then(|state| crate::startup::unknown_query_parameter(state, &req));
+    let mut res = match unknown {
+        Some(name) => {
+            let error = ApiError::InvalidQuery(vec![FieldError::rule(name, Rule::UnknownParameter)]);
+            let response = error.render(lang, Some(path.clone()), Some(request_id.clone()));
+            req.into_response(response).map_into_boxed_body()
+        }
+        None => next.call(req).await?.map_into_boxed_body(),
+    };
 
     let status = res.status();
     if status.is_client_error() || status.is_server_error() {

@@ -12,7 +12,8 @@ use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{Content, Ref, RefOr, Response};
 use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::{AppExt, scope};
-use xhht_domain::{UnitCode, UnitLevel};
+use xhht_domain::declared::DECLARED_INDICATORS;
+use xhht_domain::{ModelKind, UnitCode, UnitLevel};
 use xhht_evaluation::Metric;
 
 #[derive(OpenApi)]
@@ -34,13 +35,14 @@ Errors are RFC 9457 problem documents with a stable `code`; messages are Vietnam
         (name = "registries", description = "Citizens, households, organisations, clans, community learning centres (personal data: scoped to the caller's units)"),
         (name = "evaluations", description = "Registration, self-assessment with evidence, submission, inspection, and the decisions that recognise, reject or revoke"),
         (name = "frameworks", description = "Criteria frameworks as versioned documents; publication; scoring previews"),
+        (name = "statistics", description = "Figures against the national and provincial targets, by unit and year, on the boundaries of the time or today's, in JSON, CSV and XLSX; targets; declared figures"),
         (name = "auth", description = "Sign-in with a password or an API key; refresh-token rotation; sign-out"),
         (name = "accounts", description = "Accounts, roles, the units they cover, API keys"),
         (name = "audit", description = "The append-only audit trail"),
         (name = "meta", description = "The API document itself"),
         (name = "health", description = "Liveness and readiness"),
     ),
-    components(schemas(Problem, xhht_domain::ModelKind)),
+    components(schemas(Problem, xhht_domain::ModelKind, crate::dto::Breakdown, crate::dto::ReportFormat)),
     modifiers(&BearerScheme)
 )]
 struct ApiDoc;
@@ -92,9 +94,28 @@ pub fn to_json(api: &utoipa::openapi::OpenApi) -> String {
             schema.extend(rules);
         }
     }
+    exact_query_patterns(&mut value);
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| String::from("{}"));
     text.push('\n');
     text
+}
+
+/// `models=` takes model codes only (routes::statistics::parse_models); utoipa's `pattern` is a
+/// literal, so the exact one is built here from the codes.
+fn exact_query_patterns(document: &mut Value) {
+    let one = format!("({})", ModelKind::ALL.iter().map(|m| m.as_str()).collect::<Vec<_>>().join("|"));
+    let pattern = format!("^{one}(,{one})*$");
+    let operations = document["paths"].as_object_mut().into_iter().flat_map(|paths| paths.values_mut());
+    let parameters = operations
+        .filter_map(Value::as_object_mut)
+        .flat_map(|item| item.values_mut())
+        .filter_map(|operation| operation.get_mut("parameters").and_then(Value::as_array_mut))
+        .flatten();
+    for parameter in parameters {
+        if parameter["in"] == "query" && parameter["name"] == "models" {
+            parameter["schema"]["pattern"] = Value::String(pattern.clone());
+        }
+    }
 }
 
 /// `if`/`then`/`oneOf` rules (JSON Schema 2020-12, which OpenAPI 3.1 uses) that the handlers
@@ -148,6 +169,13 @@ fn nullable_thresholds() -> Vec<(&'static str, Value)> {
 fn cross_field_rules_of_requests() -> Vec<(&'static str, Value)> {
     let when = |field: &str, value: &str| json!({"required": [field], "properties": {field: {"const": value}}});
     let never = json!({"not": {}});
+    let learning_units = [ModelKind::DonViHocTapXa, ModelKind::DonViHocTapHuyen, ModelKind::DonViHocTapTinh];
+    let without_subgroups: Vec<&str> = ModelKind::ALL
+        .iter()
+        .filter(|m| **m != ModelKind::CongDanHocTap && !learning_units.contains(m))
+        .map(|m| m.as_str())
+        .collect();
+    let learning_units: Vec<&str> = learning_units.iter().map(|m| m.as_str()).collect();
     // routes::reorganisations::parse: the code's shape, the division type and the parent
     // depend on the level of the unit to open.
     let per_level: Vec<Value> = [UnitLevel::Province, UnitLevel::District, UnitLevel::Commune, UnitLevel::Village]
@@ -194,11 +222,32 @@ fn cross_field_rules_of_requests() -> Vec<(&'static str, Value)> {
                 {"if": when("kind", "file"), "then": never},
             ]}),
         ),
-        // routes::decisions::create_decision: only a recognition goes without a reason.
+        // routes::statistics::subgroup_ok: a target's subgroup is a citizens' target group or an
+        // organisations' type, by model; the other models have none.
+        (
+            "TargetItemRequest",
+            json!({"allOf": [
+                {"if": when("model_kind", ModelKind::CongDanHocTap.as_str()), "then": {"properties": {"subgroup":
+                    {"anyOf": [{"$ref": "#/components/schemas/TargetGroup"}, {"type": "null"}]}}}},
+                {"if": {"required": ["model_kind"], "properties": {"model_kind": {"enum": learning_units}}},
+                    "then": {"properties": {"subgroup":
+                        {"anyOf": [{"$ref": "#/components/schemas/OrganisationType"}, {"type": "null"}]}}}},
+                {"if": {"required": ["model_kind"], "properties": {"model_kind": {"enum": without_subgroups}}},
+                    "then": {"properties": {"subgroup": {"type": "null"}}}},
+            ]}),
+        ),
+        // routes::statistics::declare_value: a key of the catalogue.
+        (
+            "DeclaredValueRequest/properties/indicator",
+            json!({"enum": DECLARED_INDICATORS.iter().map(|i| i.key).collect::<Vec<_>>()}),
+        ),
+        // routes::decisions::create_decision: only a recognition goes without a reason, and only
+        // a recognition grants a level.
         (
             "DecisionRequest",
             json!({"if": when("kind", "recognition"), "else": {"required": ["reason"],
-                "properties": {"reason": {"type": "string"}}}}),
+                "properties": {"reason": {"type": "string"},
+                               "items": {"items": {"properties": {"level": {"type": "null"}}}}}}}),
         ),
         // routes::accounts::check_grant: a service account is never an administrator, and
         // every role but `admin` needs units.
@@ -362,6 +411,30 @@ fn operations(item: &mut PathItem) -> Vec<(bool, &mut Operation)> {
 mod tests {
     use super::*;
 
+    /// utoipa registers the schemas of bodies but not those of query parameters: an enum read
+    /// only from the query string would leave a `$ref` that no client generator can resolve.
+    #[test]
+    fn every_reference_resolves() {
+        fn refs<'a>(value: &'a Value, out: &mut Vec<&'a str>) {
+            match value {
+                Value::Object(map) => {
+                    out.extend(map.get("$ref").and_then(Value::as_str));
+                    map.values().for_each(|v| refs(v, out));
+                }
+                Value::Array(items) => items.iter().for_each(|v| refs(v, out)),
+                _ => {}
+            }
+        }
+        let document: Value = serde_json::from_str(&document_json()).unwrap_or_default();
+        let mut found = Vec::new();
+        refs(&document, &mut found);
+        assert!(!found.is_empty());
+        for reference in found {
+            let pointer = reference.trim_start_matches('#');
+            assert!(document.pointer(pointer).is_some(), "{reference} resolves to nothing");
+        }
+    }
+
     /// Every operation says who may call it, and the public ones need no token, as the
     /// handlers (that take no `Actor`) have it.
     #[test]
@@ -374,6 +447,10 @@ mod tests {
                 let access = access::access(id).unwrap_or_else(|| panic!("{method} {path}: no access entry"));
                 let public = operation["security"].as_array().is_some_and(Vec::is_empty);
                 assert_eq!(public, access == Access::Public, "{id}");
+                let optional = operation["security"]
+                    .as_array()
+                    .is_some_and(|s| s.iter().any(|r| r.as_object().is_some_and(serde_json::Map::is_empty)));
+                assert_eq!(optional, access == Access::PublicAboveCommune, "{id}: a token is optional");
                 assert!(operation["description"].as_str().is_some_and(|d| d.contains("**Who may call it**")), "{id}");
                 assert!(operation["summary"].as_str().is_some_and(|s| !s.is_empty()), "{id}");
                 seen += 1;

@@ -147,6 +147,7 @@ impl Application {
 
         let spec = openapi::document();
         let routes = known_routes(&spec);
+        let query_parameters = known_query_parameters(&spec);
         let state = web::Data::new(AppState {
             db,
             tokens,
@@ -159,6 +160,7 @@ impl Application {
             },
             spec: Bytes::from(openapi::to_json(&spec)),
             routes,
+            query_parameters,
             frameworks: scoring::Frameworks::default(),
         });
         let json_limit = settings.json_limit;
@@ -227,6 +229,54 @@ fn known_routes(spec: &utoipa::openapi::OpenApi) -> Vec<(ResourceDef, Vec<String
             (ResourceDef::new(path.as_str()), methods)
         })
         .collect()
+}
+
+fn known_query_parameters(spec: &utoipa::openapi::OpenApi) -> Vec<(String, ResourceDef, Vec<String>)> {
+    use utoipa::openapi::path::ParameterIn;
+    let mut out = Vec::new();
+    for (path, item) in &spec.paths.paths {
+        for (method, operation) in [
+            ("GET", &item.get),
+            ("POST", &item.post),
+            ("PUT", &item.put),
+            ("PATCH", &item.patch),
+            ("DELETE", &item.delete),
+        ] {
+            let Some(operation) = operation else { continue };
+            let names = operation
+                .parameters
+                .iter()
+                .flatten()
+                .filter_map(|p| match p {
+                    utoipa::openapi::RefOr::T(p) if matches!(p.parameter_in, ParameterIn::Query) => {
+                        Some(p.name.clone())
+                    }
+                    _ => None,
+                })
+                .collect();
+            out.push((method.to_owned(), ResourceDef::new(path.as_str()), names));
+        }
+    }
+    out
+}
+
+/// A query parameter the operation does not take, if the request has one: a typo or a filter
+/// the route lacks must not be silently ignored (`?within=` where there is no such filter
+/// returned everything in scope).
+pub(crate) fn unknown_query_parameter(state: &AppState, req: &actix_web::dev::ServiceRequest) -> Option<String> {
+    let query = req.query_string();
+    if query.is_empty() {
+        return None;
+    }
+    let path = req.path();
+    let (_, _, names) =
+        state.query_parameters.iter().find(|(method, def, _)| method == req.method().as_str() && def.is_match(path))?;
+    web::Query::<Vec<(String, String)>>::from_query(query)
+        .ok()?
+        .into_inner()
+        .into_iter()
+        .map(|(name, _)| name)
+        .find(|name| !names.contains(name))
 }
 
 /// Unknown route (404) or known route with another method (405, with `Allow`).

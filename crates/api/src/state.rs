@@ -19,6 +19,9 @@ pub struct AppState {
     pub(crate) spec: Bytes,
     /// Every documented route and its methods: what a 404 or a 405 answers.
     pub(crate) routes: Vec<(ResourceDef, Vec<String>)>,
+    /// The query parameters each documented operation takes, by (method, path pattern): a
+    /// request naming another is refused, so that a typo is not silently ignored.
+    pub(crate) query_parameters: Vec<(String, ResourceDef, Vec<String>)>,
     /// Frameworks compiled for scoring, kept between requests.
     pub frameworks: Frameworks,
 }

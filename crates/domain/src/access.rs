@@ -38,12 +38,17 @@ impl Role {
                     | Register
                     | Inspect
                     | Decide
+                    | SetTargets
+                    | DeclareFigures
             ),
             // The commune decides the grassroots titles; `Decide` is narrowed to those models
             // where it is used.
-            Role::CommuneOfficer => matches!(permission, ManageVillages | ReadAudit | Register | Decide),
+            Role::CommuneOfficer => {
+                matches!(permission, ManageVillages | ReadAudit | Register | Decide | DeclareFigures)
+            }
             Role::Inspector => matches!(permission, Inspect),
-            Role::AssociationOfficer => matches!(permission, Register),
+            // The Study Promotion Association reports its branches, members and funds.
+            Role::AssociationOfficer => matches!(permission, Register | DeclareFigures),
             Role::Viewer => false,
         }
     }
@@ -70,6 +75,10 @@ pub enum Permission {
     Inspect,
     /// Sign recognition, rejection and revocation decisions.
     Decide,
+    /// Set the province's (and its communes') targets from the province's own plan.
+    SetTargets,
+    /// Declare figures no registry computes (association members, centres, funds).
+    DeclareFigures,
 }
 
 /// Where an account acts, as materialized unit paths (`/1/45/`): a path is inside a root when

@@ -7,8 +7,10 @@
 use serde::Serialize;
 
 /// What a declared figure counts.
+// `DeclaredMeasure` in the API document: schema names are global there, and `Measure` is the
+// framework's (how an indicator is answered).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(as = DeclaredMeasure))]
 #[serde(rename_all = "snake_case")]
 pub enum Measure {
     /// A number of things (branches, centres, libraries, courses).
@@ -42,7 +44,12 @@ const fn indicator(
 /// The catalogue.
 pub const DECLARED_INDICATORS: &[DeclaredIndicator] = &[
     indicator("population", "Dân số", "Population", Measure::Persons),
-    indicator("association_branches", "Chi hội, ban khuyến học", "Study Promotion Association branches", Measure::Count),
+    indicator(
+        "association_branches",
+        "Chi hội, ban khuyến học",
+        "Study Promotion Association branches",
+        Measure::Count,
+    ),
     indicator("association_members", "Hội viên khuyến học", "Study Promotion Association members", Measure::Persons),
     indicator(
         "learning_centres_rated_good",
@@ -63,7 +70,12 @@ pub const DECLARED_INDICATORS: &[DeclaredIndicator] = &[
         Measure::Count,
     ),
     indicator("libraries", "Thư viện", "Libraries", Measure::Count),
-    indicator("reading_rooms", "Phòng đọc, tủ sách cộng đồng", "Reading rooms and community bookshelves", Measure::Count),
+    indicator(
+        "reading_rooms",
+        "Phòng đọc, tủ sách cộng đồng",
+        "Reading rooms and community bookshelves",
+        Measure::Count,
+    ),
     indicator("courses", "Lớp học, chuyên đề", "Courses and topics taught", Measure::Count),
     indicator("course_learners", "Lượt người học", "Learners (attendances)", Measure::Persons),
     indicator("funds_raised", "Quỹ khuyến học, khuyến tài huy động", "Study promotion funds raised", Measure::Vnd),

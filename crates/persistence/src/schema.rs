@@ -102,6 +102,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     evaluations,
     evidence,
     unit_current,
+    unit_places,
     stat_evaluations,
     stat_recognitions,
     stat_registry,
@@ -368,13 +369,21 @@ diesel::table! {
 }
 
 diesel::table! {
-    stat_evaluations (unit_id, year, model_kind, subgroup) {
+    unit_places (unit_id, boundaries, total_id) {
+        unit_id -> BigInt,
+        boundaries -> Text,
+        total_id -> BigInt,
+        approximate -> Bool,
+    }
+}
+
+diesel::table! {
+    stat_evaluations (boundaries, unit_id, year, model_kind, subgroup, approximate) {
+        boundaries -> Text,
         unit_id -> BigInt,
         year -> Integer,
         model_kind -> Text,
         subgroup -> Text,
-        unit_path -> Text,
-        current_path -> Text,
         approximate -> Bool,
         registered -> BigInt,
         submitted -> BigInt,
@@ -389,26 +398,24 @@ diesel::table! {
 }
 
 diesel::table! {
-    stat_recognitions (unit_id, model_kind, subgroup, decided_on, valid_until) {
+    stat_recognitions (boundaries, unit_id, model_kind, subgroup, decided_on, valid_until, approximate) {
+        boundaries -> Text,
         unit_id -> BigInt,
         model_kind -> Text,
         subgroup -> Text,
         decided_on -> Date,
         valid_until -> Date,
-        unit_path -> Text,
-        current_path -> Text,
         approximate -> Bool,
         held -> BigInt,
     }
 }
 
 diesel::table! {
-    stat_registry (unit_id, kind, subgroup) {
+    stat_registry (boundaries, unit_id, kind, subgroup, approximate) {
+        boundaries -> Text,
         unit_id -> BigInt,
         kind -> Text,
         subgroup -> Text,
-        unit_path -> Text,
-        current_path -> Text,
         approximate -> Bool,
         records -> BigInt,
     }

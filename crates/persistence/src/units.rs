@@ -6,6 +6,7 @@ use crate::error::{Conflict, PersistenceError, Result};
 use crate::schema::{reorganisations, unit_names, unit_successions, units};
 use chrono::{Days, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Date, Text};
 use std::collections::HashMap;
 use xhht_domain::{ReorganisationKind, UnitLevel, search};
 
@@ -400,7 +401,9 @@ pub fn create(conn: &mut DbConn, new: &NewUnit) -> Result<Unit> {
         })
         .returning(units::id)
         .get_result(conn)?;
-    diesel::update(units::table.find(id)).set(units::path.eq(format!("{parent_path}{id}/"))).execute(conn)?;
+    let path = format!("{parent_path}{id}/");
+    diesel::update(units::table.find(id)).set(units::path.eq(&path)).execute(conn)?;
+    crate::stats::place_new_unit(conn, id, &path)?;
     get(conn, id)
 }
 
@@ -743,4 +746,94 @@ pub fn get_reorganisation(conn: &mut DbConn, id: i64) -> Result<ReorganisationDe
     sources.sort_by(|a, b| a.code.cmp(&b.code));
     targets.sort_by(|a, b| a.code.cmp(&b.code));
     Ok(ReorganisationDetail { reorganisation, sources, targets, links, moved_villages })
+}
+
+/// The units of these levels in force on `on` under `root` (everywhere when `None`), with
+/// their names of that day: the rows and the unit denominators of a report.
+pub fn in_force_under(conn: &mut DbConn, root: Option<&str>, on: NaiveDate, levels: &[UnitLevel]) -> Result<Vec<Unit>> {
+    let names: Vec<&str> = levels.iter().map(|l| l.as_str()).collect();
+    let mut query = units::table
+        .filter(units::level.eq_any(names))
+        .filter(units::valid_from.is_null().or(units::valid_from.le(on)))
+        .filter(units::valid_to.is_null().or(units::valid_to.ge(on)))
+        .into_boxed();
+    if let Some(root) = root {
+        query = query.filter(units::path.gt(root.to_owned())).filter(units::path.lt(subtree_end(root)));
+    }
+    let mut found = into_units(query.select(UnitRow::as_select()).order((units::code, units::id)).load(conn)?)?;
+    let renamed = names_on(conn, &found.iter().map(|u| u.id).collect::<Vec<_>>(), on)?;
+    for unit in &mut found {
+        if let Some(name) = renamed.get(&unit.id) {
+            unit.name = name.clone();
+        }
+    }
+    Ok(found)
+}
+
+/// The units in force on `on` directly under `parent`, with their names of that day.
+pub fn children_in_force(conn: &mut DbConn, parent: i64, on: NaiveDate) -> Result<Vec<Unit>> {
+    let mut found = into_units(
+        units::table
+            .filter(units::parent_id.eq(parent))
+            .filter(units::valid_from.is_null().or(units::valid_from.le(on)))
+            .filter(units::valid_to.is_null().or(units::valid_to.ge(on)))
+            .select(UnitRow::as_select())
+            .order((units::code, units::id))
+            .load(conn)?,
+    )?;
+    let renamed = names_on(conn, &found.iter().map(|u| u.id).collect::<Vec<_>>(), on)?;
+    for unit in &mut found {
+        if let Some(name) = renamed.get(&unit.id) {
+            unit.name = name.clone();
+        }
+    }
+    Ok(found)
+}
+
+/// How many units of `level` in force on `on` lie within each of these units, a unit of that
+/// level counting itself: the unit denominators of a report, counted in the database on one
+/// index, so that the nation's villages are never read out.
+pub fn count_within(conn: &mut DbConn, ids: &[i64], level: UnitLevel, on: NaiveDate) -> Result<HashMap<i64, i64>> {
+    #[derive(QueryableByName)]
+    struct Within {
+        #[diesel(sql_type = BigInt)]
+        id: i64,
+        #[diesel(sql_type = BigInt)]
+        n: i64,
+    }
+    let pg = matches!(conn, DbConn::Pg(_));
+    let mut out = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(400) {
+        let mark = |i: usize| if pg { format!("${i}") } else { "?".to_owned() };
+        let list: Vec<String> = (0..chunk.len()).map(|i| mark(i + 4)).collect();
+        // `/` sorts just before `0`: a subtree is the range [path, path without its last `/` + `0`).
+        let sql = format!(
+            "SELECT r.id AS id, COUNT(*) AS n FROM units r JOIN units u ON u.level = {} \
+             AND u.path >= r.path AND u.path < substr(r.path, 1, length(r.path) - 1) || '0' \
+             AND (u.valid_from IS NULL OR u.valid_from <= {}) AND (u.valid_to IS NULL OR u.valid_to >= {}) \
+             WHERE r.id IN ({}) GROUP BY r.id",
+            mark(1),
+            mark(2),
+            mark(3),
+            list.join(", ")
+        );
+        let found: Vec<Within> = crate::per_backend!(&mut *conn, |c| {
+            let mut query = diesel::sql_query(sql.as_str())
+                .into_boxed()
+                .bind::<Text, _>(level.as_str())
+                .bind::<Date, _>(on)
+                .bind::<Date, _>(on);
+            for id in chunk {
+                query = query.bind::<BigInt, _>(*id);
+            }
+            query.load(c)
+        })?;
+        out.extend(found.into_iter().map(|w| (w.id, w.n)));
+    }
+    Ok(out)
+}
+
+/// The units without a parent: every province there ever was.
+pub fn tops(conn: &mut DbConn) -> Result<Vec<i64>> {
+    Ok(units::table.filter(units::parent_id.is_null()).select(units::id).order(units::id).load(conn)?)
 }

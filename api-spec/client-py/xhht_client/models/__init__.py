@@ -16,9 +16,12 @@ from .answers_request import AnswersRequest
 from .answers_request_answers import AnswersRequestAnswers
 from .api_key_dto import ApiKeyDto
 from .api_key_list import ApiKeyList
+from .applied_target import AppliedTarget
 from .audit_entry_dto import AuditEntryDto
 from .audit_entry_dto_changes import AuditEntryDtoChanges
 from .audit_page import AuditPage
+from .boundaries_dto import BoundariesDto
+from .breakdown import Breakdown
 from .centre_dto import CentreDto
 from .centre_page import CentrePage
 from .centre_request import CentreRequest
@@ -41,6 +44,15 @@ from .decision_dto import DecisionDto
 from .decision_item import DecisionItem
 from .decision_kind import DecisionKind
 from .decision_request import DecisionRequest
+from .declared_figure import DeclaredFigure
+from .declared_indicator import DeclaredIndicator
+from .declared_indicator_list import DeclaredIndicatorList
+from .declared_measure import DeclaredMeasure
+from .declared_row import DeclaredRow
+from .declared_value_dto import DeclaredValueDto
+from .declared_value_list import DeclaredValueList
+from .declared_value_request import DeclaredValueRequest
+from .declared_value_request_indicator import DeclaredValueRequestIndicator
 from .error_code import ErrorCode
 from .evaluation_action import EvaluationAction
 from .evaluation_dto import EvaluationDto
@@ -53,6 +65,7 @@ from .evidence_dto import EvidenceDto
 from .evidence_kind import EvidenceKind
 from .evidence_list import EvidenceList
 from .evidence_request import EvidenceRequest
+from .figure_row import FigureRow
 from .former_name_dto import FormerNameDto
 from .framework import Framework
 from .framework_detail import FrameworkDetail
@@ -108,12 +121,17 @@ from .point_band import PointBand
 from .problem import Problem
 from .problem_field import ProblemField
 from .registration_request import RegistrationRequest
+from .registry_figure import RegistryFigure
+from .registry_row import RegistryRow
 from .rename_request import RenameRequest
 from .reorganisation_dto import ReorganisationDto
 from .reorganisation_kind_dto import ReorganisationKindDto
 from .reorganisation_link import ReorganisationLink
 from .reorganisation_link_request import ReorganisationLinkRequest
 from .reorganisation_target import ReorganisationTarget
+from .report_format import ReportFormat
+from .report_section import ReportSection
+from .report_unit import ReportUnit
 from .result_level_dto import ResultLevelDto
 from .result_rule_type_0 import ResultRuleType0
 from .result_rule_type_0_kind import ResultRuleType0Kind
@@ -128,12 +146,21 @@ from .score_request_subject_types_item import ScoreRequestSubjectTypesItem
 from .score_response import ScoreResponse
 from .score_response_outcome import ScoreResponseOutcome
 from .sex import Sex
+from .statistics_report import StatisticsReport
 from .subject_kind import SubjectKind
+from .target_act_request import TargetActRequest
+from .target_dto import TargetDto
 from .target_group import TargetGroup
+from .target_item_request import TargetItemRequest
+from .target_list import TargetList
+from .target_set_request import TargetSetRequest
 from .territorial_level import TerritorialLevel
 from .tier import Tier
 from .token_request import TokenRequest
 from .token_response import TokenResponse
+from .trend_point import TrendPoint
+from .trend_report import TrendReport
+from .trend_section import TrendSection
 from .unit_detail import UnitDetail
 from .unit_dto import UnitDto
 from .unit_list import UnitList
@@ -159,9 +186,12 @@ __all__ = (
     "AnswersRequestAnswers",
     "ApiKeyDto",
     "ApiKeyList",
+    "AppliedTarget",
     "AuditEntryDto",
     "AuditEntryDtoChanges",
     "AuditPage",
+    "BoundariesDto",
+    "Breakdown",
     "CentreDto",
     "CentrePage",
     "CentreRequest",
@@ -184,6 +214,15 @@ __all__ = (
     "DecisionItem",
     "DecisionKind",
     "DecisionRequest",
+    "DeclaredFigure",
+    "DeclaredIndicator",
+    "DeclaredIndicatorList",
+    "DeclaredMeasure",
+    "DeclaredRow",
+    "DeclaredValueDto",
+    "DeclaredValueList",
+    "DeclaredValueRequest",
+    "DeclaredValueRequestIndicator",
     "ErrorCode",
     "EvaluationAction",
     "EvaluationDto",
@@ -196,6 +235,7 @@ __all__ = (
     "EvidenceKind",
     "EvidenceList",
     "EvidenceRequest",
+    "FigureRow",
     "FormerNameDto",
     "Framework",
     "FrameworkDetail",
@@ -251,12 +291,17 @@ __all__ = (
     "Problem",
     "ProblemField",
     "RegistrationRequest",
+    "RegistryFigure",
+    "RegistryRow",
     "RenameRequest",
     "ReorganisationDto",
     "ReorganisationKindDto",
     "ReorganisationLink",
     "ReorganisationLinkRequest",
     "ReorganisationTarget",
+    "ReportFormat",
+    "ReportSection",
+    "ReportUnit",
     "ResultLevelDto",
     "ResultRuleType0",
     "ResultRuleType0Kind",
@@ -271,12 +316,21 @@ __all__ = (
     "ScoreResponse",
     "ScoreResponseOutcome",
     "Sex",
+    "StatisticsReport",
     "SubjectKind",
+    "TargetActRequest",
+    "TargetDto",
     "TargetGroup",
+    "TargetItemRequest",
+    "TargetList",
+    "TargetSetRequest",
     "TerritorialLevel",
     "Tier",
     "TokenRequest",
     "TokenResponse",
+    "TrendPoint",
+    "TrendReport",
+    "TrendSection",
     "UnitDetail",
     "UnitDto",
     "UnitList",

@@ -74,6 +74,27 @@ async fn authenticate(req: HttpRequest) -> Result<Actor, ApiError> {
     Ok(Actor { id, username: claims.name, roles: claims.roles, scope: claims.scope, request_id })
 }
 
+/// The caller when the request carries a token, for public routes that show more to those
+/// who sign in. A token that is sent must be valid.
+#[derive(Clone, Debug)]
+pub struct MaybeActor(pub Option<Actor>);
+
+impl FromRequest for MaybeActor {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            if req.headers().contains_key(AUTHORIZATION) {
+                authenticate(req).await.map(|actor| MaybeActor(Some(actor)))
+            } else {
+                Ok(MaybeActor(None))
+            }
+        })
+    }
+}
+
 impl FromRequest for Actor {
     type Error = ApiError;
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;

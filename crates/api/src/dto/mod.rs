@@ -13,12 +13,14 @@ mod accounts;
 mod evaluations;
 mod frameworks;
 mod registries;
+mod statistics;
 mod units;
 
 pub use accounts::*;
 pub use evaluations::*;
 pub use frameworks::*;
 pub use registries::*;
+pub use statistics::*;
 pub use units::*;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]

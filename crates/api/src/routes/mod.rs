@@ -10,6 +10,7 @@ mod frameworks;
 pub mod health;
 pub mod registry;
 pub mod reorganisations;
+mod statistics;
 mod support;
 
 pub use evaluations::MAX_EVIDENCE_BYTES;
@@ -89,7 +90,14 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(evaluations::list_evidence)
         .service(evaluations::evidence_file)
         .service(decisions::create_decision)
-        .service(decisions::get_decision);
+        .service(decisions::get_decision)
+        .service(statistics::get_statistics)
+        .service(statistics::get_trends)
+        .service(statistics::list_targets)
+        .service(statistics::set_targets)
+        .service(statistics::list_declared_indicators)
+        .service(statistics::list_declared_values)
+        .service(statistics::declare_value);
 }
 
 pub fn root(cfg: &mut ServiceConfig) {
