@@ -318,7 +318,16 @@ fn gather(
         }
         tallies.entry(SectionKey { model: *model, subgroup: None }).or_default();
     }
-    let mut units_counted: HashMap<UnitLevel, HashMap<i64, i64>> = HashMap::new();
+    let mut levels: Vec<UnitLevel> = tallies
+        .keys()
+        .filter_map(|key| match denominator(key) {
+            Denominator::Units(level) => Some(level),
+            _ => None,
+        })
+        .collect();
+    levels.sort_unstable_by_key(|l| l.as_str());
+    levels.dedup();
+    let units_counted = units::count_within(conn, &ids, &levels, map_day)?;
     for (key, slots) in tallies.iter_mut() {
         match denominator(key) {
             Denominator::Records(kind, matches) => {
@@ -327,10 +336,7 @@ fn gather(
                 }
             }
             Denominator::Units(level) => {
-                if let std::collections::hash_map::Entry::Vacant(slot) = units_counted.entry(level) {
-                    slot.insert(units::count_within(conn, &ids, level, map_day)?);
-                }
-                for (unit, n) in units_counted.get(&level).into_iter().flatten() {
+                for ((unit, _), n) in units_counted.iter().filter(|((_, l), _)| *l == level) {
                     slots.add(rows, *unit, |t| t.add_denominator(*n));
                 }
             }

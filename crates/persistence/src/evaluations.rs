@@ -424,6 +424,21 @@ pub fn level1_since(
     models.sort_unstable();
     models.dedup();
     let mut out = HashMap::new();
+    if let [(kind, id, model)] = subjects {
+        // One subject, as in every single step: equalities, whose prepared plan PostgreSQL
+        // keeps, where the lists below are planned again at each call (0.15 ms of a decision).
+        let since: Option<Option<NaiveDate>> = evaluations::table
+            .filter(evaluations::subject_type.eq(kind.as_str()))
+            .filter(evaluations::subject_id.eq(id))
+            .filter(evaluations::model_kind.eq(model.as_str()))
+            .filter(evaluations::status.eq(EvaluationStatus::Recognised.as_str()))
+            .filter(evaluations::result_rank.ge(1))
+            .select(diesel::dsl::min(evaluations::decided_on))
+            .first(conn)
+            .optional()?;
+        out.extend(since.flatten().map(|since| ((*kind, *id, *model), since)));
+        return Ok(out);
+    }
     for chunk in ids.chunks(CHUNK) {
         let rows: Vec<(String, i64, String, Option<NaiveDate>)> = evaluations::table
             .filter(evaluations::subject_type.eq_any(&kinds))

@@ -1,0 +1,1 @@
+DROP INDEX stat_registry_unit;
