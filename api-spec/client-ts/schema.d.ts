@@ -3791,8 +3791,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No service account with this id that the caller manages */
+            /** @description No account with this id that the caller manages */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account is a person's, who signs in with a password (`reference_conflict`, `api_keys_for_service_accounts_only`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

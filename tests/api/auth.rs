@@ -174,6 +174,19 @@ async fn api_keys_sign_in_service_accounts(app: &TestApp) {
 
     let key = app.post_json(&format!("/api/v1/accounts/{id}/api-keys"), &json!({"name": "import script"})).await;
     assert_eq!(key.status(), 201);
+    // A person's account exists but takes no key: said as such, not as a missing account.
+    let person = app
+        .post_json(
+            "/api/v1/accounts",
+            &json!({"username": "cb.khoa", "display_name": "Cán bộ", "kind": "person",
+                    "roles": ["commune_officer"], "unit_ids": [commune["id"]]}),
+        )
+        .await;
+    let person: Value = person.json().await.unwrap();
+    let refused =
+        app.post_json(&format!("/api/v1/accounts/{}/api-keys", person["id"]), &json!({"name": "script"})).await;
+    let problem = assert_problem(refused, 409, "reference_conflict").await;
+    assert_eq!(problem["errors"][0]["code"], "api_keys_for_service_accounts_only");
     let key: Value = key.json().await.unwrap();
     let secret = key["api_key"].as_str().unwrap().to_owned();
     assert!(secret.starts_with(&format!("xhht_{}_", key["prefix"].as_str().unwrap())));

@@ -71,6 +71,7 @@ pub enum Rule {
     InvalidUrl,
     AccountHasNoUnits,
     ServiceAccountsCannotBeAdmin,
+    ApiKeysForServiceAccountsOnly,
     UsernameChars,
     NationalIdDigits,
     InvalidFileName,
@@ -108,6 +109,7 @@ impl Rule {
             Rule::InvalidUrl => "invalid_url",
             Rule::AccountHasNoUnits => "account_has_no_units",
             Rule::ServiceAccountsCannotBeAdmin => "service_accounts_cannot_be_admin",
+            Rule::ApiKeysForServiceAccountsOnly => "api_keys_for_service_accounts_only",
             Rule::UsernameChars => "username_chars",
             Rule::NationalIdDigits => "national_id_digits",
             Rule::InvalidFileName => "invalid_file_name",
@@ -184,6 +186,10 @@ impl Rule {
             Rule::AccountHasNoUnits => (
                 "Tài khoản chưa được giao đơn vị nào; hãy gửi kèm unit_ids.",
                 "The account covers no units; send unit_ids with the roles.",
+            ),
+            Rule::ApiKeysForServiceAccountsOnly => (
+                "Chỉ tài khoản dịch vụ (kind = service) mới có khóa API; người dùng đăng nhập bằng mật khẩu.",
+                "Only service accounts (kind = service) have API keys; a person signs in with a password.",
             ),
             Rule::ServiceAccountsCannotBeAdmin => (
                 "Tài khoản dịch vụ không được có vai trò quản trị (admin).",

@@ -441,7 +441,8 @@ pub async fn list_api_keys(
     security(("bearer" = [])),
     responses(
         (status = 201, description = "The key, shown once", body = CreatedApiKey),
-        (status = 404, description = "No service account with this id that the caller manages", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No account with this id that the caller manages", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The account is a person's, who signs in with a password (`reference_conflict`, `api_keys_for_service_accounts_only`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/accounts/{id}/api-keys")]
@@ -459,7 +460,11 @@ pub async fn create_api_key(
         database.write(|conn| {
             let (account, units) = managed(conn, &actor, id)?;
             if account.kind != "service" {
-                return Err(ApiError::NotFound(Record::Account));
+                // The account exists: say why it takes no key rather than that it is missing.
+                return Err(ApiError::ReferenceConflict(vec![FieldError::rule(
+                    "id",
+                    Rule::ApiKeysForServiceAccountsOnly,
+                )]));
             }
             let (prefix, key) = new_api_key();
             let stored = accounts::create_api_key(conn, id, &name, &prefix, &sha256_hex(&key))?;
