@@ -576,8 +576,33 @@ async fn drafts_cannot_recognise_and_inspectors_do_not_overwrite_each_other(app:
         .send()
         .await
         .unwrap();
-    assert_eq!(download.headers()["content-disposition"], "attachment; filename=\"bien-ban.pdf\"");
+    assert_eq!(
+        download.headers()["content-disposition"],
+        "attachment; filename=\"bien-ban.pdf\"; filename*=UTF-8''bien-ban.pdf"
+    );
     assert_eq!(download.bytes().await.unwrap().as_ref(), b"%PDF-1.4 test");
+    // A Vietnamese name: UTF-8 in `filename*`, an ASCII stand-in in `filename`.
+    let named = p
+        .officer
+        .post(app.url(&format!(
+            "/api/v1/evaluations/{}/evidence/file?indicator_id=TC1.CT1&file_name=Bi%C3%AAn%20b%E1%BA%A3n%20%22h%E1%BB%8Dp%22.pdf",
+            ev2["id"]
+        )))
+        .body(b"x".to_vec())
+        .send()
+        .await
+        .unwrap();
+    let named: Value = created(named).await;
+    let download = p
+        .officer
+        .get(app.url(&format!("/api/v1/evaluations/{}/evidence/{}/file", ev2["id"], named["id"])))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        download.headers()["content-disposition"],
+        "attachment; filename=\"Bi_n b_n _h_p_.pdf\"; filename*=UTF-8''Bi%C3%AAn%20b%E1%BA%A3n%20%22h%E1%BB%8Dp%22.pdf"
+    );
     let too_big = p
         .officer
         .post(app.url(&format!("/api/v1/evaluations/{}/evidence/file?indicator_id=TC1.CT1&file_name=x.bin", ev2["id"])))

@@ -557,10 +557,10 @@ pub async fn evidence_file(
     })
     .await?;
     // Served as a download, never rendered: the content type comes from whoever uploaded it.
-    let name = meta.file_name.unwrap_or_default().replace(['"', '\r', '\n'], "_");
+    let name = meta.file_name.unwrap_or_default();
     Ok(HttpResponse::Ok()
         .content_type("application/octet-stream")
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
+        .insert_header((header::CONTENT_DISPOSITION, super::support::attachment(&name)))
         .insert_header(("x-content-type-options", "nosniff"))
         .body(content))
 }

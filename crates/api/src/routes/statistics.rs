@@ -41,7 +41,7 @@ fn format_of(req: &HttpRequest, asked: Option<ReportFormat>) -> ReportFormat {
 fn file(body: Vec<u8>, content_type: &'static str, name: String) -> HttpResponse {
     HttpResponse::Ok()
         .content_type(content_type)
-        .insert_header((header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")))
+        .insert_header((header::CONTENT_DISPOSITION, super::support::attachment(&name)))
         .body(body)
 }
 
