@@ -159,6 +159,33 @@ impl Default for PoolOptions {
     }
 }
 
+/// The SQLite file holds citizens' records: readable by its owner only. It is created so (an
+/// empty file is a valid database), and a file or journal left readable by others is
+/// narrowed; SQLite gives the `-wal` and `-shm` files it creates the database file's mode.
+#[cfg(unix)]
+fn owner_only(path: &std::path::Path) -> std::io::Result<()> {
+    use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    match std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path) {
+        Ok(_) => return Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) => return Err(e),
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let file = PathBuf::from(format!("{}{suffix}", path.display()));
+        if let Ok(meta) = std::fs::metadata(&file)
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(meta.permissions().mode() & 0o700))?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn owner_only(_path: &std::path::Path) -> std::io::Result<()> {
+    Ok(())
+}
+
 impl Database {
     pub fn connect(url: &DatabaseUrl, options: &PoolOptions) -> Result<Self> {
         if let DatabaseUrl::Sqlite(path) = url
@@ -167,6 +194,10 @@ impl Database {
         {
             std::fs::create_dir_all(dir)
                 .map_err(|e| PersistenceError::Unavailable(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        if let DatabaseUrl::Sqlite(path) = url {
+            owner_only(path)
+                .map_err(|e| PersistenceError::Unavailable(format!("cannot secure {}: {e}", path.display())))?;
         }
         let pool = Pool::builder()
             .max_size(options.max_size)
@@ -231,6 +262,30 @@ mod tests {
         assert_eq!(DatabaseUrl::parse("data/x.sqlite"), Ok(DatabaseUrl::Sqlite(PathBuf::from("data/x.sqlite"))));
         assert!(DatabaseUrl::parse("mysql://h/db").is_err());
         assert!(DatabaseUrl::parse("sqlite://:memory:").is_err());
+    }
+
+    /// A new database, its write-ahead log and shared memory are readable by the owner only,
+    /// and an existing file readable by others is narrowed.
+    #[cfg(unix)]
+    #[test]
+    fn the_sqlite_files_are_the_owners_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = std::env::temp_dir().join(format!("xhht-mode-{}", std::process::id()));
+        let path = dir.join("x.sqlite");
+        let mode = |suffix: &str| {
+            std::fs::metadata(format!("{}{suffix}", path.display())).map(|m| m.permissions().mode() & 0o777).ok()
+        };
+        let database = Database::connect(&DatabaseUrl::Sqlite(path.clone()), &PoolOptions::default());
+        let migrated =
+            database.as_ref().ok().and_then(|db| db.conn().ok()).and_then(|mut c| crate::migrate::run(&mut c).ok());
+        assert!(migrated.is_some(), "migrated");
+        assert_eq!((mode(""), mode("-wal"), mode("-shm")), (Some(0o600), Some(0o600), Some(0o600)));
+        drop(database);
+        let _ = std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644));
+        let again = Database::connect(&DatabaseUrl::Sqlite(path.clone()), &PoolOptions::default());
+        assert!(again.is_ok());
+        assert_eq!(mode(""), Some(0o600));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
