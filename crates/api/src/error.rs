@@ -662,11 +662,19 @@ impl ApiError {
         if let ApiError::AccountLocked { retry_after_seconds } = self {
             response.insert_header((header::RETRY_AFTER, retry_after_seconds.to_string()));
         }
+        if let ApiError::ServiceUnavailable = self {
+            // The pool retries the database for as long as this; a client that waits as long
+            // finds it back, or gets the same answer, without hammering it meanwhile.
+            response.insert_header((header::RETRY_AFTER, UNAVAILABLE_RETRY_AFTER_SECONDS.to_string()));
+        }
         let body =
             serde_json::to_string(&self.problem(lang, instance, request_id)).unwrap_or_else(|_| String::from("{}"));
         response.body(body)
     }
 }
+
+/// `Retry-After` of a 503: about the pool's connection timeout.
+pub const UNAVAILABLE_RETRY_AFTER_SECONDS: u32 = 5;
 
 /// What is missing, in both languages.
 fn missing_texts(record: Record) -> (&'static str, &'static str) {
@@ -980,6 +988,14 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
     use xhht_domain::EvaluationStatus;
+
+    /// A client told the database is away is also told when to come back.
+    #[test]
+    fn a_503_says_when_to_retry() {
+        let response = ApiError::ServiceUnavailable.render(Lang::En, None, None);
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers().get(header::RETRY_AFTER).and_then(|v| v.to_str().ok()), Some("5"));
+    }
     use xhht_evaluation::workflow::EvaluationAction;
 
     /// The problem's code and the refusal's own code are one and the same.

@@ -301,6 +301,21 @@ fn cross_field_rules_of_requests() -> Vec<(&'static str, Value)> {
     ]
 }
 
+/// A 503, with the `Retry-After` the server sends with it.
+fn unavailable() -> RefOr<Response> {
+    let seconds = utoipa::openapi::header::HeaderBuilder::new()
+        .schema(Some(ObjectBuilder::new().schema_type(Type::Integer)))
+        .description(Some("Seconds to wait before trying again"))
+        .build();
+    RefOr::T(
+        Response::builder()
+            .description("The database does not answer")
+            .header("Retry-After", seconds)
+            .content("application/problem+json", Content::new(Some(Ref::from_schema_name("Problem"))))
+            .build(),
+    )
+}
+
 fn problem(description: &str) -> RefOr<Response> {
     RefOr::T(
         Response::builder()
@@ -340,10 +355,10 @@ fn complete(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
                 add("401", "No valid access token: missing, malformed, tampered with, expired or not yet valid");
                 add("403", "The account's role or units do not allow this");
             }
-            if !is_liveness {
-                add("503", "The database does not answer");
-            }
             add("500", "An internal error; it is logged with the request id");
+            if !is_liveness {
+                responses.entry("503".to_owned()).or_insert_with(unavailable);
+            }
         }
     }
     api
