@@ -607,10 +607,12 @@ async fn drafts_cannot_recognise_and_inspectors_do_not_overwrite_each_other(app:
         .officer
         .post(app.url(&format!("/api/v1/evaluations/{}/evidence/file?indicator_id=TC1.CT1&file_name=x.bin", ev2["id"])))
         .body(vec![0u8; 6 * 1024 * 1024])
+        .header("accept-language", "en")
         .send()
         .await
         .unwrap();
-    assert_eq!(too_big.status(), 413);
+    let problem = assert_problem(too_big, 413, "payload_too_large").await;
+    assert_eq!(problem["detail"], "The body exceeds the limit of 5242880 bytes.", "the real limit, not 0");
 }
 
 async fn batch_decisions_are_all_or_nothing(app: &TestApp) {

@@ -88,7 +88,9 @@ fn foreign_error(status: StatusCode, text: &str) -> ApiError {
     match status.as_u16() {
         404 => ApiError::RouteNotFound,
         405 => ApiError::MethodNotAllowed { allowed: Vec::new() },
-        413 => ApiError::PayloadTooLarge { limit: 0 },
+        // JSON bodies answer their own 413 (startup::json_config); what actix refuses itself is
+        // a raw body over the one limit set for those, the evidence files'.
+        413 => ApiError::PayloadTooLarge { limit: crate::routes::MAX_EVIDENCE_BYTES },
         415 => ApiError::UnsupportedMediaType,
         400..=499 => ApiError::InvalidJson(None),
         503 => ApiError::ServiceUnavailable,
