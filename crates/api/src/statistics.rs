@@ -37,10 +37,15 @@ pub struct Request {
 impl Request {
     /// The day of the map the rows are drawn on.
     pub fn as_of(&self, today: NaiveDate) -> NaiveDate {
-        match self.boundaries {
-            BoundariesDto::Today => today,
-            BoundariesDto::OfTheTime => self.on,
-        }
+        map_day(self.boundaries, self.on, today)
+    }
+}
+
+/// The day of the map a report is drawn on: today's, or that of the `on` day.
+pub fn map_day(boundaries: BoundariesDto, on: NaiveDate, today: NaiveDate) -> NaiveDate {
+    match boundaries {
+        BoundariesDto::Today => today,
+        BoundariesDto::OfTheTime => on,
     }
 }
 
@@ -614,10 +619,7 @@ pub fn trends(
     let mut sections: BTreeMap<SectionKey, Vec<TrendPoint>> = BTreeMap::new();
     for year in years.clone() {
         let on = default_on(year, today);
-        let map_day = match boundaries_of {
-            BoundariesDto::Today => today,
-            BoundariesDto::OfTheTime => on,
-        };
+        let map_day = map_day(boundaries_of, on, today);
         let figures = gather(conn, &rows, &chosen, &[year], boundaries(boundaries_of), on, map_day)?;
         for (key, slots) in &figures.tallies {
             let row = figure_row(

@@ -135,10 +135,7 @@ pub async fn get_statistics(
     let unit_id = q.unit;
     let report = db(&state, move |database| {
         database.read(|conn| {
-            let map_day = match boundaries {
-                BoundariesDto::Today => today,
-                BoundariesDto::OfTheTime => on,
-            };
+            let map_day = statistics::map_day(boundaries, on, today);
             let villages_shown = |u: &Unit| {
                 u.level == UnitLevel::Village || (u.level == UnitLevel::Commune && by == Breakdown::Children)
             };
@@ -192,10 +189,7 @@ pub async fn get_trends(
     let unit_id = q.unit;
     let report = db(&state, move |database| {
         database.read(|conn| {
-            let map_day = match boundaries {
-                BoundariesDto::Today => today,
-                BoundariesDto::OfTheTime => statistics::default_on(last, today),
-            };
+            let map_day = statistics::map_day(boundaries, statistics::default_on(last, today), today);
             let unit = report_unit(conn, unit_id, map_day, |u| u.level == UnitLevel::Village, &caller)?;
             statistics::trends(conn, unit.as_ref(), first..=last, models.as_deref(), boundaries, today)
         })
