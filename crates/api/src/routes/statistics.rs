@@ -10,7 +10,7 @@ use crate::dto::{
     DeclaredValueRequest, MODELS_MAX_LENGTH, ReportFormat, StatisticsQuery, StatisticsReport, TargetDto, TargetList,
     TargetQuery, TargetSetRequest, TrendQuery, TrendReport,
 };
-use crate::error::{ApiError, FieldError, Issue, Problem};
+use crate::error::{ApiError, FieldError, Issue, OrMissing, Problem};
 use crate::extract::JsonBody;
 use crate::i18n::Rule;
 use crate::report_files::{self, CSV, XLSX};
@@ -314,7 +314,7 @@ pub async fn set_targets(
     create_once(&state, &req, "set_targets", actor.id, &body, "/api/v1/targets", move |conn| {
         let not_fit =
             || ApiError::ReferenceConflict(vec![FieldError::rule("unit_id", Rule::NotAProvinceOrCommuneInForce)]);
-        let unit = units::get(conn, request.unit_id).map_err(|_| not_fit())?;
+        let unit = units::get(conn, request.unit_id).or_missing(not_fit)?;
         if !matches!(unit.level, UnitLevel::Province | UnitLevel::Commune) || unit.valid_to.is_some() {
             return Err(not_fit());
         }
@@ -430,7 +430,7 @@ pub async fn declare_value(
     let out = db(&state, move |database| {
         database.write(|conn| {
             let not_fit = || ApiError::ReferenceConflict(vec![FieldError::rule("unit_id", Rule::UnknownUnit)]);
-            let unit = units::get(conn, body.unit_id).map_err(|_| not_fit())?;
+            let unit = units::get(conn, body.unit_id).or_missing(not_fit)?;
             if unit.valid_to.is_some() {
                 return Err(not_fit());
             }
