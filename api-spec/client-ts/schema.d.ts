@@ -64,8 +64,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Changes the caller's own password; every other session of the account ends.
-         * @description Changes the caller's own password; every other session of the account ends.
+         * Changes the caller's own password; every session of the account ends, this one too.
+         * @description Guesses of the current password count as sign-in guesses (429 past the limit). The new
+         *     password may not be the user name or close to it, nor easy to guess (zxcvbn score below
+         *     3 of 4): 422 `password_like_username` or `password_guessable`.
          *
          *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
          */
@@ -212,10 +214,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
-         *     was known, so that it cannot be used to probe for tokens.
-         * @description Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
-         *     was known, so that it cannot be used to probe for tokens.
+         * Signs out: revokes the refresh token's whole family, and with it the access tokens issued in
+         *     it. Answers 204 whether or not the token was known, so that it cannot be used to probe for
+         *     tokens.
+         * @description Signs out: revokes the refresh token's whole family, and with it the access tokens issued in
+         *     it. Answers 204 whether or not the token was known, so that it cannot be used to probe for
+         *     tokens.
          *
          *     **Who may call it**: anyone; no token is needed.
          */
@@ -237,15 +241,85 @@ export interface paths {
         put?: never;
         /**
          * Signs in with a password or an API key, or exchanges a refresh token (which rotates: a
-         *     refresh token works once, and a reused one revokes its whole family). Repeated wrong
-         *     passwords slow the answers down and then lock the account for a while.
+         *     refresh token works once, and a reused one revokes its whole family, and ends its access
+         *     tokens). Password guesses are limited per source address and per account from each
+         *     source; past the limit the answer is 429 with `Retry-After`. No account is ever locked.
          * @description Signs in with a password or an API key, or exchanges a refresh token (which rotates: a
-         *     refresh token works once, and a reused one revokes its whole family). Repeated wrong
-         *     passwords slow the answers down and then lock the account for a while.
+         *     refresh token works once, and a reused one revokes its whole family, and ends its access
+         *     tokens). Password guesses are limited per source address and per account from each
+         *     source; past the limit the answer is 429 with `Retry-After`. No account is ever locked.
          *
          *     **Who may call it**: anyone; no token is needed.
          */
         post: operations["issueToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lists possible duplicates whose two citizens both lie in the caller's units, in id order.
+         * @description Lists possible duplicates whose two citizens both lie in the caller's units, in id order.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
+        get: operations["listCitizenDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-duplicates/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dismisses a possible duplicate: they are two people (a mistyped number, say); both records stay.
+         * @description Dismisses a possible duplicate: they are two people (a mistyped number, say); both records stay.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
+        post: operations["dismissCitizenDuplicate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/citizen-duplicates/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merges a possible duplicate: one person, two records. The record named is kept, the other
+         *     is deleted (kept as a deletion marker for sync), in one transaction.
+         * @description Merges a possible duplicate: one person, two records. The record named is kept, the other
+         *     is deleted (kept as a deletion marker for sync), in one transaction.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
+        post: operations["mergeCitizenDuplicate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1366,11 +1440,6 @@ export interface components {
             unit_ids: number[];
             disabled: boolean;
             must_change_password: boolean;
-            /**
-             * Format: date-time
-             * @description Set while the account is locked after repeated failed sign-ins.
-             */
-            locked_until?: string | null;
             /** Format: int32 */
             version: number;
             /** Format: date-time */
@@ -1583,6 +1652,33 @@ export interface components {
             updated_at: string;
             /** @description A deletion marker, in sync reads. */
             deleted: boolean;
+        };
+        /**
+         * @description Two citizens with one national ID: the second was registered by an officer who could not
+         *     see the first, and was not told of it. Shown only to officers whose units cover both.
+         */
+        CitizenDuplicateDto: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int64
+             * @description The citizen registered second.
+             */
+            citizen_id: number;
+            /**
+             * Format: int64
+             * @description The citizen that had the national ID first.
+             */
+            twin_id: number;
+            /** Format: date-time */
+            flagged_at: string;
+            status: components["schemas"]["DuplicateStatus"];
+            /** Format: date-time */
+            resolved_at?: string | null;
+        };
+        CitizenDuplicatePage: {
+            items: components["schemas"]["CitizenDuplicateDto"][];
+            next_cursor?: string | null;
         };
         CitizenPage: {
             items: components["schemas"]["CitizenDto"][];
@@ -1866,10 +1962,15 @@ export interface components {
             source: string;
         };
         /**
+         * @description Where a possible duplicate stands.
+         * @enum {string}
+         */
+        DuplicateStatus: "open" | "merged" | "dismissed";
+        /**
          * @description Stable machine codes. Clients switch on these, never on the text.
          * @enum {string}
          */
-        ErrorCode: "invalid_json" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "invalid_path" | "invalid_header" | "validation_failed" | "reference_conflict" | "unit_not_found" | "reorganisation_not_found" | "citizen_not_found" | "household_not_found" | "organisation_not_found" | "clan_not_found" | "learning_centre_not_found" | "evaluation_not_found" | "decision_not_found" | "evidence_not_found" | "route_not_found" | "method_not_allowed" | "ambiguous_code" | "unit_code_in_use" | "unit_not_valid_on_date" | "unit_has_open_children" | "invalid_parent" | "mixed_levels" | "not_a_movable_village" | "repeated_unit" | "date_before_start" | "idempotency_key_reused" | "precondition_required" | "precondition_failed" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_grant" | "account_locked" | "account_disabled" | "forbidden" | "out_of_scope" | "account_not_found" | "api_key_not_found" | "username_taken" | "decision_refused" | "filing_deadline_passed" | "duplicate_citizen" | "learning_centre_exists" | "already_registered" | "framework_not_found" | "framework_invalid" | "framework_incomplete" | "framework_version_exists" | "framework_status_conflict" | "evaluation_status_conflict" | "framework_retired" | "framework_not_valid_for_year" | "unknown_level" | "answers_incomplete" | "framework_not_published" | "level_not_reached" | "level2_too_early" | "decision_date_in_future" | "score_rejected" | "service_unavailable" | "internal_error";
+        ErrorCode: "invalid_json" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "invalid_path" | "invalid_header" | "validation_failed" | "reference_conflict" | "unit_not_found" | "reorganisation_not_found" | "citizen_not_found" | "household_not_found" | "organisation_not_found" | "clan_not_found" | "learning_centre_not_found" | "evaluation_not_found" | "decision_not_found" | "evidence_not_found" | "citizen_duplicate_not_found" | "route_not_found" | "method_not_allowed" | "ambiguous_code" | "unit_code_in_use" | "unit_not_valid_on_date" | "unit_has_open_children" | "invalid_parent" | "mixed_levels" | "not_a_movable_village" | "repeated_unit" | "date_before_start" | "idempotency_key_reused" | "precondition_required" | "precondition_failed" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_grant" | "too_many_attempts" | "account_disabled" | "forbidden" | "password_change_required" | "out_of_scope" | "account_not_found" | "api_key_not_found" | "username_taken" | "duplicate_already_resolved" | "decision_refused" | "filing_deadline_passed" | "duplicate_citizen" | "learning_centre_exists" | "already_registered" | "framework_not_found" | "framework_invalid" | "framework_incomplete" | "framework_version_exists" | "framework_status_conflict" | "evaluation_status_conflict" | "framework_retired" | "framework_not_valid_for_year" | "unknown_level" | "answers_incomplete" | "framework_not_published" | "level_not_reached" | "level2_too_early" | "decision_date_in_future" | "score_rejected" | "service_unavailable" | "internal_error";
         /**
          * @description A step of the workflow, as offered in `allowed_actions`.
          * @enum {string}
@@ -2332,6 +2433,16 @@ export interface components {
             min: components["schemas"]["LevelThresholds_String"];
             /** @enum {string} */
             kind: "ordinal";
+        };
+        /**
+         * @description Which of the two records to keep; the other is deleted.
+         * @example {
+         *       "keep_citizen_id": 1
+         *     }
+         */
+        MergeRequest: {
+            /** Format: int64 */
+            keep_citizen_id: number;
         };
         /**
          * @description The learning-society models ("mô hình học tập").
@@ -3154,7 +3265,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3230,7 +3341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3324,7 +3435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3393,7 +3504,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3423,6 +3534,17 @@ export interface operations {
             /** @description The body is well-formed but invalid; `errors` lists the fields */
             422: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many guesses of the current password; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3492,7 +3614,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3580,7 +3702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3713,7 +3835,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3796,7 +3918,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3913,7 +4035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3992,7 +4114,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4081,7 +4203,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4230,8 +4352,300 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Wrong credentials, locked or disabled account, or an unusable refresh token */
+            /** @description Wrong credentials, a disabled account, or an unusable refresh token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but invalid; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many password guesses from this source; `Retry-After` says when to try again */
+            429: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCitizenDuplicates: {
+        parameters: {
+            query?: {
+                /** @description `open` (the default) or `resolved` (merged or dismissed). */
+                status?: string;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of possible duplicates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenDuplicatePage"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dismissCitizenDuplicate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The possible duplicate's id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Dismissed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenDuplicateDto"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such possible duplicate whose citizens both lie in the caller's units */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Merged or dismissed already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mergeCitizenDuplicate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The possible duplicate's id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MergeRequest"];
+            };
+        };
+        responses: {
+            /** @description Merged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenDuplicateDto"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such possible duplicate whose citizens both lie in the caller's units */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Merged or dismissed already */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4340,7 +4754,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4425,7 +4839,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4533,7 +4947,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4621,7 +5035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4755,7 +5169,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4865,7 +5279,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4950,7 +5364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5058,7 +5472,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5146,7 +5560,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5280,7 +5694,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5383,7 +5797,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5498,7 +5912,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5680,7 +6094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5795,7 +6209,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5880,7 +6294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5997,7 +6411,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6076,7 +6490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6159,7 +6573,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6284,7 +6698,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6401,7 +6815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6487,7 +6901,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6627,7 +7041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6763,7 +7177,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6934,7 +7348,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7106,7 +7520,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7215,7 +7629,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7435,7 +7849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7520,7 +7934,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7628,7 +8042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7716,7 +8130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7850,7 +8264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7960,7 +8374,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8045,7 +8459,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8153,7 +8567,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8241,7 +8655,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8375,7 +8789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8485,7 +8899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8570,7 +8984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8678,7 +9092,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8766,7 +9180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8900,7 +9314,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9003,7 +9417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9463,7 +9877,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9650,7 +10064,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9905,7 +10319,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10176,7 +10590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The account's role or units do not allow this */
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
             403: {
                 headers: {
                     [name: string]: unknown;

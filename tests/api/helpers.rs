@@ -96,6 +96,11 @@ fn pg_template(admin: &str) -> &'static str {
 }
 
 pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
+    spawn_app_with(backend, |_| {}).await
+}
+
+/// The application with settings of the test's own (on top of `test_settings`).
+pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)) -> Option<TestApp> {
     let (database_url, file) = match backend {
         Backend::Sqlite => {
             let template = sqlite_template();
@@ -119,7 +124,8 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
         }
     };
     let jwt_secret = format!("test-secret-{}", uuid::Uuid::new_v4().simple());
-    let settings = test_settings(&database_url, &jwt_secret);
+    let mut settings = test_settings(&database_url, &jwt_secret);
+    adjust(&mut settings);
     let app = Application::build(&settings).expect("build the application");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
@@ -142,6 +148,9 @@ pub fn test_settings(database_url: &str, jwt_secret: &str) -> Settings {
         // Cheap hashing keeps the suite fast; production uses the argon2id defaults.
         argon2_memory_kib: 256,
         argon2_iterations: 1,
+        // Tests sign many accounts in from one address; tests/api/security.rs tests the limits.
+        sign_in_per_source_per_minute: 100_000,
+        sign_in_per_account_per_minute: 100_000,
         ..Settings::default()
     }
 }
@@ -184,9 +193,30 @@ impl TestApp {
         self.client.post(self.url(path)).json(body).send().await.expect("POST")
     }
 
-    /// Creates an account with these roles on these units (by id) and signs it in; returns
+    /// Creates an account with these roles on these units (by id), signs it in, replaces its
+    /// one-time password (nothing else is allowed before) and signs in again; returns
     /// (account id, access token).
     pub async fn account(&self, username: &str, roles: &[&str], unit_ids: &[i64]) -> (i64, String) {
+        let (id, token, password) = self.account_with_one_time_password(username, roles, unit_ids).await;
+        let chosen = format!("kx-{}", uuid::Uuid::new_v4().simple());
+        let changed = bearer_client(&token)
+            .post(self.url("/api/v1/accounts/me/password"))
+            .json(&serde_json::json!({"current_password": password, "new_password": chosen}))
+            .send()
+            .await
+            .expect("change the one-time password");
+        assert_eq!(changed.status(), 204, "change the one-time password of {username}");
+        (id, login(&self.anonymous, &self.address, username, &chosen).await)
+    }
+
+    /// Creates an account and signs it in with its one-time password; returns (account id,
+    /// access token, the one-time password).
+    pub async fn account_with_one_time_password(
+        &self,
+        username: &str,
+        roles: &[&str],
+        unit_ids: &[i64],
+    ) -> (i64, String, String) {
         let created = self
             .post_json(
                 "/api/v1/accounts",
@@ -196,9 +226,9 @@ impl TestApp {
             .await;
         assert_eq!(created.status(), 201, "create account {username}");
         let created: serde_json::Value = created.json().await.expect("account");
-        let password = created["initial_password"].as_str().expect("one-time password");
-        let token = login(&self.anonymous, &self.address, username, password).await;
-        (created["id"].as_i64().expect("id"), token)
+        let password = created["initial_password"].as_str().expect("one-time password").to_owned();
+        let token = login(&self.anonymous, &self.address, username, &password).await;
+        (created["id"].as_i64().expect("id"), token, password)
     }
 
     /// The unit holding `code` on `day`.

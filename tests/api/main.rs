@@ -13,6 +13,7 @@ mod frameworks;
 mod health;
 mod logs;
 mod reorganisations;
+mod security;
 mod spec;
 mod statistics;
 mod units;
@@ -30,6 +31,7 @@ fn main() {
         health::trials(),
         logs::trials(),
         reorganisations::trials(),
+        security::trials(),
         spec::trials(),
         statistics::trials(),
         units::trials(),

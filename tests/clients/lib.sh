@@ -51,8 +51,10 @@ free_port() {
 # start_server WORKDIR: builds nothing (the caller runs `cargo build --bin xhht` first), starts
 # target/debug/xhht on SQLite in WORKDIR on a free loopback port and waits for /health/ready.
 # Sets SERVER_PID and SERVER_URL, and exports the XHHT_* variables so that the command line
-# (`xhht user add`) works on the same database. Cheap argon2 parameters: the tests sign in
-# many times and the hash cost is not what they test. The caller's EXIT trap calls stop_server.
+# (`xhht user add`) works on the same database. Cheap argon2 parameters and no practical limit
+# on password guesses: the tests sign in many times from one address, and neither the hash
+# cost nor the throttling is what they test (tests/api/security.rs does). The caller's EXIT
+# trap calls stop_server.
 start_server() {
     local work=$1 port
     port=$(free_port)
@@ -64,6 +66,8 @@ start_server() {
     export XHHT_ADMIN_PASSWORD=${XHHT_ADMIN_PASSWORD:-client-tests-admin-password}
     export XHHT_ARGON2_MEMORY_KIB=1024
     export XHHT_ARGON2_ITERATIONS=1
+    export XHHT_SIGN_IN_PER_SOURCE_PER_MINUTE=1000000
+    export XHHT_SIGN_IN_PER_ACCOUNT_PER_MINUTE=1000000
     SERVER_URL="http://127.0.0.1:$port"
     ./target/debug/xhht serve >"$work/server.log" 2>&1 &
     SERVER_PID=$!

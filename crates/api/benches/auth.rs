@@ -32,13 +32,13 @@ fn main() {
         write: vec!["/10811/10845/".into()],
         read: vec!["/1/".into(), "/10811/10845/".into()],
     };
-    let token = tokens.issue(42, "cb.badinh", 3, &[Role::CommuneOfficer], &scope).unwrap();
+    let token = tokens.issue(42, "cb.badinh", 3, &[Role::CommuneOfficer], &scope, "f:bench").unwrap();
     println!("access token: {} bytes", token.len());
     measure("token check (HS256 verify + claims)", Duration::from_secs(2), || {
         black_box(tokens.verify(black_box(&token)).unwrap());
     });
     measure("token issue", Duration::from_secs(1), || {
-        black_box(tokens.issue(42, "cb.badinh", 3, &[Role::CommuneOfficer], &scope).unwrap());
+        black_box(tokens.issue(42, "cb.badinh", 3, &[Role::CommuneOfficer], &scope, "f:bench").unwrap());
     });
     let defaults = Settings::default();
     let passwords = Passwords::new(defaults.argon2_memory_kib, defaults.argon2_iterations).unwrap();

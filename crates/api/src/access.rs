@@ -94,7 +94,10 @@ pub fn access(operation_id: &str) -> Option<Access> {
         | "deleteClan"
         | "createLearningCentre"
         | "updateLearningCentre"
-        | "deleteLearningCentre" => Permission(xhht_domain::Permission::Register),
+        | "deleteLearningCentre"
+        | "listCitizenDuplicates"
+        | "dismissCitizenDuplicate"
+        | "mergeCitizenDuplicate" => Permission(xhht_domain::Permission::Register),
         "saveSelfAssessment" => Step(EvaluationAction::SelfAssess),
         "submitEvaluation" => Step(EvaluationAction::Submit),
         "inspectEvaluation" => Step(EvaluationAction::Inspect),

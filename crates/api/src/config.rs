@@ -34,9 +34,15 @@ pub struct Settings {
     /// argon2id cost: memory in KiB and passes.
     pub argon2_memory_kib: u32,
     pub argon2_iterations: u32,
-    /// Failed logins before the account locks, and for how long.
-    pub max_failed_logins: i32,
-    pub lockout_seconds: i64,
+    /// Password guesses (sign-in, or the current password when changing it) allowed a minute
+    /// from one source address, and at one account from one source; an hour allows six times
+    /// as many. Past them the answer is 429 with `Retry-After`. No account is ever locked.
+    pub sign_in_per_source_per_minute: u32,
+    pub sign_in_per_account_per_minute: u32,
+    /// The address of a reverse proxy in front of the server: for requests from it, the source
+    /// is the last address of `X-Forwarded-For` (the one the proxy added). Without it every
+    /// request comes from the proxy, and shares one allowance.
+    pub trusted_proxy: Option<String>,
     /// Password of the first administrator. When absent and no administrator exists, one is
     /// generated and printed once.
     pub admin_password: Option<String>,
@@ -60,8 +66,9 @@ impl Default for Settings {
             refresh_token_days: 14,
             argon2_memory_kib: 19 * 1024,
             argon2_iterations: 2,
-            max_failed_logins: 5,
-            lockout_seconds: 900,
+            sign_in_per_source_per_minute: 30,
+            sign_in_per_account_per_minute: 5,
+            trusted_proxy: None,
             admin_password: None,
         }
     }
@@ -86,8 +93,8 @@ impl Settings {
             .set_default("refresh_token_days", defaults.refresh_token_days)?
             .set_default("argon2_memory_kib", i64::from(defaults.argon2_memory_kib))?
             .set_default("argon2_iterations", i64::from(defaults.argon2_iterations))?
-            .set_default("max_failed_logins", i64::from(defaults.max_failed_logins))?
-            .set_default("lockout_seconds", defaults.lockout_seconds)?;
+            .set_default("sign_in_per_source_per_minute", i64::from(defaults.sign_in_per_source_per_minute))?
+            .set_default("sign_in_per_account_per_minute", i64::from(defaults.sign_in_per_account_per_minute))?;
         match std::env::var_os("XHHT_CONFIG") {
             Some(path) => {
                 builder = builder.add_source(config::File::from(PathBuf::from(path)).required(true));

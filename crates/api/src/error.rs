@@ -35,6 +35,7 @@ pub enum ErrorCode {
     EvaluationNotFound,
     DecisionNotFound,
     EvidenceNotFound,
+    CitizenDuplicateNotFound,
     RouteNotFound,
     MethodNotAllowed,
     AmbiguousCode,
@@ -53,13 +54,15 @@ pub enum ErrorCode {
     InvalidToken,
     InvalidCredentials,
     InvalidGrant,
-    AccountLocked,
+    TooManyAttempts,
     AccountDisabled,
     Forbidden,
+    PasswordChangeRequired,
     OutOfScope,
     AccountNotFound,
     ApiKeyNotFound,
     UsernameTaken,
+    DuplicateAlreadyResolved,
     DecisionRefused,
     FilingDeadlinePassed,
     DuplicateCitizen,
@@ -121,6 +124,7 @@ impl ErrorCode {
             Record::Evaluation => ErrorCode::EvaluationNotFound,
             Record::Decision => ErrorCode::DecisionNotFound,
             Record::Evidence => ErrorCode::EvidenceNotFound,
+            Record::CitizenDuplicate => ErrorCode::CitizenDuplicateNotFound,
         }
     }
 }
@@ -133,8 +137,16 @@ pub struct FieldError {
 }
 
 impl FieldError {
+    /// A field named as the client sent it, but for control characters (a key or a parameter
+    /// name may hold one, and is refused for it), shown as U+FFFD.
     pub fn new(field: impl Into<String>, issue: Issue) -> Self {
-        FieldError { field: field.into(), issue }
+        let field: String = field.into();
+        let field = if crate::extract::has_control_character(&field) {
+            field.chars().map(|c| if crate::extract::is_refused_control(c) { '\u{FFFD}' } else { c }).collect()
+        } else {
+            field
+        };
+        FieldError { field, issue }
     }
 }
 
@@ -345,12 +357,15 @@ pub enum ApiError {
     InvalidCredentials,
     /// A refresh token that is unknown, expired, revoked or reused.
     InvalidGrant,
-    AccountLocked {
-        retry_after_seconds: i64,
+    /// Too many password guesses from this source (at this account); the wait is in seconds.
+    TooManyAttempts {
+        retry_after_seconds: u64,
     },
     AccountDisabled,
     /// The role does not allow this.
     Forbidden,
+    /// The account signed in with a one-time password, and must change it first.
+    PasswordChangeRequired,
     /// The role allows it, but not on this unit.
     OutOfScope,
     /// A workflow rule refuses the step; the refusal says which, in both languages.
@@ -397,6 +412,7 @@ impl ApiError {
                 Conflict::VersionExists => ErrorCode::FrameworkVersionExists,
                 Conflict::DuplicateCitizen { .. } => ErrorCode::DuplicateCitizen,
                 Conflict::CentreExists => ErrorCode::LearningCentreExists,
+                Conflict::DuplicateResolved => ErrorCode::DuplicateAlreadyResolved,
                 Conflict::AlreadyRegistered => ErrorCode::AlreadyRegistered,
                 Conflict::FrameworkStatus { .. } => ErrorCode::FrameworkStatusConflict,
             },
@@ -406,9 +422,10 @@ impl ApiError {
             ApiError::InvalidToken => ErrorCode::InvalidToken,
             ApiError::InvalidCredentials => ErrorCode::InvalidCredentials,
             ApiError::InvalidGrant => ErrorCode::InvalidGrant,
-            ApiError::AccountLocked { .. } => ErrorCode::AccountLocked,
+            ApiError::TooManyAttempts { .. } => ErrorCode::TooManyAttempts,
             ApiError::AccountDisabled => ErrorCode::AccountDisabled,
             ApiError::Forbidden => ErrorCode::Forbidden,
+            ApiError::PasswordChangeRequired => ErrorCode::PasswordChangeRequired,
             ApiError::OutOfScope => ErrorCode::OutOfScope,
             ApiError::FrameworkInvalid(_) => ErrorCode::FrameworkInvalid,
             ApiError::FrameworkIncomplete(_) => ErrorCode::FrameworkIncomplete,
@@ -441,9 +458,9 @@ impl ApiError {
             | ApiError::InvalidToken
             | ApiError::InvalidCredentials
             | ApiError::InvalidGrant
-            | ApiError::AccountLocked { .. }
             | ApiError::AccountDisabled => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden | ApiError::OutOfScope => StatusCode::FORBIDDEN,
+            ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Forbidden | ApiError::OutOfScope | ApiError::PasswordChangeRequired => StatusCode::FORBIDDEN,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::AmbiguousCode { .. } => StatusCode::CONFLICT,
             ApiError::Conflict(Conflict::IdempotencyKeyReused | Conflict::IdempotencyKeyRace) => {
@@ -471,6 +488,7 @@ impl ApiError {
             (415, Lang::Vi) => "Định dạng nội dung không được hỗ trợ",
             (422, Lang::Vi) => "Dữ liệu không hợp lệ",
             (428, Lang::Vi) => "Thiếu điều kiện If-Match",
+            (429, Lang::Vi) => "Quá nhiều yêu cầu",
             (503, Lang::Vi) => "Dịch vụ tạm thời không sẵn sàng",
             (_, Lang::Vi) => "Lỗi hệ thống",
             (_, Lang::En) => status.canonical_reason().unwrap_or("Error"),
@@ -568,14 +586,11 @@ impl ApiError {
                 "Mã làm mới không hợp lệ, đã hết hạn hoặc đã bị thu hồi; hãy đăng nhập lại.",
                 "The refresh token is invalid, expired or revoked; sign in again.",
             ),
-            ApiError::AccountLocked { retry_after_seconds } => {
-                let minutes = (retry_after_seconds + 59) / 60;
+            ApiError::TooManyAttempts { retry_after_seconds } => {
                 if vi {
-                    format!("Tài khoản tạm khóa do đăng nhập sai nhiều lần; thử lại sau khoảng {minutes} phút.")
+                    format!("Quá nhiều lần thử mật khẩu; hãy thử lại sau {retry_after_seconds} giây.")
                 } else {
-                    format!(
-                        "The account is locked after repeated failed sign-ins; try again in about {minutes} minutes."
-                    )
+                    format!("Too many password attempts; try again in {retry_after_seconds} seconds.")
                 }
             }
             ApiError::AccountDisabled => text("Tài khoản đã bị vô hiệu hóa.", "The account is disabled."),
@@ -585,6 +600,10 @@ impl ApiError {
             ApiError::OutOfScope => text(
                 "Thao tác nằm ngoài địa bàn mà tài khoản được giao.",
                 "This is outside the units the account covers.",
+            ),
+            ApiError::PasswordChangeRequired => text(
+                "Tài khoản đang dùng mật khẩu tạm thời: hãy đổi mật khẩu (POST /api/v1/accounts/me/password) trước khi làm việc khác.",
+                "The account is using a one-time password: change it (POST /api/v1/accounts/me/password) before anything else.",
             ),
 
             ApiError::FrameworkInvalid(_) => text(
@@ -659,7 +678,7 @@ impl ApiError {
         if self.status() == StatusCode::UNAUTHORIZED {
             response.insert_header((header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"xhht\"")));
         }
-        if let ApiError::AccountLocked { retry_after_seconds } = self {
+        if let ApiError::TooManyAttempts { retry_after_seconds } = self {
             response.insert_header((header::RETRY_AFTER, retry_after_seconds.to_string()));
         }
         if let ApiError::ServiceUnavailable = self {
@@ -708,6 +727,10 @@ fn missing_texts(record: Record) -> (&'static str, &'static str) {
         ),
         Record::Decision => ("Không tìm thấy quyết định.", "Decision not found."),
         Record::Evidence => ("Không tìm thấy minh chứng này của hồ sơ.", "The evaluation has no such evidence."),
+        Record::CitizenDuplicate => (
+            "Không tìm thấy cặp bản ghi nghi trùng này trong địa bàn của tài khoản.",
+            "No such possible duplicate within the account's units.",
+        ),
     }
 }
 
@@ -777,6 +800,13 @@ fn conflict_detail(c: &Conflict, lang: Lang) -> String {
                 format!("Đã có công dân với số định danh này (id {citizen_id}); không tạo bản ghi trùng.")
             } else {
                 format!("A citizen with this national ID exists (id {citizen_id}); no duplicate was created.")
+            }
+        }
+        Conflict::DuplicateResolved => {
+            if vi {
+                "Cặp bản ghi nghi trùng này đã được gộp hoặc bỏ qua.".into()
+            } else {
+                "This possible duplicate was merged or dismissed already.".into()
             }
         }
         Conflict::CentreExists => {

@@ -12,8 +12,15 @@
 //!   one error naming the field by its path (`members[2].birth_year`): a missing field, a value
 //!   of the wrong type, a malformed date, an unknown field or an unknown value of a closed set.
 //!   Only a body that is not JSON at all is a 400 `invalid_json`.
+//! - A key appears once in an object: with `{"password": "a", "password": "b"}` a reader that
+//!   keeps the first and one that keeps the last disagree on what was sent. A repeated key is a
+//!   422 naming it.
+//! - Text holds no control characters but tab and line breaks: NUL cannot be stored by
+//!   PostgreSQL, and the others cannot be shown, printed or put in a header. A body with one is
+//!   a 422 naming the field, before anything is read.
 
 use crate::error::{ApiError, FieldError, Issue};
+use crate::i18n::Rule;
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest, web};
 use serde::de::DeserializeOwned;
@@ -58,14 +65,95 @@ impl<T: DeserializeOwned + 'static> FromRequest for JsonBody<T> {
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let value = web::Json::<Value>::from_request(req, payload);
+        let value = web::Json::<UniqueKeys>::from_request(req, payload);
         Box::pin(async move {
-            let mut value = value.await?.into_inner();
+            let UniqueKeys(mut value) = value.await?.into_inner();
+            if let Some(field) = control_character_at(&value, "") {
+                return Err(ApiError::Validation(vec![FieldError::rule(field, Rule::ControlCharacter)]).into());
+            }
             integral_floats_to_integers(&mut value);
             let sent = value.clone();
             let as_sent = if to_nfc(&mut value) { Some(from_value(sent, "")?) } else { None };
             Ok(JsonBody { body: from_value(value, "")?, as_sent })
         })
+    }
+}
+
+/// A JSON value whose objects repeat no key.
+pub struct UniqueKeys(pub Value);
+
+/// The start of the error for a repeated key, which the JSON error handler turns into a 422.
+pub const DUPLICATE_KEY: &str = "duplicate key `";
+
+impl<'de> serde::Deserialize<'de> for UniqueKeys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(UniqueKeysVisitor).map(UniqueKeys)
+    }
+}
+
+struct UniqueKeysVisitor;
+
+impl<'de> serde::de::Visitor<'de> for UniqueKeysVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::new();
+        while let Some(UniqueKeys(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Array(items))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut fields = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let UniqueKeys(item) = map.next_value()?;
+            if fields.contains_key(&key) {
+                return Err(serde::de::Error::custom(format!("{DUPLICATE_KEY}{key}`")));
+            }
+            fields.insert(key, item);
+        }
+        Ok(Value::Object(fields))
     }
 }
 
@@ -170,6 +258,31 @@ fn integral_floats_to_integers(value: &mut Value) {
     }
 }
 
+/// A control character other than tab, line feed and carriage return.
+pub fn is_refused_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// Whether text holds a control character other than tab and line breaks.
+pub fn has_control_character(text: &str) -> bool {
+    text.chars().any(is_refused_control)
+}
+
+/// The path of the first text (value or key) with a control character, `body` for the whole.
+fn control_character_at(value: &Value, path: &str) -> Option<String> {
+    match value {
+        Value::String(text) => has_control_character(text).then(|| if path.is_empty() { "body".to_owned() } else { path.to_owned() }),
+        Value::Array(items) => {
+            items.iter().enumerate().find_map(|(i, item)| control_character_at(item, &format!("{path}[{i}]")))
+        }
+        Value::Object(fields) => fields.iter().find_map(|(key, item)| {
+            let at = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+            if has_control_character(key) { Some(at) } else { control_character_at(item, &at) }
+        }),
+        _ => None,
+    }
+}
+
 /// Text in Unicode normalisation form C, throughout (keys too: an answer's indicator id).
 pub fn nfc(text: &str) -> Option<String> {
     match is_nfc_quick(text.chars()) {
@@ -232,6 +345,18 @@ mod tests {
         let mut value: Value = serde_json::from_str("-1859084469432123.0").unwrap_or_default();
         integral_floats_to_integers(&mut value);
         assert_eq!(value, json!(-1_859_084_469_432_123_i64));
+    }
+
+    #[test]
+    fn a_key_comes_once_and_control_characters_are_found_by_path() {
+        let parse = |text: &str| serde_json::from_str::<UniqueKeys>(text).map(|v| v.0);
+        assert_eq!(parse(r#"{"a": [1, 2.5, null, {"b": true}]}"#).unwrap_or_default(), json!({"a": [1, 2.5, null, {"b": true}]}));
+        let error = parse(r#"{"a": {"password": "x", "password": "y"}}"#).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(error.starts_with("duplicate key `password`"), "{error}");
+        assert_eq!(control_character_at(&json!({"a": [{"b": "ok\tok\n"}]}), ""), None);
+        assert_eq!(control_character_at(&json!({"a": [{"b": "x"}, {"b": "p\u{0}b"}]}), "").as_deref(), Some("a[1].b"));
+        assert_eq!(control_character_at(&json!({"k\u{1}": 1}), "").as_deref(), Some("k\u{1}"));
+        assert_eq!(control_character_at(&json!("\u{7f}"), "").as_deref(), Some("body"));
     }
 
     #[test]

@@ -84,6 +84,11 @@ pub enum Rule {
     YearRange,
     UnknownSubgroup,
     NotAProvinceOrCommuneInForce,
+    ControlCharacter,
+    DuplicateKey,
+    PasswordLikeUsername,
+    PasswordGuessable,
+    NotInPair,
 }
 
 impl Rule {
@@ -122,6 +127,11 @@ impl Rule {
             Rule::YearRange => "invalid_year_range",
             Rule::UnknownSubgroup => "unknown_subgroup",
             Rule::NotAProvinceOrCommuneInForce => "not_a_province_or_commune_in_force",
+            Rule::ControlCharacter => "control_character",
+            Rule::DuplicateKey => "duplicate_key",
+            Rule::PasswordLikeUsername => "password_like_username",
+            Rule::PasswordGuessable => "password_guessable",
+            Rule::NotInPair => "not_in_pair",
         }
     }
 
@@ -237,6 +247,26 @@ impl Rule {
             Rule::NotAProvinceOrCommuneInForce => (
                 "Đơn vị phải là một tỉnh hoặc một xã đang có hiệu lực.",
                 "The unit must be a province or a commune in force.",
+            ),
+            Rule::ControlCharacter => (
+                "Văn bản không được chứa ký tự điều khiển (như NUL); chỉ cho phép tab và xuống dòng.",
+                "Text may not contain control characters (such as NUL); only tab and line breaks are allowed.",
+            ),
+            Rule::DuplicateKey => (
+                "Khóa này xuất hiện nhiều lần trong cùng một đối tượng JSON; mỗi khóa chỉ được có một lần.",
+                "This key appears more than once in one JSON object; each key may appear once.",
+            ),
+            Rule::PasswordLikeUsername => (
+                "Mật khẩu không được là tên đăng nhập hoặc gần giống tên đăng nhập.",
+                "The password may not be the user name or close to it.",
+            ),
+            Rule::PasswordGuessable => (
+                "Mật khẩu quá dễ đoán (từ thông dụng, tên, ngày tháng, ký tự lặp lại hoặc liền nhau trên bàn phím); hãy dùng một cụm từ dài hơn, khó đoán hơn.",
+                "The password is too easy to guess (common words, names, dates, repeats or keyboard runs); use a longer, less predictable phrase.",
+            ),
+            Rule::NotInPair => (
+                "Bản ghi giữ lại phải là một trong hai công dân của cặp nghi trùng.",
+                "The record to keep must be one of the pair's two citizens.",
             ),
         }
     }

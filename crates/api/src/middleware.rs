@@ -3,7 +3,6 @@
 
 use crate::error::{ApiError, FieldError};
 use crate::i18n::Lang;
-use crate::i18n::Rule;
 use actix_web::Error;
 use actix_web::HttpMessage;
 use actix_web::body::{BoxBody, MessageBody};
@@ -39,12 +38,12 @@ pub async fn problems(
     let method = req.method().clone();
 
     req.extensions_mut().insert(RequestId(request_id.clone()));
-    let unknown = req
+    let refused = req
         .app_data::<actix_web::web::Data<crate::state::AppState>>()
-        .and_then(|state| crate::startup::unknown_query_parameter(state, &req));
-    let mut res = match unknown {
-        Some(name) => {
-            let error = ApiError::InvalidQuery(vec![FieldError::rule(name, Rule::UnknownParameter)]);
+        .and_then(|state| crate::startup::query_parameter_problem(state, &req));
+    let mut res = match refused {
+        Some((name, rule)) => {
+            let error = ApiError::InvalidQuery(vec![FieldError::rule(name, rule)]);
             let response = error.render(lang, Some(path.clone()), Some(request_id.clone()));
             req.into_response(response).map_into_boxed_body()
         }

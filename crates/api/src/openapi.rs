@@ -95,9 +95,59 @@ pub fn to_json(api: &utoipa::openapi::OpenApi) -> String {
         }
     }
     exact_query_patterns(&mut value);
+    no_control_characters(&mut value);
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| String::from("{}"));
     text.push('\n');
     text
+}
+
+/// The control characters no text may hold (crate::extract::has_control_character): all of
+/// Unicode's but tab, line feed and carriage return.
+const CONTROL: &str = "\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F";
+/// The pattern of a text that may not be blank, as the derive states it (unanchored: one
+/// character that is not white space).
+const NOT_BLANK: &str =
+    "[^\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]";
+
+/// Every free text of the document, in bodies and parameters, and every key of a map, states
+/// that it holds no control character: a text that already has a pattern other than "not
+/// blank" is narrower still.
+fn no_control_characters(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            let is_text = match map.get("type") {
+                Some(Value::String(t)) => t == "string",
+                Some(Value::Array(types)) => types.iter().any(|t| t == "string"),
+                _ => false,
+            };
+            let free = ["format", "enum", "const", "contentMediaType"].iter().all(|k| !map.contains_key(*k));
+            if is_text && free {
+                let pattern = match map.get("pattern").and_then(Value::as_str) {
+                    None => Some(format!("^[^{CONTROL}]*$")),
+                    Some(NOT_BLANK) => Some(format!(
+                        "^[^{CONTROL}]*[^{CONTROL}\\t\\n\\r \\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000][^{CONTROL}]*$"
+                    )),
+                    Some(_) => None,
+                };
+                if let Some(pattern) = pattern {
+                    map.insert("pattern".to_owned(), Value::String(pattern));
+                }
+            }
+            // A map's keys are texts too (an answer's indicator id).
+            if matches!(map.get("additionalProperties"), Some(Value::Object(_) | Value::Bool(true)))
+                && !map.contains_key("propertyNames")
+            {
+                map.insert("propertyNames".to_owned(), serde_json::json!({"pattern": format!("^[^{CONTROL}]*$")}));
+            }
+            for (key, item) in map.iter_mut() {
+                if key != "example" && key != "examples" {
+                    no_control_characters(item);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(no_control_characters),
+        _ => {}
+    }
 }
 
 /// `models=` takes model codes only (routes::statistics::parse_models); utoipa's `pattern` is a
@@ -353,7 +403,10 @@ fn complete(mut api: utoipa::openapi::OpenApi) -> utoipa::openapi::OpenApi {
             }
             if secured {
                 add("401", "No valid access token: missing, malformed, tampered with, expired or not yet valid");
-                add("403", "The account's role or units do not allow this");
+                add(
+                    "403",
+                    "The account's role or units do not allow this, or the account must first change its one-time password",
+                );
             }
             add("500", "An internal error; it is logged with the request id");
             if !is_liveness {

@@ -2,9 +2,11 @@
 //! port), so tests start the real app on a real port.
 
 use crate::auth::password::{NationalIds, Passwords, random_token};
+use crate::auth::throttle::{Throttle, ThrottleLimits};
 use crate::auth::token::{Tokens, load_or_create_secret};
 use crate::config::Settings;
 use crate::error::{ApiError, FieldError, Issue};
+use crate::extract::{DUPLICATE_KEY, has_control_character};
 use crate::i18n::Rule;
 use crate::state::{AppState, AuthPolicy};
 use crate::{middleware, openapi, routes, scoring, telemetry};
@@ -138,6 +140,11 @@ impl Application {
             "national-id-key",
         )?;
         let national_ids = NationalIds::new(&id_key);
+        let trusted_proxy = settings
+            .trusted_proxy
+            .as_deref()
+            .map(|p| p.trim().parse::<std::net::IpAddr>().with_context(|| format!("trusted_proxy {p:?} is not an IP address")))
+            .transpose()?;
         if settings.auto_migrate {
             ensure_admin(&db, &passwords, settings.admin_password.as_deref())?;
         }
@@ -155,9 +162,12 @@ impl Application {
             passwords,
             auth: AuthPolicy {
                 refresh_token_days: settings.refresh_token_days,
-                max_failed_logins: settings.max_failed_logins,
-                lockout_seconds: settings.lockout_seconds,
+                trusted_proxy,
             },
+            throttle: Throttle::new(ThrottleLimits {
+                per_source_per_minute: settings.sign_in_per_source_per_minute,
+                per_account_per_minute: settings.sign_in_per_account_per_minute,
+            }),
             spec: Bytes::from(openapi::to_json(&spec)),
             routes,
             query_parameters,
@@ -263,20 +273,26 @@ fn known_query_parameters(spec: &utoipa::openapi::OpenApi) -> Vec<(String, Resou
 /// A query parameter the operation does not take, if the request has one: a typo or a filter
 /// the route lacks must not be silently ignored (`?within=` where there is no such filter
 /// returned everything in scope).
-pub(crate) fn unknown_query_parameter(state: &AppState, req: &actix_web::dev::ServiceRequest) -> Option<String> {
+/// The first query parameter the route does not take, or whose value holds a control
+/// character (NUL cannot reach PostgreSQL), and the rule it breaks.
+pub(crate) fn query_parameter_problem(
+    state: &AppState,
+    req: &actix_web::dev::ServiceRequest,
+) -> Option<(String, Rule)> {
     let query = req.query_string();
     if query.is_empty() {
         return None;
     }
+    let pairs = web::Query::<Vec<(String, String)>>::from_query(query).ok()?.into_inner();
+    if let Some((name, _)) =
+        pairs.iter().find(|(name, value)| has_control_character(name) || has_control_character(value))
+    {
+        return Some((name.clone(), Rule::ControlCharacter));
+    }
     let path = req.path();
     let (_, _, names) =
         state.query_parameters.iter().find(|(method, def, _)| method == req.method().as_str() && def.is_match(path))?;
-    web::Query::<Vec<(String, String)>>::from_query(query)
-        .ok()?
-        .into_inner()
-        .into_iter()
-        .map(|(name, _)| name)
-        .find(|name| !names.contains(name))
+    pairs.into_iter().map(|(name, _)| name).find(|name| !names.contains(name)).map(|name| (name, Rule::UnknownParameter))
 }
 
 /// Unknown route (404) or known route with another method (405, with `Allow`).
@@ -308,7 +324,13 @@ fn json_error(e: JsonPayloadError, limit: usize) -> ApiError {
         JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
             ApiError::PayloadTooLarge { limit }
         }
-        JsonPayloadError::Deserialize(err) => ApiError::InvalidJson(Some((err.line(), err.column()))),
+        JsonPayloadError::Deserialize(err) => match err.to_string().strip_prefix(DUPLICATE_KEY) {
+            Some(rest) => ApiError::Validation(vec![FieldError::rule(
+                rest.split('`').next().unwrap_or_default(),
+                Rule::DuplicateKey,
+            )]),
+            None => ApiError::InvalidJson(Some((err.line(), err.column()))),
+        },
         _ => ApiError::InvalidJson(None),
     }
 }

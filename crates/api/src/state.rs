@@ -2,6 +2,7 @@
 //! compiled frameworks, and the route table for 404/405 answers.
 
 use crate::auth::password::{NationalIds, Passwords};
+use crate::auth::throttle::Throttle;
 use crate::auth::token::Tokens;
 use crate::scoring::Frameworks;
 use actix_web::dev::ResourceDef;
@@ -15,6 +16,8 @@ pub struct AppState {
     pub national_ids: NationalIds,
     pub passwords: Passwords,
     pub auth: AuthPolicy,
+    /// Password guesses, counted per source and per account from each source.
+    pub throttle: Throttle,
     /// The OpenAPI document as served.
     pub(crate) spec: Bytes,
     /// Every documented route and its methods: what a 404 or a 405 answers.
@@ -30,6 +33,6 @@ pub struct AppState {
 #[derive(Clone, Debug)]
 pub struct AuthPolicy {
     pub refresh_token_days: i64,
-    pub max_failed_logins: i32,
-    pub lockout_seconds: i64,
+    /// Requests from this address carry their source in `X-Forwarded-For`.
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }

@@ -17,8 +17,6 @@ struct AccountRow {
     kind: String,
     must_change_password: bool,
     disabled: bool,
-    failed_logins: i32,
-    locked_until: Option<NaiveDateTime>,
     version: i32,
     created_at: NaiveDateTime,
     updated_at: NaiveDateTime,
@@ -33,8 +31,6 @@ pub struct Account {
     pub kind: String,
     pub must_change_password: bool,
     pub disabled: bool,
-    pub failed_logins: i32,
-    pub locked_until: Option<NaiveDateTime>,
     pub version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
@@ -63,8 +59,6 @@ fn load(conn: &mut DbConn, row: AccountRow) -> Result<Account> {
         kind: row.kind,
         must_change_password: row.must_change_password,
         disabled: row.disabled,
-        failed_logins: row.failed_logins,
-        locked_until: row.locked_until,
         version: row.version,
         created_at: row.created_at,
         updated_at: row.updated_at,
@@ -84,8 +78,63 @@ pub fn get(conn: &mut DbConn, id: i64) -> Result<Account> {
 }
 
 /// (version, disabled) of an account: what a token check compares with.
-pub fn token_state(conn: &mut DbConn, id: i64) -> Result<Option<(i32, bool)>> {
-    Ok(accounts::table.find(id).select((accounts::version, accounts::disabled)).first(conn).optional()?)
+/// The session a token belongs to: a chain of refresh tokens (a sign-in with a password) or
+/// an API key.
+#[derive(Clone, Copy, Debug)]
+pub enum Session<'a> {
+    Family(&'a str),
+    ApiKey(i64),
+}
+
+/// What a token's account and session are now, read on every authenticated request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TokenState {
+    pub version: i32,
+    pub disabled: bool,
+    pub must_change_password: bool,
+    /// The session has not been ended (sign-out, a reused refresh token, a revoked key).
+    pub session_live: bool,
+}
+
+/// The account's state and whether the token's session still lives, in one statement.
+pub fn token_state(conn: &mut DbConn, id: i64, session: Session) -> Result<Option<TokenState>> {
+    let account = accounts::table.find(id);
+    let found: Option<(i32, bool, bool, bool)> = match session {
+        Session::Family(family) => account
+            .select((
+                accounts::version,
+                accounts::disabled,
+                accounts::must_change_password,
+                diesel::dsl::exists(
+                    refresh_tokens::table
+                        .filter(refresh_tokens::family.eq(family))
+                        .filter(refresh_tokens::account_id.eq(id))
+                        .filter(refresh_tokens::revoked_at.is_null()),
+                ),
+            ))
+            .get_result(conn)
+            .optional()?,
+        Session::ApiKey(key) => account
+            .select((
+                accounts::version,
+                accounts::disabled,
+                accounts::must_change_password,
+                diesel::dsl::exists(
+                    api_keys::table
+                        .filter(api_keys::id.eq(key))
+                        .filter(api_keys::account_id.eq(id))
+                        .filter(api_keys::revoked_at.is_null()),
+                ),
+            ))
+            .get_result(conn)
+            .optional()?,
+    };
+    Ok(found.map(|(version, disabled, must_change_password, session_live)| TokenState {
+        version,
+        disabled,
+        must_change_password,
+        session_live,
+    }))
 }
 
 /// The account and its password hash, for a login.
@@ -159,7 +208,6 @@ pub fn create(conn: &mut DbConn, new: &NewAccount) -> Result<Account> {
             accounts::password_hash.eq(&new.password_hash),
             accounts::must_change_password.eq(new.must_change_password),
             accounts::disabled.eq(false),
-            accounts::failed_logins.eq(0),
             accounts::version.eq(1),
             accounts::created_at.eq(now),
             accounts::updated_at.eq(now),
@@ -223,8 +271,6 @@ pub fn set_password(conn: &mut DbConn, id: i64, hash: &str, must_change: bool) -
         .set((
             accounts::password_hash.eq(hash),
             accounts::must_change_password.eq(must_change),
-            accounts::failed_logins.eq(0),
-            accounts::locked_until.eq(None::<NaiveDateTime>),
             accounts::version.eq(current.version + 1),
             accounts::updated_at.eq(Utc::now().naive_utc()),
         ))
@@ -232,25 +278,6 @@ pub fn set_password(conn: &mut DbConn, id: i64, hash: &str, must_change: bool) -
     // A new password ends every session that the old one opened.
     revoke_all_refresh_tokens(conn, id)?;
     get(conn, id)
-}
-
-pub fn record_login_failure(
-    conn: &mut DbConn,
-    id: i64,
-    failed: i32,
-    locked_until: Option<NaiveDateTime>,
-) -> Result<()> {
-    diesel::update(accounts::table.find(id))
-        .set((accounts::failed_logins.eq(failed), accounts::locked_until.eq(locked_until)))
-        .execute(conn)?;
-    Ok(())
-}
-
-pub fn record_login_success(conn: &mut DbConn, id: i64) -> Result<()> {
-    diesel::update(accounts::table.find(id))
-        .set((accounts::failed_logins.eq(0), accounts::locked_until.eq(None::<NaiveDateTime>)))
-        .execute(conn)?;
-    Ok(())
 }
 
 /// The read and write subtrees of an account covering `unit_ids` (see `Scope`). Predecessors

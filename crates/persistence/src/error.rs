@@ -53,6 +53,8 @@ pub enum Conflict {
     CentreExists,
     /// Another account has this username.
     UsernameTaken { username: String },
+    /// The possible duplicate was merged or dismissed already.
+    DuplicateResolved,
 }
 
 /// The kinds of stored record, so that a missing one is reported as what it is.
@@ -71,6 +73,7 @@ pub enum Record {
     Evaluation,
     Decision,
     Evidence,
+    CitizenDuplicate,
 }
 
 impl std::fmt::Display for Record {

@@ -339,6 +339,9 @@ pub mod citizen {
         pub unit_path: String,
         /// Set on creation (and when a new number is given); never read back out.
         pub national_id_hash: Option<String>,
+        /// Citizens with the same national ID that the writer cannot see: flagged as possible
+        /// duplicates (`duplicates`) for the officers who can see both, never told the writer.
+        pub unseen_twins: Vec<i64>,
     }
 
     /// The statistics counter a record counts in.
@@ -373,6 +376,7 @@ pub mod citizen {
             .get_result(conn)?;
         let created = get(conn, id)?;
         count(conn, &created, 1)?;
+        super::duplicates::flag(conn, id, &f.unseen_twins)?;
         Ok(created)
     }
 
@@ -395,6 +399,7 @@ pub mod citizen {
         }
         let after = get(conn, id)?;
         recount(conn, &before, &after)?;
+        super::duplicates::flag(conn, id, &f.unseen_twins)?;
         Ok(after)
     }
 
@@ -405,6 +410,92 @@ pub mod citizen {
             .filter(citizens::deleted_at.is_null())
             .select(Citizen::as_select())
             .load(conn)?)
+    }
+}
+
+/// Pairs of citizens with one national ID, flagged when the second was written by someone who
+/// could not see the first.
+pub mod duplicates {
+    use super::*;
+    use crate::schema::citizen_duplicates;
+
+    #[derive(Queryable, Selectable, Debug, Clone, PartialEq)]
+    #[diesel(table_name = citizen_duplicates)]
+    pub struct Pair {
+        pub id: i64,
+        /// The record written second.
+        pub citizen_id: i64,
+        /// The record that had the national ID first.
+        pub twin_id: i64,
+        pub flagged_at: NaiveDateTime,
+        /// `merged` or `dismissed`; open while `None`.
+        pub resolution: Option<String>,
+        pub resolved_at: Option<NaiveDateTime>,
+        pub resolved_by: Option<i64>,
+    }
+
+    /// Flags `citizen` with each twin, once.
+    pub(super) fn flag(conn: &mut DbConn, citizen: i64, twins: &[i64]) -> Result<()> {
+        let now = Utc::now().naive_utc();
+        for twin in twins {
+            let known: i64 = citizen_duplicates::table
+                .filter(citizen_duplicates::citizen_id.eq(citizen))
+                .filter(citizen_duplicates::twin_id.eq(twin))
+                .count()
+                .get_result(conn)?;
+            if known == 0 {
+                diesel::insert_into(citizen_duplicates::table)
+                    .values((
+                        citizen_duplicates::citizen_id.eq(citizen),
+                        citizen_duplicates::twin_id.eq(twin),
+                        citizen_duplicates::flagged_at.eq(now),
+                    ))
+                    .execute(conn)?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn get(conn: &mut DbConn, id: i64) -> Result<Pair> {
+        citizen_duplicates::table
+            .find(id)
+            .select(Pair::as_select())
+            .first(conn)
+            .optional()?
+            .ok_or(PersistenceError::NotFound(Record::CitizenDuplicate))
+    }
+
+    /// Pairs after `after` in id order, open or resolved, at most `limit`: the caller filters
+    /// them by what it may see and asks again for more.
+    pub fn list(conn: &mut DbConn, open: bool, after: i64, limit: i64) -> Result<Vec<Pair>> {
+        let query = citizen_duplicates::table
+            .filter(citizen_duplicates::id.gt(after))
+            .order(citizen_duplicates::id)
+            .limit(limit)
+            .select(Pair::as_select());
+        Ok(if open {
+            query.filter(citizen_duplicates::resolution.is_null()).load(conn)?
+        } else {
+            query.filter(citizen_duplicates::resolution.is_not_null()).load(conn)?
+        })
+    }
+
+    /// Records how an open pair was resolved; a pair resolved already is a conflict.
+    pub fn resolve(conn: &mut DbConn, id: i64, resolution: &str, by: i64) -> Result<Pair> {
+        let changed = diesel::update(
+            citizen_duplicates::table.filter(citizen_duplicates::id.eq(id)).filter(citizen_duplicates::resolution.is_null()),
+        )
+        .set((
+            citizen_duplicates::resolution.eq(resolution),
+            citizen_duplicates::resolved_at.eq(Utc::now().naive_utc()),
+            citizen_duplicates::resolved_by.eq(by),
+        ))
+        .execute(conn)?;
+        if changed != 1 {
+            get(conn, id)?;
+            return Err(PersistenceError::Conflict(crate::error::Conflict::DuplicateResolved));
+        }
+        get(conn, id)
     }
 }
 

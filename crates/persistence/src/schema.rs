@@ -119,8 +119,6 @@ diesel::table! {
         password_hash -> Nullable<Text>,
         must_change_password -> Bool,
         disabled -> Bool,
-        failed_logins -> Integer,
-        locked_until -> Nullable<Timestamp>,
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
@@ -254,6 +252,18 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         deleted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    citizen_duplicates (id) {
+        id -> BigInt,
+        citizen_id -> BigInt,
+        twin_id -> BigInt,
+        flagged_at -> Timestamp,
+        resolution -> Nullable<Text>,
+        resolved_at -> Nullable<Timestamp>,
+        resolved_by -> Nullable<BigInt>,
     }
 }
 

@@ -26,6 +26,8 @@ from .centre_dto import CentreDto
 from .centre_page import CentrePage
 from .centre_request import CentreRequest
 from .citizen_dto import CitizenDto
+from .citizen_duplicate_dto import CitizenDuplicateDto
+from .citizen_duplicate_page import CitizenDuplicatePage
 from .citizen_page import CitizenPage
 from .citizen_request import CitizenRequest
 from .citizen_target_group import CitizenTargetGroup
@@ -53,6 +55,7 @@ from .declared_value_dto import DeclaredValueDto
 from .declared_value_list import DeclaredValueList
 from .declared_value_request import DeclaredValueRequest
 from .declared_value_request_indicator import DeclaredValueRequestIndicator
+from .duplicate_status import DuplicateStatus
 from .error_code import ErrorCode
 from .evaluation_action import EvaluationAction
 from .evaluation_dto import EvaluationDto
@@ -101,6 +104,7 @@ from .measure_type_3 import MeasureType3
 from .measure_type_3_kind import MeasureType3Kind
 from .measure_type_4 import MeasureType4
 from .measure_type_4_kind import MeasureType4Kind
+from .merge_request import MergeRequest
 from .model_kind import ModelKind
 from .moved_village import MovedVillage
 from .new_account_request import NewAccountRequest
@@ -196,6 +200,8 @@ __all__ = (
     "CentrePage",
     "CentreRequest",
     "CitizenDto",
+    "CitizenDuplicateDto",
+    "CitizenDuplicatePage",
     "CitizenPage",
     "CitizenRequest",
     "CitizenTargetGroup",
@@ -223,6 +229,7 @@ __all__ = (
     "DeclaredValueList",
     "DeclaredValueRequest",
     "DeclaredValueRequestIndicator",
+    "DuplicateStatus",
     "ErrorCode",
     "EvaluationAction",
     "EvaluationDto",
@@ -271,6 +278,7 @@ __all__ = (
     "MeasureType3Kind",
     "MeasureType4",
     "MeasureType4Kind",
+    "MergeRequest",
     "ModelKind",
     "MovedVillage",
     "NewAccountRequest",

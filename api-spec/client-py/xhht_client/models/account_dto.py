@@ -9,7 +9,6 @@ from attrs import field as _attrs_field
 
 from ..models.account_kind import AccountKind, check_account_kind
 from ..models.role import Role, check_role
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AccountDto")
 
@@ -30,7 +29,6 @@ class AccountDto:
         version (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
-        locked_until (datetime.datetime | None | Unset): Set while the account is locked after repeated failed sign-ins.
     """
 
     id: int
@@ -44,7 +42,6 @@ class AccountDto:
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    locked_until: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -73,14 +70,6 @@ class AccountDto:
 
         updated_at = self.updated_at.isoformat()
 
-        locked_until: None | str | Unset
-        if isinstance(self.locked_until, Unset):
-            locked_until = UNSET
-        elif isinstance(self.locked_until, datetime.datetime):
-            locked_until = self.locked_until.isoformat()
-        else:
-            locked_until = self.locked_until
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -98,8 +87,6 @@ class AccountDto:
                 "updated_at": updated_at,
             }
         )
-        if locked_until is not UNSET:
-            field_dict["locked_until"] = locked_until
 
         return field_dict
 
@@ -133,23 +120,6 @@ class AccountDto:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-        def _parse_locked_until(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                locked_until_type_0 = datetime.datetime.fromisoformat(data)
-
-                return locked_until_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        locked_until = _parse_locked_until(d.pop("locked_until", UNSET))
-
         account_dto = cls(
             id=id,
             username=username,
@@ -162,7 +132,6 @@ class AccountDto:
             version=version,
             created_at=created_at,
             updated_at=updated_at,
-            locked_until=locked_until,
         )
 
         account_dto.additional_properties = d

@@ -30,7 +30,6 @@ class CreatedAccount:
         version (int):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
-        locked_until (datetime.datetime | None | Unset): Set while the account is locked after repeated failed sign-ins.
         initial_password (None | str | Unset): The first password of a person account; it must be changed at first use.
     """
 
@@ -45,7 +44,6 @@ class CreatedAccount:
     version: int
     created_at: datetime.datetime
     updated_at: datetime.datetime
-    locked_until: datetime.datetime | None | Unset = UNSET
     initial_password: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -75,14 +73,6 @@ class CreatedAccount:
 
         updated_at = self.updated_at.isoformat()
 
-        locked_until: None | str | Unset
-        if isinstance(self.locked_until, Unset):
-            locked_until = UNSET
-        elif isinstance(self.locked_until, datetime.datetime):
-            locked_until = self.locked_until.isoformat()
-        else:
-            locked_until = self.locked_until
-
         initial_password: None | str | Unset
         if isinstance(self.initial_password, Unset):
             initial_password = UNSET
@@ -106,8 +96,6 @@ class CreatedAccount:
                 "updated_at": updated_at,
             }
         )
-        if locked_until is not UNSET:
-            field_dict["locked_until"] = locked_until
         if initial_password is not UNSET:
             field_dict["initial_password"] = initial_password
 
@@ -143,23 +131,6 @@ class CreatedAccount:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
-        def _parse_locked_until(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                locked_until_type_0 = datetime.datetime.fromisoformat(data)
-
-                return locked_until_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        locked_until = _parse_locked_until(d.pop("locked_until", UNSET))
-
         def _parse_initial_password(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -181,7 +152,6 @@ class CreatedAccount:
             version=version,
             created_at=created_at,
             updated_at=updated_at,
-            locked_until=locked_until,
             initial_password=initial_password,
         )
 

@@ -2,6 +2,7 @@
 //! protected handler takes. Nothing here logs a password, a key or a token.
 
 pub mod password;
+pub mod throttle;
 pub mod token;
 
 use crate::error::ApiError;
@@ -12,7 +13,8 @@ use actix_web::http::header::AUTHORIZATION;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
 use xhht_domain::{Permission, Role, Scope};
-use xhht_persistence::accounts;
+use std::net::{IpAddr, Ipv6Addr};
+use xhht_persistence::accounts::{self, Session};
 
 /// The authenticated caller.
 #[derive(Clone, Debug)]
@@ -58,16 +60,67 @@ fn bearer(req: &HttpRequest) -> Result<Option<&str>, ApiError> {
     }
 }
 
-/// Checks the token's signature and claims (no I/O), then that the account has not changed
-/// since the token was issued.
+/// The `sid` claim of a session: `f:` and a refresh-token family, or `k:` and an API key id.
+pub fn session_claim(session: Session) -> String {
+    match session {
+        Session::Family(family) => format!("f:{family}"),
+        Session::ApiKey(id) => format!("k:{id}"),
+    }
+}
+
+fn session_of(claim: &str) -> Option<Session<'_>> {
+    match claim.split_once(':')? {
+        ("f", family) if !family.is_empty() => Some(Session::Family(family)),
+        ("k", id) => id.parse().ok().map(Session::ApiKey),
+        _ => None,
+    }
+}
+
+/// What an account that must still change its one-time password may do: change it, and read
+/// its own account. (Signing out takes no access token.)
+fn allowed_before_password_change(req: &HttpRequest) -> bool {
+    matches!(
+        (req.method().as_str(), req.path()),
+        ("GET", "/api/v1/accounts/me") | ("POST", "/api/v1/accounts/me/password")
+    )
+}
+
+/// The address a request comes from: the peer, or for a request from the configured reverse
+/// proxy, the address the proxy added last to `X-Forwarded-For`.
+pub fn source_address(req: &HttpRequest, trusted_proxy: Option<IpAddr>) -> IpAddr {
+    let peer = req.peer_addr().map_or(IpAddr::V6(Ipv6Addr::UNSPECIFIED), |a| a.ip());
+    if trusted_proxy != Some(peer) {
+        return peer;
+    }
+    req.headers()
+        .get_all("x-forwarded-for")
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .last()
+        .and_then(|a| a.trim().parse().ok())
+        .unwrap_or(peer)
+}
+
+/// Checks the token's signature and claims (no I/O), then in one read that the account has not
+/// changed since the token was issued and that its session has not ended.
 async fn authenticate(req: HttpRequest) -> Result<Actor, ApiError> {
     let token = bearer(&req)?.ok_or(ApiError::Unauthorized)?;
     let state = req.app_data::<web::Data<AppState>>().ok_or(ApiError::Internal)?.clone();
     let claims = state.tokens.verify(token).map_err(|_| ApiError::InvalidToken)?;
     let id: i64 = claims.sub.parse().map_err(|_| ApiError::InvalidToken)?;
-    let current = web::block(move || state.db.read(|conn| accounts::token_state(conn, id))).await??;
+    session_of(&claims.sid).ok_or(ApiError::InvalidToken)?;
+    let sid = claims.sid.clone();
+    let current = web::block(move || {
+        let session = session_of(&sid).ok_or(ApiError::InvalidToken)?;
+        state.db.read(|conn| Ok::<_, ApiError>(accounts::token_state(conn, id, session)?))
+    })
+    .await??;
     match current {
-        Some((version, false)) if version == claims.ver => {}
+        Some(now) if now.version == claims.ver && !now.disabled && now.session_live => {
+            if now.must_change_password && !allowed_before_password_change(&req) {
+                return Err(ApiError::PasswordChangeRequired);
+            }
+        }
         _ => return Err(ApiError::InvalidToken),
     }
     let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();

@@ -27,6 +27,9 @@ pub struct Claims {
     /// The account's version when the token was issued: any later change to the account
     /// (roles, units, disabling, a new password) makes the token stale.
     pub ver: i32,
+    /// The session the token belongs to (`f:` and a refresh-token family, or `k:` and an API
+    /// key's id): ending the session ends its access tokens at once.
+    pub sid: String,
 }
 
 pub struct Tokens {
@@ -61,6 +64,7 @@ impl Tokens {
         version: i32,
         roles: &[Role],
         scope: &Scope,
+        session: &str,
     ) -> anyhow::Result<String> {
         let now = Utc::now().timestamp();
         let claims = Claims {
@@ -75,6 +79,7 @@ impl Tokens {
             roles: roles.to_vec(),
             scope: scope.clone(),
             ver: version,
+            sid: session.to_owned(),
         };
         Ok(encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)?)
     }

@@ -25,8 +25,6 @@ pub struct AccountDto {
     pub unit_ids: Vec<i64>,
     pub disabled: bool,
     pub must_change_password: bool,
-    /// Set while the account is locked after repeated failed sign-ins.
-    pub locked_until: Option<DateTime<Utc>>,
     pub version: i32,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -43,7 +41,6 @@ impl From<&xhht_persistence::accounts::Account> for AccountDto {
             unit_ids: a.unit_ids.clone(),
             disabled: a.disabled,
             must_change_password: a.must_change_password,
-            locked_until: a.locked_until.map(|t| t.and_utc()),
             version: a.version,
             created_at: a.created_at.and_utc(),
             updated_at: a.updated_at.and_utc(),

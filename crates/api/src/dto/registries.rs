@@ -267,3 +267,53 @@ fn digits(value: &str) -> Result<(), validator::ValidationError> {
         Err(validator::ValidationError::new("national_id_digits"))
     }
 }
+
+/// Where a possible duplicate stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DuplicateStatus {
+    Open,
+    Merged,
+    Dismissed,
+}
+
+/// Two citizens with one national ID: the second was registered by an officer who could not
+/// see the first, and was not told of it. Shown only to officers whose units cover both.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CitizenDuplicateDto {
+    pub id: i64,
+    /// The citizen registered second.
+    pub citizen_id: i64,
+    /// The citizen that had the national ID first.
+    pub twin_id: i64,
+    pub flagged_at: DateTime<Utc>,
+    pub status: DuplicateStatus,
+    pub resolved_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct CitizenDuplicatePage {
+    pub items: Vec<CitizenDuplicateDto>,
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DuplicateQuery {
+    /// `open` (the default) or `resolved` (merged or dismissed).
+    #[param(pattern = "^(open|resolved)$")]
+    pub status: Option<String>,
+    /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<i64>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
+}
+
+/// Which of the two records to keep; the other is deleted.
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"keep_citizen_id": 1}))]
+pub struct MergeRequest {
+    pub keep_citizen_id: i64,
+}

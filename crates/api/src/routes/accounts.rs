@@ -2,8 +2,8 @@
 //! provincial officers; and each caller's own account.
 
 use super::support::{audit, create_once, db, decode_id_cursor, diff, encode_id_cursor, etag, if_match, limit};
-use crate::auth::Actor;
-use crate::auth::password::{new_api_key, random_token, sha256_hex};
+use crate::auth::password::{WeakPassword, check_strength, new_api_key, random_token, sha256_hex};
+use crate::auth::{Actor, source_address};
 use crate::dto::{
     AccountDto, AccountKind, AccountPage, AccountUpdateRequest, ApiKeyDto, ApiKeyList, CreatedAccount, CreatedApiKey,
     NewAccountRequest, NewApiKeyRequest, PageQuery, PasswordChangeRequest, PasswordReset,
@@ -24,13 +24,17 @@ fn unit_paths(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Unit>, ApiE
     Ok(units::get_many(conn, ids)?.into_iter().map(|u| (u.id, u)).collect())
 }
 
-/// Administrators manage every account; a provincial officer manages the accounts whose units
-/// all lie inside its own, and never an administrator.
+/// Roles only an administrator hands out, and whose accounts only an administrator manages:
+/// a provincial officer who could reset a peer's password could take over the peer.
+const ADMINISTERED_ROLES: [Role; 2] = [Role::Admin, Role::ProvincialOfficer];
+
+/// Administrators manage every account; a provincial officer manages the accounts below its
+/// rank whose units all lie inside its own.
 fn manages(actor: &Actor, account: &Account, units: &HashMap<i64, Unit>) -> bool {
     if actor.is_admin() {
         return true;
     }
-    !account.roles.contains(&Role::Admin)
+    !account.roles.iter().any(|r| ADMINISTERED_ROLES.contains(r))
         && !account.unit_ids.is_empty()
         && account.unit_ids.iter().all(|id| units.get(id).is_some_and(|u| actor.scope.can_write(&u.path)))
 }
@@ -49,7 +53,7 @@ fn managed(conn: &mut DbConn, actor: &Actor, id: i64) -> Result<(Account, HashMa
 /// then what the request itself gets wrong (422).
 fn check_grant(conn: &mut DbConn, actor: &Actor, roles: &[Role], unit_ids: &[i64], kind: &str) -> Result<(), ApiError> {
     let admin = roles.contains(&Role::Admin);
-    if admin && !actor.is_admin() {
+    if !actor.is_admin() && roles.iter().any(|r| ADMINISTERED_ROLES.contains(r)) {
         return Err(ApiError::Forbidden);
     }
     let found = unit_paths(conn, unit_ids)?;
@@ -210,22 +214,35 @@ pub async fn own_account(state: web::Data<AppState>, actor: Actor) -> Result<web
     Ok(web::Json(AccountDto::from(&account)))
 }
 
-/// Changes the caller's own password; every other session of the account ends.
+/// Changes the caller's own password; every session of the account ends, this one too.
+///
+/// Guesses of the current password count as sign-in guesses (429 past the limit). The new
+/// password may not be the user name or close to it, nor easy to guess (zxcvbn score below
+/// 3 of 4): 422 `password_like_username` or `password_guessable`.
 #[utoipa::path(
     operation_id = "changeOwnPassword",
     tag = "accounts",
     request_body = PasswordChangeRequest,
     security(("bearer" = [])),
-    responses((status = 204, description = "Changed"))
+    responses(
+        (status = 204, description = "Changed"),
+        (status = 429, description = "Too many guesses of the current password; `Retry-After` says when to try again", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    )
 )]
 #[post("/accounts/me/password")]
 pub async fn change_own_password(
     state: web::Data<AppState>,
+    req: HttpRequest,
     actor: Actor,
     body: JsonBody<PasswordChangeRequest>,
 ) -> Result<HttpResponse, ApiError> {
     body.validate()?;
     let body = body.into_inner();
+    state
+        .throttle
+        .guess(source_address(&req, state.auth.trusted_proxy), &format!("#{}", actor.id))
+        .map_err(|retry_after_seconds| ApiError::TooManyAttempts { retry_after_seconds })?;
     let app = state.clone();
     db(&state, move |database| {
         database.write(|conn| {
@@ -235,6 +252,13 @@ pub async fn change_own_password(
             if !app.passwords.verify(&body.current_password, hash.as_deref()) {
                 return Err(ApiError::InvalidCredentials);
             }
+            check_strength(&body.new_password, &account.username, &account.display_name).map_err(|weak| {
+                let rule = match weak {
+                    WeakPassword::LikeUsername => Rule::PasswordLikeUsername,
+                    WeakPassword::Guessable => Rule::PasswordGuessable,
+                };
+                ApiError::Validation(vec![FieldError::rule("new_password", rule)])
+            })?;
             let new_hash = app.passwords.hash(&body.new_password).map_err(|_| ApiError::Internal)?;
             accounts::set_password(conn, account.id, &new_hash, false)?;
             let units = unit_paths(conn, &account.unit_ids)?;

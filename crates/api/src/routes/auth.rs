@@ -6,38 +6,36 @@ use crate::dto::{GrantType, LogoutRequest, TokenRequest, TokenResponse};
 use crate::error::{ApiError, FieldError, Issue, Problem};
 use crate::extract::JsonBody;
 use crate::state::AppState;
-use actix_web::{HttpResponse, post, web};
+use crate::auth::{session_claim, source_address};
+use actix_web::{HttpRequest, HttpResponse, post, web};
 use chrono::{TimeDelta, Utc};
-use std::time::Duration;
 use xhht_persistence::DbConn;
-use xhht_persistence::accounts::{self, Account};
+use xhht_persistence::accounts::{self, Account, Session};
 
 fn required(field: &str) -> ApiError {
     ApiError::Validation(vec![FieldError::new(field, Issue::Required)])
 }
 
-/// Issues an access token (and, for people, a new refresh token in `family`).
-fn grant(
-    state: &AppState,
-    conn: &mut DbConn,
-    account: &Account,
-    family: Option<String>,
-) -> Result<TokenResponse, ApiError> {
+/// Issues an access token in `session`, and for a sign-in with a password a new refresh token
+/// in its family.
+fn grant(state: &AppState, conn: &mut DbConn, account: &Account, session: Session) -> Result<TokenResponse, ApiError> {
     let scope = accounts::scope_of(conn, &account.roles, &account.unit_ids)?;
-    let access =
-        state.tokens.issue(account.id, &account.username, account.version, &account.roles, &scope).map_err(|e| {
+    let access = state
+        .tokens
+        .issue(account.id, &account.username, account.version, &account.roles, &scope, &session_claim(session))
+        .map_err(|e| {
             tracing::error!(error = %e, "cannot sign a token");
             ApiError::Internal
         })?;
-    let (refresh_token, refresh_expires_in) = match family {
-        Some(family) => {
+    let (refresh_token, refresh_expires_in) = match session {
+        Session::Family(family) => {
             let token = random_token(32);
             let ttl = TimeDelta::days(state.auth.refresh_token_days);
             let expires = (Utc::now() + ttl).naive_utc();
-            accounts::insert_refresh_token(conn, &sha256_hex(&token), &family, account.id, expires)?;
+            accounts::insert_refresh_token(conn, &sha256_hex(&token), family, account.id, expires)?;
             (Some(token), Some(ttl.num_seconds()))
         }
-        None => (None, None),
+        Session::ApiKey(_) => (None, None),
     };
     Ok(TokenResponse {
         access_token: access,
@@ -49,48 +47,22 @@ fn grant(
     })
 }
 
-/// Outcome of a password check, with what the async side must do (wait before answering).
-enum Attempt {
-    Granted(TokenResponse),
-    Refused { error: ApiError, failures: i32 },
-}
-
-fn password_grant(state: &AppState, username: &str, password: &str) -> Result<Attempt, ApiError> {
+/// Checks a password. An unknown name costs the same work as a wrong password and gets the
+/// same answer, so that the answers do not tell which accounts exist.
+fn password_grant(state: &AppState, username: &str, password: &str) -> Result<TokenResponse, ApiError> {
     state.db.write(|conn| {
         let Some((account, hash)) = accounts::by_username(conn, username)? else {
-            // Same work as a wrong password, so a miss does not reveal which names exist.
             state.passwords.verify(password, None);
-            return Ok(Attempt::Refused { error: ApiError::InvalidCredentials, failures: 1 });
+            return Err(ApiError::InvalidCredentials);
         };
-        let now = Utc::now().naive_utc();
-        if let Some(until) = account.locked_until
-            && until > now
-        {
-            let retry_after_seconds = (until - now).num_seconds().max(1);
-            return Ok(Attempt::Refused { error: ApiError::AccountLocked { retry_after_seconds }, failures: 0 });
-        }
         if !state.passwords.verify(password, hash.as_deref()) {
-            let failures = account.failed_logins + 1;
-            if failures >= state.auth.max_failed_logins {
-                let retry_after_seconds = state.auth.lockout_seconds;
-                accounts::record_login_failure(
-                    conn,
-                    account.id,
-                    0,
-                    Some(now + TimeDelta::seconds(retry_after_seconds)),
-                )?;
-                tracing::warn!(account_id = account.id, "account locked after repeated failed sign-ins");
-                return Ok(Attempt::Refused { error: ApiError::AccountLocked { retry_after_seconds }, failures });
-            }
-            accounts::record_login_failure(conn, account.id, failures, None)?;
-            return Ok(Attempt::Refused { error: ApiError::InvalidCredentials, failures });
+            return Err(ApiError::InvalidCredentials);
         }
         if account.disabled {
-            return Ok(Attempt::Refused { error: ApiError::AccountDisabled, failures: 0 });
+            return Err(ApiError::AccountDisabled);
         }
-        accounts::record_login_success(conn, account.id)?;
         let family = uuid::Uuid::new_v4().to_string();
-        Ok(Attempt::Granted(grant(state, conn, &account, Some(family))?))
+        grant(state, conn, &account, Session::Family(&family))
     })
 }
 
@@ -110,7 +82,7 @@ fn api_key_grant(state: &AppState, key: &str) -> Result<TokenResponse, ApiError>
         if account.disabled {
             return Err(ApiError::AccountDisabled);
         }
-        grant(state, conn, &account, None)
+        grant(state, conn, &account, Session::ApiKey(found.id))
     })
 }
 
@@ -133,7 +105,7 @@ fn refresh_grant(state: &AppState, token: &str) -> Result<Result<TokenResponse, 
         if account.disabled {
             return Ok(Err(Some(stored.family)));
         }
-        grant(state, conn, &account, Some(stored.family)).map(Ok)
+        grant(state, conn, &account, Session::Family(&stored.family)).map(Ok)
     })?;
     match outcome {
         Ok(response) => Ok(Ok(response)),
@@ -148,20 +120,24 @@ fn refresh_grant(state: &AppState, token: &str) -> Result<Result<TokenResponse, 
 }
 
 /// Signs in with a password or an API key, or exchanges a refresh token (which rotates: a
-/// refresh token works once, and a reused one revokes its whole family). Repeated wrong
-/// passwords slow the answers down and then lock the account for a while.
+/// refresh token works once, and a reused one revokes its whole family, and ends its access
+/// tokens). Password guesses are limited per source address and per account from each
+/// source; past the limit the answer is 429 with `Retry-After`. No account is ever locked.
 #[utoipa::path(
     operation_id = "issueToken",
     tag = "auth",
     request_body = TokenRequest,
     responses(
         (status = 200, description = "Tokens", body = TokenResponse),
-        (status = 401, description = "Wrong credentials, locked or disabled account, or an unusable refresh token", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Wrong credentials, a disabled account, or an unusable refresh token", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many password guesses from this source; `Retry-After` says when to try again", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
     )
 )]
 #[post("/auth/token")]
 pub async fn issue_token(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: JsonBody<TokenRequest>,
 ) -> Result<web::Json<TokenResponse>, ApiError> {
     body.validate()?;
@@ -170,20 +146,17 @@ pub async fn issue_token(
         GrantType::Password => {
             let username = body.username.ok_or_else(|| required("username"))?;
             let password = body.password.ok_or_else(|| required("password"))?;
-            let attempt = db(&state, {
+            let source = source_address(&req, state.auth.trusted_proxy);
+            state
+                .throttle
+                .guess(source, &username)
+                .map_err(|retry_after_seconds| ApiError::TooManyAttempts { retry_after_seconds })?;
+            let tokens = db(&state, {
                 let state = state.clone();
                 move |_| password_grant(&state, &username, &password)
             })
             .await?;
-            match attempt {
-                Attempt::Granted(tokens) => Ok(web::Json(tokens)),
-                Attempt::Refused { error, failures } => {
-                    // Each failure in a row waits a little longer before it is answered.
-                    let wait = Duration::from_millis(250 * u64::try_from(failures.clamp(0, 8)).unwrap_or(0));
-                    actix_web::rt::time::sleep(wait).await;
-                    Err(error)
-                }
-            }
+            Ok(web::Json(tokens))
         }
         GrantType::ApiKey => {
             let key = body.api_key.ok_or_else(|| required("api_key"))?;
@@ -206,8 +179,9 @@ pub async fn issue_token(
     }
 }
 
-/// Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
-/// was known, so that it cannot be used to probe for tokens.
+/// Signs out: revokes the refresh token's whole family, and with it the access tokens issued in
+/// it. Answers 204 whether or not the token was known, so that it cannot be used to probe for
+/// tokens.
 #[utoipa::path(
     operation_id = "logout",
     tag = "auth",

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod auth;
 mod decisions;
+mod duplicates;
 mod evaluations;
 mod frameworks;
 pub mod health;
@@ -59,6 +60,9 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(registry::get_citizen)
         .service(registry::update_citizen)
         .service(registry::delete_citizen)
+        .service(duplicates::list_duplicates)
+        .service(duplicates::dismiss_duplicate)
+        .service(duplicates::merge_duplicate)
         .service(registry::list_households)
         .service(registry::create_household)
         .service(registry::get_household)

@@ -371,7 +371,7 @@ impl Resource for Citizens {
         actor: &Actor,
         req: &CitizenRequest,
         state: &AppState,
-        _: Option<i64>,
+        id: Option<i64>,
     ) -> Result<citizen::Fields, ApiError> {
         let unit = home(conn, actor, req.unit_id)?;
         if let Some(h) = req.household_id {
@@ -381,11 +381,17 @@ impl Resource for Citizens {
             reference::<Organisations>(conn, actor, "workplace_id", w)?;
         }
         let national_id_hash = req.national_id.as_deref().map(|n| state.national_ids.hash(n));
+        // A twin the caller can see is a 409 naming it. One it cannot see is not mentioned:
+        // that would tell a commune about a person elsewhere; the pair is flagged instead.
+        let mut unseen_twins = Vec::new();
         if let Some(hash) = &national_id_hash {
             let twins = citizen::with_national_id(conn, hash)?;
-            if let Some(twin) = twins.first() {
+            let others = twins.iter().filter(|t| Some(t.id) != id);
+            let (seen, unseen): (Vec<_>, Vec<_>) = others.partition(|t| actor.scope.can_read(&t.unit_path));
+            if let Some(twin) = seen.first() {
                 return Err(ApiError::Conflict(xhht_persistence::Conflict::DuplicateCitizen { citizen_id: twin.id }));
             }
+            unseen_twins = unseen.iter().map(|t| t.id).collect();
         }
         Ok(citizen::Fields {
             full_name: req.full_name.trim().to_owned(),
@@ -397,6 +403,7 @@ impl Resource for Citizens {
             unit_id: unit.id,
             unit_path: unit.path,
             national_id_hash,
+            unseen_twins,
         })
     }
 

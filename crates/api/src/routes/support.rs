@@ -11,7 +11,6 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 use xhht_persistence::audit::{self, AuditEntry};
 use xhht_persistence::idempotency::{self, StoredResponse};
 use xhht_persistence::units::Unit;
@@ -131,12 +130,6 @@ pub fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
     Ok(Some(key.to_owned()))
 }
 
-fn hash_request<B: Serialize>(scope: &str, body: &B) -> String {
-    let mut hasher = Sha256::new();
-    hasher.update(scope.as_bytes());
-    hasher.update(serde_json::to_vec(body).unwrap_or_default());
-    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
-}
 
 /// Creates something at most once per `Idempotency-Key`: the first response is stored with the
 /// write, in the same transaction, and replayed for a retry with the same body. Keys belong to
@@ -158,7 +151,7 @@ where
     F: FnOnce(&mut DbConn) -> Result<R, ApiError> + Send + 'static,
 {
     let key = idempotency_key(req)?;
-    let hash = hash_request(scope, body);
+    let hash = state.national_ids.request_fingerprint(scope, &serde_json::to_vec(body).unwrap_or_default());
     let scope = format!("{scope}@{owner}");
     let outcome = db(state, move |database| {
         let attempt = database.write(|conn| {

@@ -64,6 +64,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
 
@@ -94,9 +99,11 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: PasswordChangeRequest,
 ) -> Response[Any | Problem]:
-    """Changes the caller's own password; every other session of the account ends.
+    """Changes the caller's own password; every session of the account ends, this one too.
 
-     Changes the caller's own password; every other session of the account ends.
+     Guesses of the current password count as sign-in guesses (429 past the limit). The new
+    password may not be the user name or close to it, nor easy to guess (zxcvbn score below
+    3 of 4): 422 `password_like_username` or `password_guessable`.
 
     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
     their history).
@@ -128,9 +135,11 @@ def sync(
     client: AuthenticatedClient,
     body: PasswordChangeRequest,
 ) -> Any | Problem | None:
-    """Changes the caller's own password; every other session of the account ends.
+    """Changes the caller's own password; every session of the account ends, this one too.
 
-     Changes the caller's own password; every other session of the account ends.
+     Guesses of the current password count as sign-in guesses (429 past the limit). The new
+    password may not be the user name or close to it, nor easy to guess (zxcvbn score below
+    3 of 4): 422 `password_like_username` or `password_guessable`.
 
     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
     their history).
@@ -157,9 +166,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: PasswordChangeRequest,
 ) -> Response[Any | Problem]:
-    """Changes the caller's own password; every other session of the account ends.
+    """Changes the caller's own password; every session of the account ends, this one too.
 
-     Changes the caller's own password; every other session of the account ends.
+     Guesses of the current password count as sign-in guesses (429 past the limit). The new
+    password may not be the user name or close to it, nor easy to guess (zxcvbn score below
+    3 of 4): 422 `password_like_username` or `password_guessable`.
 
     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
     their history).
@@ -189,9 +200,11 @@ async def asyncio(
     client: AuthenticatedClient,
     body: PasswordChangeRequest,
 ) -> Any | Problem | None:
-    """Changes the caller's own password; every other session of the account ends.
+    """Changes the caller's own password; every session of the account ends, this one too.
 
-     Changes the caller's own password; every other session of the account ends.
+     Guesses of the current password count as sign-in guesses (429 past the limit). The new
+    password may not be the user name or close to it, nor easy to guess (zxcvbn score below
+    3 of 4): 422 `password_like_username` or `password_guessable`.
 
     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
     their history).

@@ -63,6 +63,11 @@ def _parse_response(
 
         return response_422
 
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
 
@@ -96,12 +101,14 @@ def sync_detailed(
     body: TokenRequest,
 ) -> Response[Problem | TokenResponse]:
     """Signs in with a password or an API key, or exchanges a refresh token (which rotates: a
-    refresh token works once, and a reused one revokes its whole family). Repeated wrong
-    passwords slow the answers down and then lock the account for a while.
+    refresh token works once, and a reused one revokes its whole family, and ends its access
+    tokens). Password guesses are limited per source address and per account from each
+    source; past the limit the answer is 429 with `Retry-After`. No account is ever locked.
 
      Signs in with a password or an API key, or exchanges a refresh token (which rotates: a
-    refresh token works once, and a reused one revokes its whole family). Repeated wrong
-    passwords slow the answers down and then lock the account for a while.
+    refresh token works once, and a reused one revokes its whole family, and ends its access
+    tokens). Password guesses are limited per source address and per account from each
+    source; past the limit the answer is 429 with `Retry-After`. No account is ever locked.
 
     **Who may call it**: anyone; no token is needed.
 
@@ -134,12 +141,14 @@ def sync(
     body: TokenRequest,
 ) -> Problem | TokenResponse | None:
     """Signs in with a password or an API key, or exchanges a refresh token (which rotates: a
-    refresh token works once, and a reused one revokes its whole family). Repeated wrong
-    passwords slow the answers down and then lock the account for a while.
+    refresh token works once, and a reused one revokes its whole family, and ends its access
+    tokens). Password guesses are limited per source address and per account from each
+    source; past the limit the answer is 429 with `Retry-After`. No account is ever locked.
 
      Signs in with a password or an API key, or exchanges a refresh token (which rotates: a
-    refresh token works once, and a reused one revokes its whole family). Repeated wrong
-    passwords slow the answers down and then lock the account for a while.
+    refresh token works once, and a reused one revokes its whole family, and ends its access
+    tokens). Password guesses are limited per source address and per account from each
+    source; past the limit the answer is 429 with `Retry-After`. No account is ever locked.
 
     **Who may call it**: anyone; no token is needed.
 
@@ -167,12 +176,14 @@ async def asyncio_detailed(
     body: TokenRequest,
 ) -> Response[Problem | TokenResponse]:
     """Signs in with a password or an API key, or exchanges a refresh token (which rotates: a
-    refresh token works once, and a reused one revokes its whole family). Repeated wrong
-    passwords slow the answers down and then lock the account for a while.
+    refresh token works once, and a reused one revokes its whole family, and ends its access
+    tokens). Password guesses are limited per source address and per account from each
+    source; past the limit the answer is 429 with `Retry-After`. No account is ever locked.
 
      Signs in with a password or an API key, or exchanges a refresh token (which rotates: a
-    refresh token works once, and a reused one revokes its whole family). Repeated wrong
-    passwords slow the answers down and then lock the account for a while.
+    refresh token works once, and a reused one revokes its whole family, and ends its access
+    tokens). Password guesses are limited per source address and per account from each
+    source; past the limit the answer is 429 with `Retry-After`. No account is ever locked.
 
     **Who may call it**: anyone; no token is needed.
 
@@ -203,12 +214,14 @@ async def asyncio(
     body: TokenRequest,
 ) -> Problem | TokenResponse | None:
     """Signs in with a password or an API key, or exchanges a refresh token (which rotates: a
-    refresh token works once, and a reused one revokes its whole family). Repeated wrong
-    passwords slow the answers down and then lock the account for a while.
+    refresh token works once, and a reused one revokes its whole family, and ends its access
+    tokens). Password guesses are limited per source address and per account from each
+    source; past the limit the answer is 429 with `Retry-After`. No account is ever locked.
 
      Signs in with a password or an API key, or exchanges a refresh token (which rotates: a
-    refresh token works once, and a reused one revokes its whole family). Repeated wrong
-    passwords slow the answers down and then lock the account for a while.
+    refresh token works once, and a reused one revokes its whole family, and ends its access
+    tokens). Password guesses are limited per source address and per account from each
+    source; past the limit the answer is 429 with `Retry-After`. No account is ever locked.
 
     **Who may call it**: anyone; no token is needed.
 

@@ -84,11 +84,13 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     body: LogoutRequest,
 ) -> Response[Any | Problem]:
-    """Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
-    was known, so that it cannot be used to probe for tokens.
+    """Signs out: revokes the refresh token's whole family, and with it the access tokens issued in
+    it. Answers 204 whether or not the token was known, so that it cannot be used to probe for
+    tokens.
 
-     Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
-    was known, so that it cannot be used to probe for tokens.
+     Signs out: revokes the refresh token's whole family, and with it the access tokens issued in
+    it. Answers 204 whether or not the token was known, so that it cannot be used to probe for
+    tokens.
 
     **Who may call it**: anyone; no token is needed.
 
@@ -119,11 +121,13 @@ def sync(
     client: AuthenticatedClient | Client,
     body: LogoutRequest,
 ) -> Any | Problem | None:
-    """Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
-    was known, so that it cannot be used to probe for tokens.
+    """Signs out: revokes the refresh token's whole family, and with it the access tokens issued in
+    it. Answers 204 whether or not the token was known, so that it cannot be used to probe for
+    tokens.
 
-     Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
-    was known, so that it cannot be used to probe for tokens.
+     Signs out: revokes the refresh token's whole family, and with it the access tokens issued in
+    it. Answers 204 whether or not the token was known, so that it cannot be used to probe for
+    tokens.
 
     **Who may call it**: anyone; no token is needed.
 
@@ -149,11 +153,13 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     body: LogoutRequest,
 ) -> Response[Any | Problem]:
-    """Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
-    was known, so that it cannot be used to probe for tokens.
+    """Signs out: revokes the refresh token's whole family, and with it the access tokens issued in
+    it. Answers 204 whether or not the token was known, so that it cannot be used to probe for
+    tokens.
 
-     Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
-    was known, so that it cannot be used to probe for tokens.
+     Signs out: revokes the refresh token's whole family, and with it the access tokens issued in
+    it. Answers 204 whether or not the token was known, so that it cannot be used to probe for
+    tokens.
 
     **Who may call it**: anyone; no token is needed.
 
@@ -182,11 +188,13 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     body: LogoutRequest,
 ) -> Any | Problem | None:
-    """Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
-    was known, so that it cannot be used to probe for tokens.
+    """Signs out: revokes the refresh token's whole family, and with it the access tokens issued in
+    it. Answers 204 whether or not the token was known, so that it cannot be used to probe for
+    tokens.
 
-     Signs out: revokes the refresh token's whole family. Answers 204 whether or not the token
-    was known, so that it cannot be used to probe for tokens.
+     Signs out: revokes the refresh token's whole family, and with it the access tokens issued in
+    it. Answers 204 whether or not the token was known, so that it cannot be used to probe for
+    tokens.
 
     **Who may call it**: anyone; no token is needed.
 

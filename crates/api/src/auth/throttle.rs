@@ -1,0 +1,116 @@
+//! Throttling of password guesses: sign-in and the change of one's own password.
+//!
+//! An account is never locked: a lock that anyone can trigger with five wrong passwords keeps
+//! its owner out for as long as the attacker cares to repeat them. Guesses are counted instead
+//! per source address and per account *from that source* (GCRA, `governor`), each at two
+//! rates, so that the wait grows: a few guesses in a row cost nothing, more wait seconds, more
+//! again wait minutes. An attacker elsewhere uses up only its own allowance, never the owner's.
+//! Every guess counts, whether or not the account exists or the password was right, so the
+//! answers do not tell which accounts exist.
+
+use governor::clock::{Clock, DefaultClock};
+use governor::state::keyed::DefaultKeyedStateStore;
+use governor::{Quota, RateLimiter};
+use std::hash::Hash;
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+type Keyed<K> = RateLimiter<K, DefaultKeyedStateStore<K>, DefaultClock>;
+
+/// Two rates for one kind of key: a burst per minute, and a larger one per hour.
+struct Tiered<K: Hash + Eq + Clone> {
+    minute: Keyed<K>,
+    hour: Keyed<K>,
+}
+
+impl<K: Hash + Eq + Clone> Tiered<K> {
+    fn new(per_minute: u32) -> Self {
+        let per_minute = NonZeroU32::new(per_minute.max(1)).unwrap_or(NonZeroU32::MIN);
+        // An hour allows six minutes' worth: past that, a guess waits about ten minutes.
+        let per_hour = per_minute.saturating_mul(NonZeroU32::new(6).unwrap_or(NonZeroU32::MIN));
+        Tiered {
+            minute: RateLimiter::keyed(Quota::per_minute(per_minute)),
+            hour: RateLimiter::keyed(Quota::per_hour(per_hour)),
+        }
+    }
+
+    /// Takes one guess from both rates, or says how many seconds to wait for the next one.
+    fn take(&self, key: &K, clock: &DefaultClock) -> Result<(), u64> {
+        for limiter in [&self.hour, &self.minute] {
+            if let Err(not_until) = limiter.check_key(key) {
+                let wait = not_until.wait_time_from(clock.now());
+                return Err(wait.as_secs() + u64::from(wait.subsec_nanos() > 0));
+            }
+        }
+        Ok(())
+    }
+
+    fn forget_idle(&self) {
+        for limiter in [&self.minute, &self.hour] {
+            limiter.retain_recent();
+            limiter.shrink_to_fit();
+        }
+    }
+}
+
+/// How many guesses a minute; an hour allows six times as many.
+#[derive(Clone, Copy, Debug)]
+pub struct ThrottleLimits {
+    pub per_source_per_minute: u32,
+    pub per_account_per_minute: u32,
+}
+
+pub struct Throttle {
+    by_source: Tiered<IpAddr>,
+    by_account: Tiered<(String, IpAddr)>,
+    clock: DefaultClock,
+    /// Guesses since the idle keys were last forgotten (the keys are chosen by the caller, so
+    /// the maps must not grow without bound).
+    taken: AtomicU64,
+}
+
+impl Throttle {
+    pub fn new(limits: ThrottleLimits) -> Self {
+        Throttle {
+            by_source: Tiered::new(limits.per_source_per_minute),
+            by_account: Tiered::new(limits.per_account_per_minute),
+            clock: DefaultClock::default(),
+            taken: AtomicU64::new(0),
+        }
+    }
+
+    /// Takes one guess at `account` (a user name as typed, or an account id) from `source`, or
+    /// says how many seconds to wait.
+    pub fn guess(&self, source: IpAddr, account: &str) -> Result<(), u64> {
+        if self.taken.fetch_add(1, Ordering::Relaxed) % 4096 == 4095 {
+            self.by_source.forget_idle();
+            self.by_account.forget_idle();
+        }
+        self.by_source.take(&source, &self.clock)?;
+        self.by_account.take(&(account.trim().to_lowercase(), source), &self.clock)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guesses_wait_once_the_burst_is_spent_and_others_do_not() {
+        let throttle = Throttle::new(ThrottleLimits { per_source_per_minute: 20, per_account_per_minute: 3 });
+        let attacker: IpAddr = [10, 0, 0, 1].into();
+        let owner: IpAddr = [10, 0, 0, 2].into();
+        for _ in 0..3 {
+            assert_eq!(throttle.guess(attacker, "admin"), Ok(()));
+        }
+        let wait = throttle.guess(attacker, "Admin ").err();
+        assert!(wait.is_some_and(|s| (1..=20).contains(&s)), "{wait:?}");
+        assert_eq!(throttle.guess(owner, "admin"), Ok(()), "the owner, elsewhere, still signs in");
+        assert_eq!(throttle.guess(attacker, "other"), Ok(()), "another account from the same source");
+        for n in 0..20 {
+            let _ = throttle.guess(attacker, &format!("name{n}"));
+        }
+        assert!(throttle.guess(attacker, "fresh").is_err(), "the source's own allowance runs out too");
+    }
+}
