@@ -451,6 +451,7 @@ fn tighten_parameters(operation: &mut Operation) {
             "Idempotency-Key" => (1, 200, None),
             "If-Match" => (1, routes::IF_MATCH_MAX_CHARS, None),
             "code" => (1, 20, Some("^[A-Za-z0-9.-]{1,20}$")),
+            "q" => (0, routes::units::SEARCH_MAX_CHARS, None),
             _ => continue,
         };
         parameter.schema = Some(RefOr::T(Schema::Object(

@@ -13,6 +13,9 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use chrono::NaiveDate;
 use std::collections::HashMap;
+
+/// The longest name search, in characters as sent.
+pub const SEARCH_MAX_CHARS: usize = 100;
 use xhht_domain::{DivisionType, Permission, UnitCode, UnitLevel, search};
 use xhht_persistence::units::{self, Direction, NewUnit, Unit, UnitCursor, UnitFilter};
 use xhht_persistence::{DbConn, PersistenceError};
@@ -89,10 +92,11 @@ pub async fn list_units(
     let mut problems = Vec::new();
     let limit = limit(query.limit).map_err(|e| problems.push(e)).unwrap_or_default();
     let cursor = cursor_of(&query.cursor).map_err(|e| problems.push(e)).unwrap_or_default();
-    let q = query.q.as_deref().map(search::fold).filter(|q| !q.is_empty());
-    if q.as_ref().is_some_and(|q| q.chars().count() > 100) {
-        problems.push(FieldError::new("q", Issue::Length { min: None, max: Some(100) }));
+    // Counted as sent, as the document's maxLength counts it.
+    if query.q.as_ref().is_some_and(|q| q.chars().count() > SEARCH_MAX_CHARS) {
+        problems.push(FieldError::new("q", Issue::Length { min: None, max: Some(SEARCH_MAX_CHARS as u64) }));
     }
+    let q = query.q.as_deref().map(search::fold).filter(|q| !q.is_empty());
     if !problems.is_empty() {
         return Err(ApiError::InvalidQuery(problems));
     }
