@@ -176,6 +176,9 @@ fn run(url: DatabaseUrl, label: &str) {
             db.read(|conn| conn.batch_execute(settle).map_err(xhht_persistence::PersistenceError::from)).unwrap();
         }
     }
+    // The gigabytes just written are still being flushed by the operating system: flushed
+    // first, so that the disk's writeback does not compete with the reads being timed.
+    let _ = std::process::Command::new("sync").status();
     measure(&db, &province, day, generated, Some((counters, counter_rows)), made.len(), label);
 }
 

@@ -828,33 +828,45 @@ pub fn count_within(
     );
     let levels_sql: Vec<String> =
         levels.iter().map(|l| format!("SELECT '{}' AS level, {} AS rank", l.as_str(), rank(*l))).collect();
-    for chunk in ids.chunks(400) {
-        let mark = |i: usize| if pg { format!("${i}") } else { "?".to_owned() };
-        let list: Vec<String> = (0..chunk.len()).map(|i| mark(i + 3)).collect();
-        // `/` sorts just before `0`: a subtree is the range [path, path without its last `/` + `0`).
-        // A subquery per unit and level rather than a join: PostgreSQL cannot estimate a range
-        // join and scanned every unit of the level (7 ms a report), where each range is one
-        // index scan on (level, path); the validity is a filter on the rows of that range.
-        let sql = format!(
-            "SELECT r.id AS id, l.level AS level, CASE WHEN l.rank < {rank_of_r} THEN 0 ELSE \
-             (SELECT COUNT(*) FROM units u WHERE u.level = l.level \
-             AND u.path >= r.path AND u.path < substr(r.path, 1, length(r.path) - 1) || '0' \
-             AND COALESCE(u.valid_from, {from}) <= {} AND COALESCE(u.valid_to, {to}) >= {}) END AS n \
-             FROM units r CROSS JOIN ({}) l WHERE r.id IN ({})",
-            mark(1),
-            mark(2),
+    let from = if pg { "DATE '0001-01-01'" } else { "'0001-01-01'" };
+    let to = if pg { "DATE '9999-12-31'" } else { "'9999-12-31'" };
+    // `/` sorts just before `0`: a subtree is the range [path, path without its last `/` + `0`).
+    // A subquery per unit and level rather than a join: PostgreSQL cannot estimate a range
+    // join and scanned every unit of the level (7 ms a report), where each range is one index
+    // scan on (level, path, validity). A unit's own level holds only the unit itself: no scan.
+    let day = if pg { "$1" } else { "?1" };
+    let n = format!(
+        "CASE WHEN l.rank < {rank_of_r} THEN 0 \
+         WHEN l.rank = {rank_of_r} THEN CASE WHEN COALESCE(r.valid_from, {from}) <= {day} \
+         AND COALESCE(r.valid_to, {to}) >= {day} THEN 1 ELSE 0 END \
+         ELSE (SELECT COUNT(*) FROM units u WHERE u.level = l.level \
+         AND u.path >= r.path AND u.path < substr(r.path, 1, length(r.path) - 1) || '0' \
+         AND COALESCE(u.valid_from, {from}) <= {day} AND COALESCE(u.valid_to, {to}) >= {day}) END"
+    );
+    let select = |list: &str| {
+        format!(
+            "SELECT r.id AS id, l.level AS level, {n} AS n FROM units r CROSS JOIN ({}) l WHERE {list}",
             levels_sql.join(" UNION ALL "),
-            list.join(", "),
-            from = if pg { "DATE '0001-01-01'" } else { "'0001-01-01'" },
-            to = if pg { "DATE '9999-12-31'" } else { "'9999-12-31'" },
-        );
-        let found: Vec<Within> = crate::per_backend!(&mut *conn, |c| {
-            let mut query = diesel::sql_query(sql.as_str()).into_boxed().bind::<Date, _>(on).bind::<Date, _>(on);
-            for id in chunk {
-                query = query.bind::<BigInt, _>(*id);
+        )
+    };
+    // On PostgreSQL the ids go as one array, so that the text is the same whatever their number.
+    let chunks: Vec<&[i64]> = if pg { vec![ids] } else { ids.chunks(400).collect() };
+    for chunk in chunks {
+        let found: Vec<Within> = match &mut *conn {
+            DbConn::Pg(c) => diesel::sql_query(select("r.id = ANY($2)"))
+                .bind::<Date, _>(on)
+                .bind::<diesel::sql_types::Array<BigInt>, _>(chunk)
+                .load(c)?,
+            DbConn::Sqlite(c) => {
+                let list: Vec<String> = (0..chunk.len()).map(|i| format!("?{}", i + 2)).collect();
+                let mut query =
+                    diesel::sql_query(select(&format!("r.id IN ({})", list.join(", ")))).into_boxed().bind::<Date, _>(on);
+                for id in chunk {
+                    query = query.bind::<BigInt, _>(*id);
+                }
+                query.load(c)?
             }
-            query.load(c)
-        })?;
+        };
         out.extend(found.into_iter().filter_map(|w| Some(((w.id, w.level.parse().ok()?), w.n))));
     }
     Ok(out)
