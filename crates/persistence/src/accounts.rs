@@ -71,7 +71,7 @@ pub fn get(conn: &mut DbConn, id: i64) -> Result<Account> {
     let row = accounts::table
         .find(id)
         .select(AccountRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()?
         .ok_or(PersistenceError::NotFound(crate::error::Record::Account))?;
     load(conn, row)
@@ -142,7 +142,7 @@ pub fn by_username(conn: &mut DbConn, username: &str) -> Result<Option<(Account,
     let found: Option<(AccountRow, Option<String>)> = accounts::table
         .filter(accounts::username.eq(username))
         .select((AccountRow::as_select(), accounts::password_hash))
-        .first(conn)
+        .get_result(conn)
         .optional()?;
     match found {
         Some((row, hash)) => Ok(Some((load(conn, row)?, hash))),
@@ -355,7 +355,7 @@ pub fn find_api_key(conn: &mut DbConn, prefix: &str) -> Result<Option<(ApiKey, S
         .filter(api_keys::prefix.eq(prefix))
         .filter(api_keys::revoked_at.is_null())
         .select((key_columns(), api_keys::key_hash))
-        .first(conn)
+        .get_result(conn)
         .optional()?)
 }
 
@@ -379,7 +379,7 @@ pub fn revoke_api_key(conn: &mut DbConn, account_id: i64, key_id: i64) -> Result
     if changed == 0 {
         return Err(PersistenceError::NotFound(crate::error::Record::ApiKey));
     }
-    Ok(api_keys::table.find(key_id).select(key_columns()).first(conn)?)
+    Ok(api_keys::table.find(key_id).select(key_columns()).get_result(conn)?)
 }
 
 #[derive(Queryable, Debug, Clone, PartialEq)]
@@ -413,7 +413,7 @@ pub fn insert_refresh_token(
 }
 
 pub fn find_refresh_token(conn: &mut DbConn, hash: &str) -> Result<Option<RefreshToken>> {
-    Ok(refresh_tokens::table.find(hash).first(conn).optional()?)
+    Ok(refresh_tokens::table.find(hash).get_result(conn).optional()?)
 }
 
 /// Marks the token used; false when another request used it first.

@@ -422,7 +422,7 @@ pub fn level1_since(
             .filter(evaluations::status.eq(EvaluationStatus::Recognised.as_str()))
             .filter(evaluations::result_rank.ge(1))
             .select(diesel::dsl::min(evaluations::decided_on))
-            .first(conn)
+            .get_result(conn)
             .optional()?;
         return Ok(since.flatten().map(|since| ((*kind, *id, *model), since)).into_iter().collect());
     }

@@ -20,7 +20,7 @@ pub fn find(conn: &mut DbConn, scope: &str, key: &str, request_hash: &str) -> Re
         .filter(idempotency_keys::scope.eq(scope))
         .filter(idempotency_keys::key.eq(key))
         .select((idempotency_keys::request_hash, idempotency_keys::status, idempotency_keys::body))
-        .first(conn)
+        .get_result(conn)
         .optional()?;
     match row {
         None => Ok(None),

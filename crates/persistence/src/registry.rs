@@ -460,7 +460,7 @@ pub mod duplicates {
         citizen_duplicates::table
             .find(id)
             .select(Pair::as_select())
-            .first(conn)
+            .get_result(conn)
             .optional()?
             .ok_or(PersistenceError::NotFound(Record::CitizenDuplicate))
     }

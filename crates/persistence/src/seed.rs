@@ -101,7 +101,7 @@ pub fn run(conn: &mut DbConn) -> Result<SeedOutcome> {
         let loaded: Option<String> = seed_datasets::table
             .filter(seed_datasets::name.eq(DATASET))
             .select(seed_datasets::checksum)
-            .first(conn)
+            .get_result(conn)
             .optional()?;
         if let Some(stored) = loaded {
             if stored != checksum() {

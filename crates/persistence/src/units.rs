@@ -128,7 +128,7 @@ fn filtered<'a>(conn: &mut DbConn, f: &'a UnitFilter) -> Result<BoxedUnits<'a>> 
         let root_path: String = units::table
             .find(root)
             .select(units::path)
-            .first(conn)
+            .get_result(conn)
             .optional()?
             .ok_or(PersistenceError::NotFound(crate::error::Record::Unit))?;
         let upper = subtree_end(&root_path);
@@ -184,7 +184,7 @@ pub fn get(conn: &mut DbConn, id: i64) -> Result<Unit> {
     units::table
         .find(id)
         .select(UnitRow::as_select())
-        .first(conn)
+        .get_result(conn)
         .optional()?
         .ok_or(PersistenceError::NotFound(crate::error::Record::Unit))
         .and_then(Unit::try_from)
@@ -447,7 +447,7 @@ pub fn rename(
     let last_rename: Option<NaiveDate> = unit_names::table
         .filter(unit_names::unit_id.eq(id))
         .select(diesel::dsl::max(unit_names::valid_to))
-        .first(conn)?;
+        .get_result(conn)?;
     let current_since = last_rename.and_then(|d| d.checked_add_days(Days::new(1))).or(unit.valid_from);
     if current_since.is_some_and(|since| effective <= since) {
         return Err(PersistenceError::Conflict(Conflict::DateBeforeStart { unit_id: id }));
@@ -716,7 +716,7 @@ pub fn get_reorganisation(conn: &mut DbConn, id: i64) -> Result<ReorganisationDe
     let reorganisation: Reorganisation = reorganisations::table
         .find(id)
         .select(reorganisation_columns())
-        .first(conn)
+        .get_result(conn)
         .optional()?
         .ok_or(PersistenceError::NotFound(crate::error::Record::Reorganisation))?;
     let links: Vec<(i64, i64, bool)> = unit_successions::table
