@@ -192,9 +192,16 @@ impl Application {
                 .wrap(actix_web::middleware::from_fn(middleware::problems))
         })
         .listen(listener)?;
-        if settings.workers > 0 {
-            server = server.workers(settings.workers);
-        }
+        let workers = if settings.workers > 0 {
+            settings.workers
+        } else {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        };
+        // Each worker's blocking threads run the database work: about as many in all as there
+        // are pooled connections, not actix's default of hundreds, which only wait for a
+        // connection and for the scheduler.
+        let pool_size = usize::try_from(settings.pool_size).unwrap_or(1).max(1);
+        server = server.workers(workers).worker_max_blocking_threads(pool_size.div_ceil(workers).max(2));
         tracing::info!(address = %format!("{}:{port}", settings.host), "listening");
         Ok(Application { port, server: server.run() })
     }
