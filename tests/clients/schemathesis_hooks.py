@@ -6,9 +6,9 @@
    makes the account's tokens stale at once, and from then on every protected operation only
    sees 401. So the token comes from the provider below: it signs in as `admin` with its
    password (grant_type password), signs in again whenever a response is a 401 (schemathesis'
-   `retry_on`), and when that password no longer works (the fuzzer reset it, or locked the
-   account) it creates another administrator with `xhht user add`, sets its password through
-   the API, and uses that one from then on. Each such event goes to XHHT_FUZZ_AUTH_LOG, which
+   `retry_on`), and when that password no longer works (the fuzzer reset it) it creates
+   another administrator with `xhht user add`, sets its password through the API, and uses
+   that one from then on. Each such event goes to XHHT_FUZZ_AUTH_LOG, which
    the script prints.
 
 2. Two values a client cannot make up, and schemathesis therefore should not either, in the
@@ -119,7 +119,7 @@ class XhhtAdministrator:
         with self._lock:
             answer = _sign_in(self._username, self._password)
             if answer is None or answer.get("must_change_password"):
-                _log(f"{self._username} no longer signs in with its password (reset or locked by the fuzzer)")
+                _log(f"{self._username} no longer signs in with its password (reset by the fuzzer)")
                 try:
                     self._username, self._password = _new_admin()
                 except Exception as e:  # logged for the script's report, then schemathesis shows it too
