@@ -150,26 +150,40 @@ async fn password_guesses_are_throttled_per_source_and_never_lock_the_owner_out(
     })
     .await
     .unwrap();
+    // The allowances refill as time passes (one guess per 12 s at an account, per 2 s from a
+    // source): on a slow machine one more guess may pass before the refusal.
     for name in ["admin", "nobody.here"] {
-        for _ in 0..5 {
-            assert_problem(sign_in_from(&app, "203.0.113.7", name, "wrong").await, 401, "invalid_credentials").await;
-        }
-        let throttled = sign_in_from(&app, "203.0.113.7", name, "wrong").await;
+        let mut allowed = 0;
+        let throttled = loop {
+            let answer = sign_in_from(&app, "203.0.113.7", name, "wrong").await;
+            if answer.status() != 401 || allowed == 8 {
+                break answer;
+            }
+            allowed += 1;
+        };
+        assert!((5..=6).contains(&allowed), "{name}: {allowed} wrong passwords before the throttle");
         let wait: u64 = throttled.headers()["retry-after"].to_str().unwrap().parse().unwrap();
         assert!((1..=60).contains(&wait), "Retry-After {wait}");
         assert_problem(throttled, 429, "too_many_attempts").await;
+        if name == "admin" {
+            // The right password from the attacker's address waits too: nothing is tried.
+            let right = sign_in_from(&app, "203.0.113.7", "admin", ADMIN_PASSWORD).await;
+            assert_problem(right, 429, "too_many_attempts").await;
+        }
     }
-    // The right password from the attacker's address waits too: nothing is tried.
-    assert_problem(sign_in_from(&app, "203.0.113.7", "admin", ADMIN_PASSWORD).await, 429, "too_many_attempts").await;
     // The owner, elsewhere, is not locked out.
     assert_eq!(sign_in_from(&app, "198.51.100.20", "admin", ADMIN_PASSWORD).await.status(), 200);
     // A source spraying many names runs out of its own allowance.
-    let mut statuses = Vec::new();
-    for n in 0..31 {
-        statuses.push(sign_in_from(&app, "192.0.2.9", &format!("user{n}"), "wrong").await.status().as_u16());
-    }
-    assert_eq!(statuses.iter().filter(|s| **s == 401).count(), 30, "{statuses:?}");
-    assert_eq!(statuses.last(), Some(&429));
+    let mut allowed = 0;
+    let last = loop {
+        let status = sign_in_from(&app, "192.0.2.9", &format!("user{allowed}"), "wrong").await.status().as_u16();
+        if status != 401 || allowed == 40 {
+            break status;
+        }
+        allowed += 1;
+    };
+    assert!((30..=34).contains(&allowed), "{allowed} names tried from one source before the throttle");
+    assert_eq!(last, 429);
     // Guessing the current password when changing it counts alike.
     let me = login(&app.anonymous, &app.address, "admin", ADMIN_PASSWORD).await;
     let change = |current: &str| {
@@ -178,10 +192,16 @@ async fn password_guesses_are_throttled_per_source_and_never_lock_the_owner_out(
             .json(&json!({"current_password": current, "new_password": "vd7-Khoa-hoc-2x9Q-song"}))
             .send()
     };
-    for _ in 0..5 {
-        assert_problem(change("wrong").await.unwrap(), 401, "invalid_credentials").await;
-    }
-    assert_problem(change("wrong").await.unwrap(), 429, "too_many_attempts").await;
+    let mut allowed = 0;
+    let last = loop {
+        let answer = change("wrong").await.unwrap();
+        if answer.status() != 401 || allowed == 8 {
+            break answer;
+        }
+        allowed += 1;
+    };
+    assert!((5..=6).contains(&allowed), "{allowed} wrong current passwords before the throttle");
+    assert_problem(last, 429, "too_many_attempts").await;
 }
 
 /// Item 3 and the repeated keys of item 10: NUL gave a 500 on PostgreSQL; every control
