@@ -4644,7 +4644,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Merged or dismissed already */
+            /** @description Merged or dismissed already, or the record to keep is deleted */
             409: {
                 headers: {
                     [name: string]: unknown;

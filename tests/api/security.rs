@@ -511,4 +511,39 @@ async fn a_duplicate_national_id_elsewhere_is_flagged_not_disclosed(app: &TestAp
     for id in [&third["id"], &fourth["id"]] {
         assert_eq!(app.get(&format!("/api/v1/citizens/{id}")).await.status(), 200);
     }
+    // Written again by the other side, a pair is not flagged again, in either order.
+    let etag = app.get(&format!("/api/v1/citizens/{}", third["id"])).await.headers()["etag"].clone();
+    let rewritten = bearer_client(&hcm_officer)
+        .put(app.url(&format!("/api/v1/citizens/{}", third["id"])))
+        .header("if-match", etag)
+        .json(&citizen(hcm_commune, "Lê Văn Bình", "079190054321"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(rewritten.status(), 200);
+    assert_eq!(app.get_json("/api/v1/citizen-duplicates").await["items"], json!([]));
+    // The resolutions' audit entries name, in each unit, only that unit's record.
+    let trail: Value =
+        bearer_client(&hcm_officer).get(app.url("/api/v1/audit?limit=500")).send().await.unwrap().json().await.unwrap();
+    let entries = trail["items"].as_array().unwrap();
+    assert!(entries.iter().any(|e| e["action"] == "dismiss_duplicate" && e["entity_id"] == third["id"].to_string()));
+    for hidden in [&first["id"], &fourth["id"]] {
+        assert!(
+            entries.iter().all(|e| e["entity_id"] != hidden.to_string() && e["changes"].get("twin_id").is_none()),
+            "the Hà Nội record {hidden} shows in Hồ Chí Minh City's audit trail"
+        );
+    }
+    // A merge into a record deleted since is refused: it would leave none.
+    let fifth: Value = created(post(&hcm_officer, citizen(hcm_commune, "Trần Thị Cúc", "079190099999")).await.unwrap()).await;
+    let sixth: Value = created(post(&hanoi_officer, citizen(hanoi_commune, "Trần Thị Cúc", "079190099999")).await.unwrap()).await;
+    let pairs = app.get_json("/api/v1/citizen-duplicates").await;
+    let pair = pairs["items"].as_array().unwrap().iter().find(|p| p["citizen_id"] == sixth["id"]).cloned().unwrap();
+    let etag = app.get(&format!("/api/v1/citizens/{}", fifth["id"])).await.headers()["etag"].clone();
+    let deleted = app.client.delete(app.url(&format!("/api/v1/citizens/{}", fifth["id"]))).header("if-match", etag).send().await;
+    assert_eq!(deleted.unwrap().status(), 204);
+    let refused = app
+        .post_json(&format!("/api/v1/citizen-duplicates/{}/merge", pair["id"]), &json!({"keep_citizen_id": fifth["id"]}))
+        .await;
+    assert_problem(refused, 409, "reference_conflict").await;
+    assert_eq!(app.get(&format!("/api/v1/citizens/{}", sixth["id"])).await.status(), 200, "nothing was deleted");
 }

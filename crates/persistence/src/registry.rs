@@ -434,13 +434,16 @@ pub mod duplicates {
         pub resolved_by: Option<i64>,
     }
 
-    /// Flags `citizen` with each twin, once.
+    /// Flags `citizen` with each twin, once a pair whichever was written second: a pair
+    /// flagged already (open, merged or dismissed) is not flagged again.
     pub(super) fn flag(conn: &mut DbConn, citizen: i64, twins: &[i64]) -> Result<()> {
         let now = Utc::now().naive_utc();
         for twin in twins {
             let known: i64 = citizen_duplicates::table
-                .filter(citizen_duplicates::citizen_id.eq(citizen))
-                .filter(citizen_duplicates::twin_id.eq(twin))
+                .filter(
+                    (citizen_duplicates::citizen_id.eq(citizen).and(citizen_duplicates::twin_id.eq(twin)))
+                        .or(citizen_duplicates::citizen_id.eq(twin).and(citizen_duplicates::twin_id.eq(citizen))),
+                )
                 .count()
                 .get_result(conn)?;
             if known == 0 {

@@ -86,10 +86,11 @@ fn allowed_before_password_change(req: &HttpRequest) -> bool {
 }
 
 /// The address a request comes from: the peer, or for a request from the configured reverse
-/// proxy, the address the proxy added last to `X-Forwarded-For`.
+/// proxy, the address the proxy added last to `X-Forwarded-For`. IPv4 addresses written as
+/// IPv6 (`::ffff:10.0.0.1`, as a dual-stack listener reports them) are read as IPv4.
 pub fn source_address(req: &HttpRequest, trusted_proxy: Option<IpAddr>) -> IpAddr {
-    let peer = req.peer_addr().map_or(IpAddr::V6(Ipv6Addr::UNSPECIFIED), |a| a.ip());
-    if trusted_proxy != Some(peer) {
+    let peer = req.peer_addr().map_or(IpAddr::V6(Ipv6Addr::UNSPECIFIED), |a| a.ip().to_canonical());
+    if trusted_proxy.map(|p| p.to_canonical()) != Some(peer) {
         return peer;
     }
     req.headers()
@@ -97,8 +98,8 @@ pub fn source_address(req: &HttpRequest, trusted_proxy: Option<IpAddr>) -> IpAdd
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
         .last()
-        .and_then(|a| a.trim().parse().ok())
-        .unwrap_or(peer)
+        .and_then(|a| a.trim().parse::<IpAddr>().ok())
+        .map_or(peer, |a| a.to_canonical())
 }
 
 /// Checks the token's signature and claims (no I/O), then in one read that the account has not
@@ -140,7 +141,13 @@ impl FromRequest for MaybeActor {
         let req = req.clone();
         Box::pin(async move {
             if req.headers().contains_key(AUTHORIZATION) {
-                authenticate(req).await.map(|actor| MaybeActor(Some(actor)))
+                match authenticate(req).await {
+                    Ok(actor) => Ok(MaybeActor(Some(actor))),
+                    // Public routes stay public to an account that must still change its
+                    // password: it reads them as anyone does.
+                    Err(ApiError::PasswordChangeRequired) => Ok(MaybeActor(None)),
+                    Err(e) => Err(e),
+                }
             } else {
                 Ok(MaybeActor(None))
             }

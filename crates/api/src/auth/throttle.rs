@@ -87,8 +87,18 @@ impl Throttle {
             self.by_source.forget_idle();
             self.by_account.forget_idle();
         }
+        let source = source_key(source);
         self.by_source.take(&source, &self.clock)?;
         self.by_account.take(&(account.trim().to_lowercase(), source), &self.clock)
+    }
+}
+
+/// What a source is counted as: an IPv4 address, or an IPv6 address's /64 network, since one
+/// subscriber is given a whole /64 and could otherwise take a new address for each guess.
+fn source_key(source: IpAddr) -> IpAddr {
+    match source.to_canonical() {
+        IpAddr::V6(v6) => IpAddr::V6(std::net::Ipv6Addr::from(u128::from(v6) & !u128::from(u64::MAX))),
+        v4 => v4,
     }
 }
 
@@ -112,5 +122,12 @@ mod tests {
             let _ = throttle.guess(attacker, &format!("name{n}"));
         }
         assert!(throttle.guess(attacker, "fresh").is_err(), "the source's own allowance runs out too");
+
+        // A /64 is one source, however many of its addresses guess.
+        let network = Throttle::new(ThrottleLimits { per_source_per_minute: 20, per_account_per_minute: 3 });
+        let addresses: Vec<IpAddr> = (1..=4_u16).map(|n| std::net::Ipv6Addr::new(0x2001, 0xdb8, 0, 7, 0, 0, 0, n).into()).collect();
+        let answers: Vec<bool> = addresses.iter().map(|a| network.guess(*a, "admin").is_ok()).collect();
+        assert_eq!(answers, [true, true, true, false]);
+        assert_eq!(source_key("::ffff:10.0.0.1".parse().unwrap_or(attacker)), IpAddr::from([10, 0, 0, 1]));
     }
 }

@@ -123,7 +123,7 @@ pub async fn dismiss_duplicate(
         database.write(|conn| {
             let pair = resolvable(conn, &actor, id)?;
             let resolved = duplicates::resolve(conn, pair.id, "dismissed", actor.id)?;
-            record(conn, &actor, &resolved, "dismiss_duplicate", resolved.citizen_id)?;
+            record(conn, &actor, &resolved, None)?;
             Ok::<_, ApiError>(resolved)
         })
     })
@@ -142,7 +142,7 @@ pub async fn dismiss_duplicate(
     responses(
         (status = 200, description = "Merged", body = CitizenDuplicateDto),
         (status = 404, description = "No such possible duplicate whose citizens both lie in the caller's units", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Merged or dismissed already", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Merged or dismissed already, or the record to keep is deleted", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/citizen-duplicates/{id}/merge")]
@@ -165,12 +165,16 @@ pub async fn merge_duplicate(
                     return Err(ApiError::Validation(vec![FieldError::rule("keep_citizen_id", Rule::NotInPair)]));
                 }
             };
+            // The record kept must still be there: merging into a deleted one would leave none.
+            if citizen::get(conn, keep)?.deleted_at.is_some() {
+                return Err(ApiError::ReferenceConflict(vec![FieldError::rule("keep_citizen_id", Rule::UnknownReference)]));
+            }
             let resolved = duplicates::resolve(conn, pair.id, "merged", actor.id)?;
             match citizen::delete(conn, removed, None) {
                 Ok(_) | Err(PersistenceError::NotFound(_)) => {}
                 Err(e) => return Err(e.into()),
             }
-            record(conn, &actor, &resolved, "merge_duplicate", removed)?;
+            record(conn, &actor, &resolved, Some(removed))?;
             Ok(resolved)
         })
     })
@@ -178,19 +182,17 @@ pub async fn merge_duplicate(
     Ok(web::Json(dto(&pair)))
 }
 
-/// The audit entry of a resolution, filed under the unit of the record it touches.
-fn record(
-    conn: &mut DbConn,
-    actor: &Actor,
-    pair: &duplicates::Pair,
-    action: &'static str,
-    citizen_id: i64,
-) -> Result<(), ApiError> {
-    let unit_id = citizen::get(conn, citizen_id)?.unit_id;
-    let unit = units::get(conn, unit_id)?;
-    let changes = serde_json::json!({
-        "duplicate_id": pair.id, "citizen_id": pair.citizen_id, "twin_id": pair.twin_id,
-        "resolution": pair.resolution, "removed_citizen_id": (action == "merge_duplicate").then_some(citizen_id),
-    });
-    audit(conn, actor, "citizen", citizen_id, action, Some(&unit), changes)
+/// The audit entries of a resolution: one under each citizen's unit, naming only that
+/// citizen, so that an officer who reads one unit's trail never learns the other record.
+fn record(conn: &mut DbConn, actor: &Actor, pair: &duplicates::Pair, removed: Option<i64>) -> Result<(), ApiError> {
+    let action = if removed.is_some() { "merge_duplicate" } else { "dismiss_duplicate" };
+    for citizen_id in [pair.citizen_id, pair.twin_id] {
+        let unit_id = citizen::get(conn, citizen_id)?.unit_id;
+        let unit = units::get(conn, unit_id)?;
+        let changes = serde_json::json!({
+            "duplicate_id": pair.id, "resolution": pair.resolution, "removed": removed == Some(citizen_id),
+        });
+        audit(conn, actor, "citizen", citizen_id, action, Some(&unit), changes)?;
+    }
+    Ok(())
 }
