@@ -220,8 +220,9 @@ async fn api_keys_sign_in_service_accounts(app: &TestApp) {
 
 async fn passwords_change_and_reset(app: &TestApp) {
     let commune = app.unit_by_code("00004", "2025-07-01").await;
-    let (id, officer, _) =
-        app.account_with_one_time_password("doi.matkhau", &["commune_officer"], &[commune["id"].as_i64().unwrap()]).await;
+    let (id, officer, _) = app
+        .account_with_one_time_password("doi.matkhau", &["commune_officer"], &[commune["id"].as_i64().unwrap()])
+        .await;
     let me: Value =
         bearer_client(&officer).get(app.url("/api/v1/accounts/me")).send().await.unwrap().json().await.unwrap();
     assert_eq!(me["must_change_password"], true);

@@ -271,7 +271,9 @@ pub fn has_control_character(text: &str) -> bool {
 /// The path of the first text (value or key) with a control character, `body` for the whole.
 fn control_character_at(value: &Value, path: &str) -> Option<String> {
     match value {
-        Value::String(text) => has_control_character(text).then(|| if path.is_empty() { "body".to_owned() } else { path.to_owned() }),
+        Value::String(text) => {
+            has_control_character(text).then(|| if path.is_empty() { "body".to_owned() } else { path.to_owned() })
+        }
         Value::Array(items) => {
             items.iter().enumerate().find_map(|(i, item)| control_character_at(item, &format!("{path}[{i}]")))
         }
@@ -350,8 +352,12 @@ mod tests {
     #[test]
     fn a_key_comes_once_and_control_characters_are_found_by_path() {
         let parse = |text: &str| serde_json::from_str::<UniqueKeys>(text).map(|v| v.0);
-        assert_eq!(parse(r#"{"a": [1, 2.5, null, {"b": true}]}"#).unwrap_or_default(), json!({"a": [1, 2.5, null, {"b": true}]}));
-        let error = parse(r#"{"a": {"password": "x", "password": "y"}}"#).err().map(|e| e.to_string()).unwrap_or_default();
+        assert_eq!(
+            parse(r#"{"a": [1, 2.5, null, {"b": true}]}"#).unwrap_or_default(),
+            json!({"a": [1, 2.5, null, {"b": true}]})
+        );
+        let error =
+            parse(r#"{"a": {"password": "x", "password": "y"}}"#).err().map(|e| e.to_string()).unwrap_or_default();
         assert!(error.starts_with("duplicate key `password`"), "{error}");
         assert_eq!(control_character_at(&json!({"a": [{"b": "ok\tok\n"}]}), ""), None);
         assert_eq!(control_character_at(&json!({"a": [{"b": "x"}, {"b": "p\u{0}b"}]}), "").as_deref(), Some("a[1].b"));

@@ -106,8 +106,7 @@ pub fn to_json(api: &utoipa::openapi::OpenApi) -> String {
 const CONTROL: &str = "\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F";
 /// The pattern of a text that may not be blank, as the derive states it (unanchored: one
 /// character that is not white space).
-const NOT_BLANK: &str =
-    "[^\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]";
+const NOT_BLANK: &str = "[^\\t\\n\\x0B\\f\\r \\x85\\xA0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]";
 
 /// Every free text of the document, in bodies and parameters, and every key of a map, states
 /// that it holds no control character: a text that already has a pattern other than "not

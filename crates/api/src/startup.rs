@@ -143,7 +143,11 @@ impl Application {
         let trusted_proxy = settings
             .trusted_proxy
             .as_deref()
-            .map(|p| p.trim().parse::<std::net::IpAddr>().with_context(|| format!("trusted_proxy {p:?} is not an IP address")))
+            .map(|p| {
+                p.trim()
+                    .parse::<std::net::IpAddr>()
+                    .with_context(|| format!("trusted_proxy {p:?} is not an IP address"))
+            })
             .transpose()?;
         if settings.auto_migrate {
             ensure_admin(&db, &passwords, settings.admin_password.as_deref())?;
@@ -160,10 +164,7 @@ impl Application {
             tokens,
             national_ids,
             passwords,
-            auth: AuthPolicy {
-                refresh_token_days: settings.refresh_token_days,
-                trusted_proxy,
-            },
+            auth: AuthPolicy { refresh_token_days: settings.refresh_token_days, trusted_proxy },
             throttle: Throttle::new(ThrottleLimits {
                 per_source_per_minute: settings.sign_in_per_source_per_minute,
                 per_account_per_minute: settings.sign_in_per_account_per_minute,
@@ -277,11 +278,10 @@ fn known_query_parameters(spec: &utoipa::openapi::OpenApi) -> Vec<(String, Resou
     out
 }
 
-/// A query parameter the operation does not take, if the request has one: a typo or a filter
-/// the route lacks must not be silently ignored (`?within=` where there is no such filter
-/// returned everything in scope).
-/// The first query parameter the route does not take, or whose value holds a control
-/// character (NUL cannot reach PostgreSQL), and the rule it breaks.
+/// The first query parameter whose name or value holds a control character (NUL cannot reach
+/// PostgreSQL), or that the operation does not take (a typo or a filter the route lacks must
+/// not be silently ignored: `?within=` where there is no such filter returned everything in
+/// scope), and the rule it breaks.
 pub(crate) fn query_parameter_problem(
     state: &AppState,
     req: &actix_web::dev::ServiceRequest,
@@ -299,7 +299,11 @@ pub(crate) fn query_parameter_problem(
     let path = req.path();
     let (_, _, names) =
         state.query_parameters.iter().find(|(method, def, _)| method == req.method().as_str() && def.is_match(path))?;
-    pairs.into_iter().map(|(name, _)| name).find(|name| !names.contains(name)).map(|name| (name, Rule::UnknownParameter))
+    pairs
+        .into_iter()
+        .map(|(name, _)| name)
+        .find(|name| !names.contains(name))
+        .map(|name| (name, Rule::UnknownParameter))
 }
 
 /// Unknown route (404) or known route with another method (405, with `Allow`).

@@ -330,7 +330,7 @@ fn gather(
             _ => None,
         })
         .collect();
-    levels.sort_unstable_by_key(|l| l.as_str());
+    levels.sort_unstable();
     levels.dedup();
     let units_counted = units::count_within(conn, &ids, &levels, map_day)?;
     for (key, slots) in tallies.iter_mut() {

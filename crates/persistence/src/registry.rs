@@ -459,6 +459,21 @@ pub mod duplicates {
         Ok(())
     }
 
+    /// Where one citizen of a pair is filed, and whether it was deleted since.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Place {
+        pub unit_id: i64,
+        pub unit_path: String,
+        pub deleted: bool,
+    }
+
+    /// A pair with the places of its citizen and of its twin, in that order.
+    #[derive(Debug, Clone, PartialEq)]
+    pub struct Placed {
+        pub pair: Pair,
+        pub places: [Place; 2],
+    }
+
     pub fn get(conn: &mut DbConn, id: i64) -> Result<Pair> {
         citizen_duplicates::table
             .find(id)
@@ -468,25 +483,55 @@ pub mod duplicates {
             .ok_or(PersistenceError::NotFound(Record::CitizenDuplicate))
     }
 
-    /// Pairs after `after` in id order, open or resolved, at most `limit`: the caller filters
-    /// them by what it may see and asks again for more.
-    pub fn list(conn: &mut DbConn, open: bool, after: i64, limit: i64) -> Result<Vec<Pair>> {
+    /// The pair with its citizens' places.
+    pub fn get_placed(conn: &mut DbConn, id: i64) -> Result<Placed> {
+        let pair = get(conn, id)?;
+        place(conn, vec![pair])?.pop().ok_or(PersistenceError::NotFound(Record::CitizenDuplicate))
+    }
+
+    /// Pairs after `after` in id order, open or resolved, at most `limit`, with their citizens'
+    /// places (one more statement for them all): the caller filters them by what it may see
+    /// and asks again for more.
+    pub fn list(conn: &mut DbConn, open: bool, after: i64, limit: i64) -> Result<Vec<Placed>> {
         let query = citizen_duplicates::table
             .filter(citizen_duplicates::id.gt(after))
             .order(citizen_duplicates::id)
             .limit(limit)
             .select(Pair::as_select());
-        Ok(if open {
+        let pairs = if open {
             query.filter(citizen_duplicates::resolution.is_null()).load(conn)?
         } else {
             query.filter(citizen_duplicates::resolution.is_not_null()).load(conn)?
-        })
+        };
+        place(conn, pairs)
+    }
+
+    fn place(conn: &mut DbConn, pairs: Vec<Pair>) -> Result<Vec<Placed>> {
+        let ids: Vec<i64> = pairs.iter().flat_map(|p| [p.citizen_id, p.twin_id]).collect();
+        let places: HashMap<i64, Place> = citizens::table
+            .filter(citizens::id.eq_any(&ids))
+            .select((citizens::id, citizens::unit_id, citizens::unit_path, citizens::deleted_at))
+            .load::<(i64, i64, String, Option<NaiveDateTime>)>(conn)?
+            .into_iter()
+            .map(|(id, unit_id, unit_path, deleted_at)| {
+                (id, Place { unit_id, unit_path, deleted: deleted_at.is_some() })
+            })
+            .collect();
+        pairs
+            .into_iter()
+            .map(|pair| {
+                let of = |id: i64| places.get(&id).cloned().ok_or(PersistenceError::NotFound(Record::Citizen));
+                Ok(Placed { places: [of(pair.citizen_id)?, of(pair.twin_id)?], pair })
+            })
+            .collect()
     }
 
     /// Records how an open pair was resolved; a pair resolved already is a conflict.
     pub fn resolve(conn: &mut DbConn, id: i64, resolution: &str, by: i64) -> Result<Pair> {
         let changed = diesel::update(
-            citizen_duplicates::table.filter(citizen_duplicates::id.eq(id)).filter(citizen_duplicates::resolution.is_null()),
+            citizen_duplicates::table
+                .filter(citizen_duplicates::id.eq(id))
+                .filter(citizen_duplicates::resolution.is_null()),
         )
         .set((
             citizen_duplicates::resolution.eq(resolution),

@@ -815,13 +815,9 @@ pub fn count_within(
     }
     let pg = matches!(conn, DbConn::Pg(_));
     // The levels are the enum's own words, written into the SQL: one statement for all of them.
-    // A level above a unit's own has none of its units within it: no subquery for those.
-    let rank = |level: UnitLevel| match level {
-        UnitLevel::Province => 0,
-        UnitLevel::District => 1,
-        UnitLevel::Commune => 2,
-        UnitLevel::Village => 3,
-    };
+    // A level above a unit's own has none of its units within it: no subquery for those. The
+    // enum lists the levels from the top, so its order is their rank.
+    let rank = |level: UnitLevel| level as u8;
     let rank_of_r = format!(
         "CASE r.level {} END",
         UnitLevel::ALL.iter().map(|l| format!("WHEN '{}' THEN {}", l.as_str(), rank(*l))).collect::<Vec<_>>().join(" ")
@@ -859,8 +855,9 @@ pub fn count_within(
                 .load(c)?,
             DbConn::Sqlite(c) => {
                 let list: Vec<String> = (0..chunk.len()).map(|i| format!("?{}", i + 2)).collect();
-                let mut query =
-                    diesel::sql_query(select(&format!("r.id IN ({})", list.join(", ")))).into_boxed().bind::<Date, _>(on);
+                let mut query = diesel::sql_query(select(&format!("r.id IN ({})", list.join(", "))))
+                    .into_boxed()
+                    .bind::<Date, _>(on);
                 for id in chunk {
                     query = query.bind::<BigInt, _>(*id);
                 }

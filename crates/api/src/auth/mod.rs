@@ -12,8 +12,8 @@ use actix_web::dev::Payload;
 use actix_web::http::header::AUTHORIZATION;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
-use xhht_domain::{Permission, Role, Scope};
 use std::net::{IpAddr, Ipv6Addr};
+use xhht_domain::{Permission, Role, Scope};
 use xhht_persistence::accounts::{self, Session};
 
 /// The authenticated caller.
@@ -109,7 +109,6 @@ async fn authenticate(req: HttpRequest) -> Result<Actor, ApiError> {
     let state = req.app_data::<web::Data<AppState>>().ok_or(ApiError::Internal)?.clone();
     let claims = state.tokens.verify(token).map_err(|_| ApiError::InvalidToken)?;
     let id: i64 = claims.sub.parse().map_err(|_| ApiError::InvalidToken)?;
-    session_of(&claims.sid).ok_or(ApiError::InvalidToken)?;
     let sid = claims.sid.clone();
     let current = web::block(move || {
         let session = session_of(&sid).ok_or(ApiError::InvalidToken)?;

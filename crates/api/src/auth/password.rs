@@ -87,9 +87,9 @@ pub enum WeakPassword {
 
 /// Checks a password a person chose against what an attacker tries first.
 pub fn check_strength(password: &str, username: &str, display_name: &str) -> Result<(), WeakPassword> {
-    let folded = password.to_lowercase();
+    let lower = password.to_lowercase();
     let name = username.trim().to_lowercase();
-    if !name.is_empty() && (folded == name || (folded.contains(&name) && folded.len() < name.len() + 6)) {
+    if !name.is_empty() && (lower == name || (lower.contains(&name) && lower.len() < name.len() + 6)) {
         return Err(WeakPassword::LikeUsername);
     }
     // Names are typed with and without diacritics: "Nguyễn Văn An" is guessed as "nguyen van an".
@@ -97,8 +97,8 @@ pub fn check_strength(password: &str, username: &str, display_name: &str) -> Res
     let mut inputs: Vec<&str> = vec![username, "xhht", "hoc tap", "khuyen hoc"];
     inputs.extend(display_name.split_whitespace());
     inputs.extend(folded_name.split_whitespace());
-    let typed = xhht_domain::search::fold(password);
-    for candidate in [password, typed.as_str()] {
+    let without_diacritics = xhht_domain::search::fold(password);
+    for candidate in [password, without_diacritics.as_str()] {
         if u8::from(zxcvbn::zxcvbn(candidate, &inputs).score()) < 3 {
             return Err(WeakPassword::Guessable);
         }
@@ -173,7 +173,10 @@ mod tests {
         let ids = NationalIds::new(b"key");
         assert_eq!(ids.hash("001 085 012 345"), ids.hash("001085012345"));
         assert_ne!(ids.hash("001085012345"), NationalIds::new(b"other").hash("001085012345"));
-        assert_ne!(ids.request_fingerprint("citizens", b"{}"), NationalIds::new(b"other").request_fingerprint("citizens", b"{}"));
+        assert_ne!(
+            ids.request_fingerprint("citizens", b"{}"),
+            NationalIds::new(b"other").request_fingerprint("citizens", b"{}")
+        );
         assert_ne!(ids.request_fingerprint("a", b"b{}"), ids.request_fingerprint("ab", b"{}"));
     }
 }

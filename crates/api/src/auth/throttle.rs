@@ -125,7 +125,8 @@ mod tests {
 
         // A /64 is one source, however many of its addresses guess.
         let network = Throttle::new(ThrottleLimits { per_source_per_minute: 20, per_account_per_minute: 3 });
-        let addresses: Vec<IpAddr> = (1..=4_u16).map(|n| std::net::Ipv6Addr::new(0x2001, 0xdb8, 0, 7, 0, 0, 0, n).into()).collect();
+        let addresses: Vec<IpAddr> =
+            (1..=4_u16).map(|n| std::net::Ipv6Addr::new(0x2001, 0xdb8, 0, 7, 0, 0, 0, n).into()).collect();
         let answers: Vec<bool> = addresses.iter().map(|a| network.guess(*a, "admin").is_ok()).collect();
         assert_eq!(answers, [true, true, true, false]);
         assert_eq!(source_key("::ffff:10.0.0.1".parse().unwrap_or(attacker)), IpAddr::from([10, 0, 0, 1]));

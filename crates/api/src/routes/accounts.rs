@@ -1,7 +1,7 @@
 //! `/api/v1/accounts`: account management for administrators and, within their province,
 //! provincial officers; and each caller's own account.
 
-use super::support::{audit, create_once, db, decode_id_cursor, diff, encode_id_cursor, etag, if_match, limit};
+use super::support::{audit, create_once, db, decode_id_cursor, diff, etag, filtered_page, if_match, limit};
 use crate::auth::password::{WeakPassword, check_strength, new_api_key, random_token, sha256_hex};
 use crate::auth::{Actor, source_address};
 use crate::dto::{
@@ -97,32 +97,25 @@ pub async fn list_accounts(
 ) -> Result<web::Json<AccountPage>, ApiError> {
     actor.require(Permission::ManageAccounts)?;
     let limit = limit(query.limit).map_err(|e| ApiError::InvalidQuery(vec![e]))?;
-    let mut after = super::support::cursor(&query.cursor)
+    let after = super::support::cursor(&query.cursor)
         .map(decode_id_cursor)
         .transpose()
-        .map_err(|e| ApiError::InvalidQuery(vec![e]))?;
+        .map_err(|e| ApiError::InvalidQuery(vec![e]))?
+        .unwrap_or(0);
     let page = db(&state, move |database| {
         database.read(|conn| {
-            let mut items = Vec::new();
-            // Filtering happens after the read, so read on until the page is full.
-            loop {
-                let batch = accounts::list(conn, after, 200)?;
-                let Some(last) = batch.last().map(|a| a.id) else { break };
-                let ids: Vec<i64> = batch.iter().flat_map(|a| a.unit_ids.iter().copied()).collect();
-                let units = unit_paths(conn, &ids)?;
-                for account in batch.iter().filter(|a| manages(&actor, a, &units)) {
-                    if items.len() as i64 == limit {
-                        break;
-                    }
-                    items.push(AccountDto::from(account));
-                }
-                after = Some(last);
-                if items.len() as i64 == limit {
-                    break;
-                }
-            }
-            let more = items.len() as i64 == limit;
-            let next_cursor = if more { items.last().map(|a| encode_id_cursor(a.id)) } else { None };
+            let (items, next_cursor) = filtered_page(
+                limit,
+                after,
+                |after| {
+                    let batch = accounts::list(conn, Some(after), 200)?;
+                    let ids: Vec<i64> = batch.iter().flat_map(|a| a.unit_ids.iter().copied()).collect();
+                    let units = unit_paths(conn, &ids)?;
+                    let kept = batch.iter().filter(|a| manages(&actor, a, &units)).map(AccountDto::from).collect();
+                    Ok((kept, batch.last().map(|a| a.id)))
+                },
+                |a: &AccountDto| a.id,
+            )?;
             Ok::<_, ApiError>(AccountPage { items, next_cursor })
         })
     })

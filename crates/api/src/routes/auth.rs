@@ -2,11 +2,11 @@
 
 use super::support::db;
 use crate::auth::password::{constant_time_eq, random_token, sha256_hex};
+use crate::auth::{session_claim, source_address};
 use crate::dto::{GrantType, LogoutRequest, TokenRequest, TokenResponse};
 use crate::error::{ApiError, FieldError, Issue, Problem};
 use crate::extract::JsonBody;
 use crate::state::AppState;
-use crate::auth::{session_claim, source_address};
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use chrono::{TimeDelta, Utc};
 use xhht_persistence::DbConn;

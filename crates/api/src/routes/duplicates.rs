@@ -3,7 +3,7 @@
 //! outside their units); the pair is shown to the officers whose units cover both, who merge
 //! it (one record is kept, the other deleted) or dismiss it.
 
-use super::support::{audit, cursor, db, decode_id_cursor, encode_id_cursor, limit};
+use super::support::{audit, cursor, db, decode_id_cursor, filtered_page, limit};
 use crate::auth::Actor;
 use crate::dto::{CitizenDuplicateDto, CitizenDuplicatePage, DuplicateQuery, DuplicateStatus, MergeRequest};
 use crate::error::{ApiError, FieldError, Issue, Problem};
@@ -14,7 +14,7 @@ use actix_web::{get, post, web};
 use xhht_domain::Permission;
 use xhht_persistence::registry::{citizen, duplicates};
 use xhht_persistence::units;
-use xhht_persistence::{DbConn, PersistenceError, Record};
+use xhht_persistence::{DbConn, Record};
 
 fn dto(pair: &duplicates::Pair) -> CitizenDuplicateDto {
     CitizenDuplicateDto {
@@ -32,19 +32,14 @@ fn dto(pair: &duplicates::Pair) -> CitizenDuplicateDto {
 }
 
 /// Whether the caller keeps the registries of both citizens' units.
-fn covers_both(conn: &mut DbConn, actor: &Actor, pair: &duplicates::Pair) -> Result<bool, ApiError> {
-    for id in [pair.citizen_id, pair.twin_id] {
-        if !actor.scope.can_write(&citizen::get(conn, id)?.unit_path) {
-            return Ok(false);
-        }
-    }
-    Ok(true)
+fn covers_both(actor: &Actor, placed: &duplicates::Placed) -> bool {
+    placed.places.iter().all(|place| actor.scope.can_write(&place.unit_path))
 }
 
 /// A pair the caller may resolve; others are missing to the caller.
-fn resolvable(conn: &mut DbConn, actor: &Actor, id: i64) -> Result<duplicates::Pair, ApiError> {
-    let pair = duplicates::get(conn, id)?;
-    if covers_both(conn, actor, &pair)? { Ok(pair) } else { Err(ApiError::NotFound(Record::CitizenDuplicate)) }
+fn resolvable(conn: &mut DbConn, actor: &Actor, id: i64) -> Result<duplicates::Placed, ApiError> {
+    let placed = duplicates::get_placed(conn, id)?;
+    if covers_both(actor, &placed) { Ok(placed) } else { Err(ApiError::NotFound(Record::CitizenDuplicate)) }
 }
 
 /// Lists possible duplicates whose two citizens both lie in the caller's units, in id order.
@@ -71,27 +66,24 @@ pub async fn list_duplicates(
         }
     };
     let limit = limit(query.limit).map_err(|e| ApiError::InvalidQuery(vec![e]))?;
-    let mut after = cursor(&query.cursor)
+    let after = cursor(&query.cursor)
         .map(decode_id_cursor)
         .transpose()
         .map_err(|e| ApiError::InvalidQuery(vec![e]))?
         .unwrap_or(0);
     let page = db(&state, move |database| {
         database.read(|conn| {
-            let mut items = Vec::new();
-            // The caller's units filter the pairs after the read: read on until the page is full.
-            while (items.len() as i64) < limit {
-                let batch = duplicates::list(conn, open, after, 200)?;
-                let Some(last) = batch.last().map(|p| p.id) else { break };
-                for pair in &batch {
-                    if (items.len() as i64) < limit && covers_both(conn, &actor, pair)? {
-                        items.push(dto(pair));
-                    }
-                }
-                after = last;
-            }
-            let more = items.len() as i64 == limit;
-            let next_cursor = if more { items.last().map(|p| encode_id_cursor(p.id)) } else { None };
+            let (items, next_cursor) = filtered_page(
+                limit,
+                after,
+                |after| {
+                    let batch = duplicates::list(conn, open, after, 200)?;
+                    let kept =
+                        batch.iter().filter(|placed| covers_both(&actor, placed)).map(|p| dto(&p.pair)).collect();
+                    Ok((kept, batch.last().map(|p| p.pair.id)))
+                },
+                |p: &CitizenDuplicateDto| p.id,
+            )?;
             Ok::<_, ApiError>(CitizenDuplicatePage { items, next_cursor })
         })
     })
@@ -121,9 +113,9 @@ pub async fn dismiss_duplicate(
     let id = id.into_inner();
     let pair = db(&state, move |database| {
         database.write(|conn| {
-            let pair = resolvable(conn, &actor, id)?;
-            let resolved = duplicates::resolve(conn, pair.id, "dismissed", actor.id)?;
-            record(conn, &actor, &resolved, None)?;
+            let placed = resolvable(conn, &actor, id)?;
+            let resolved = duplicates::resolve(conn, placed.pair.id, "dismissed", actor.id)?;
+            record(conn, &actor, &resolved, &placed.places, None)?;
             Ok::<_, ApiError>(resolved)
         })
     })
@@ -157,24 +149,28 @@ pub async fn merge_duplicate(
     let keep = body.into_inner().keep_citizen_id;
     let pair = db(&state, move |database| {
         database.write(|conn| {
-            let pair = resolvable(conn, &actor, id)?;
-            let removed = match keep {
-                k if k == pair.citizen_id => pair.twin_id,
-                k if k == pair.twin_id => pair.citizen_id,
+            let placed = resolvable(conn, &actor, id)?;
+            let pair = &placed.pair;
+            let (kept, removed) = match keep {
+                k if k == pair.citizen_id => (&placed.places[0], pair.twin_id),
+                k if k == pair.twin_id => (&placed.places[1], pair.citizen_id),
                 _ => {
                     return Err(ApiError::Validation(vec![FieldError::rule("keep_citizen_id", Rule::NotInPair)]));
                 }
             };
             // The record kept must still be there: merging into a deleted one would leave none.
-            if citizen::get(conn, keep)?.deleted_at.is_some() {
-                return Err(ApiError::ReferenceConflict(vec![FieldError::rule("keep_citizen_id", Rule::UnknownReference)]));
+            if kept.deleted {
+                return Err(ApiError::ReferenceConflict(vec![FieldError::rule(
+                    "keep_citizen_id",
+                    Rule::UnknownReference,
+                )]));
             }
             let resolved = duplicates::resolve(conn, pair.id, "merged", actor.id)?;
-            match citizen::delete(conn, removed, None) {
-                Ok(_) | Err(PersistenceError::NotFound(_)) => {}
-                Err(e) => return Err(e.into()),
+            let removed_place = if removed == pair.citizen_id { &placed.places[0] } else { &placed.places[1] };
+            if !removed_place.deleted {
+                citizen::delete(conn, removed, None)?;
             }
-            record(conn, &actor, &resolved, Some(removed))?;
+            record(conn, &actor, &resolved, &placed.places, Some(removed))?;
             Ok(resolved)
         })
     })
@@ -184,11 +180,16 @@ pub async fn merge_duplicate(
 
 /// The audit entries of a resolution: one under each citizen's unit, naming only that
 /// citizen, so that an officer who reads one unit's trail never learns the other record.
-fn record(conn: &mut DbConn, actor: &Actor, pair: &duplicates::Pair, removed: Option<i64>) -> Result<(), ApiError> {
+fn record(
+    conn: &mut DbConn,
+    actor: &Actor,
+    pair: &duplicates::Pair,
+    places: &[duplicates::Place; 2],
+    removed: Option<i64>,
+) -> Result<(), ApiError> {
     let action = if removed.is_some() { "merge_duplicate" } else { "dismiss_duplicate" };
-    for citizen_id in [pair.citizen_id, pair.twin_id] {
-        let unit_id = citizen::get(conn, citizen_id)?.unit_id;
-        let unit = units::get(conn, unit_id)?;
+    for (citizen_id, place) in [pair.citizen_id, pair.twin_id].into_iter().zip(places) {
+        let unit = units::get(conn, place.unit_id)?;
         let changes = serde_json::json!({
             "duplicate_id": pair.id, "resolution": pair.resolution, "removed": removed == Some(citizen_id),
         });

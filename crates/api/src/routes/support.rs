@@ -130,7 +130,6 @@ pub fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
     Ok(Some(key.to_owned()))
 }
 
-
 /// Creates something at most once per `Idempotency-Key`: the first response is stored with the
 /// write, in the same transaction, and replayed for a retry with the same body. Keys belong to
 /// the account that sent them (`owner`): another account's request with the same key and body
@@ -265,6 +264,31 @@ pub fn encode_id_cursor(id: i64) -> String {
     URL_SAFE_NO_PAD.encode(id.to_string())
 }
 
+/// A page of rows kept from reads in id order, for lists filtered after the read (by what the
+/// caller may see): `batch(after)` reads the next rows after the id `after` and returns those
+/// kept and the last id it read (`None` at the end). Reads on until `limit` rows are kept; the
+/// cursor of the next page comes with a full page.
+pub fn filtered_page<R>(
+    limit: i64,
+    mut after: i64,
+    mut batch: impl FnMut(i64) -> Result<(Vec<R>, Option<i64>), ApiError>,
+    id: impl Fn(&R) -> i64,
+) -> Result<(Vec<R>, Option<String>), ApiError> {
+    let limit = usize::try_from(limit).unwrap_or(0);
+    let mut items = Vec::with_capacity(limit);
+    while items.len() < limit {
+        let (kept, last) = batch(after)?;
+        let room = limit - items.len();
+        items.extend(kept.into_iter().take(room));
+        match last {
+            Some(last) => after = last,
+            None => break,
+        }
+    }
+    let next_cursor = if items.len() == limit { items.last().map(|r| encode_id_cursor(id(r))) } else { None };
+    Ok((items, next_cursor))
+}
+
 pub fn decode_id_cursor(text: &str) -> Result<i64, FieldError> {
     URL_SAFE_NO_PAD
         .decode(text.as_bytes())
@@ -294,6 +318,22 @@ pub fn decode_position(text: &str) -> Result<(chrono::NaiveDateTime, i64), Field
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Rows 1..=25, read five at a time, odd ones kept: pages fill across batches, stop in the
+    /// middle of one, and the last page has no cursor.
+    #[test]
+    fn filtered_pages_read_on_until_full() {
+        let read = |after: i64| -> Result<(Vec<i64>, Option<i64>), ApiError> {
+            let rows: Vec<i64> = (after + 1..=25).take(5).collect();
+            Ok((rows.iter().copied().filter(|r| r % 2 == 1).collect(), rows.last().copied()))
+        };
+        let (first, cursor) = filtered_page(4, 0, read, |r| *r).unwrap_or_default();
+        assert_eq!(first, [1, 3, 5, 7]);
+        assert_eq!(cursor.as_deref().map(decode_id_cursor), Some(Ok(7)));
+        let (rest, cursor) = filtered_page(100, 7, read, |r| *r).unwrap_or_default();
+        assert_eq!(rest, [9, 11, 13, 15, 17, 19, 21, 23, 25]);
+        assert_eq!(cursor, None);
+    }
 
     /// Files uploaded before control characters were refused still download: the header is
     /// valid whatever the stored name holds.
