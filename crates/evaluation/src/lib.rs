@@ -48,9 +48,9 @@ pub mod workflow;
 pub use engine::{Answer, AnswerSheet, Answers, ScoreError, Scorer, level2_eligible_on, score};
 pub use metrics::{Metric, MetricValues};
 pub use model::{
-    CitizenTargetGroup, Confidence, ConfidenceNote, Cycle, CyclePeriod, Framework, FrameworkStatus, Group, Indicator,
-    LatePolicy, LegalDocument, LevelName, LevelThresholds, Measure, MeasureKind, ModelKind, MonthDay, PassLevel,
-    PointBand, ResultLevelInfo, ResultRule, RoleAssignment, TerritorialLevel, Tier, Variant,
+    CitizenTargetGroup, Confidence, ConfidenceNote, Cycle, CyclePeriod, Framework, FrameworkRef, FrameworkStatus,
+    Group, Indicator, LatePolicy, LegalDocument, LevelName, LevelThresholds, Measure, MeasureKind, ModelKind, MonthDay,
+    PassLevel, PointBand, ResultLevelInfo, ResultRule, RoleAssignment, TerritorialLevel, Tier, Variant,
 };
 pub use outcome::{
     GroupOutcome, IndicatorOutcome, IndicatorStatus, NextLevel, Outcome, PointsTotal, ResultLevel, ValueSource,

@@ -43,6 +43,13 @@ pub struct Framework {
     /// Id of the framework this one replaces, if any.
     #[serde(default)]
     pub supersedes: Option<String>,
+    /// A template: a starting point that a province adopts (copies under its own decision) and
+    /// completes. A template is never published itself.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub template: bool,
+    /// The template or national framework this one was adopted from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adopted_from: Option<FrameworkRef>,
     #[serde(default)]
     pub valid_from: Option<NaiveDate>,
     /// Last day on which the framework applies; `None` while it is in force.
@@ -131,6 +138,19 @@ pub struct LegalDocument {
     /// Articles relied on, as written ("12", "6(1)").
     #[serde(default)]
     pub articles: Vec<String>,
+    /// Who signed it, e.g. "Phó Chủ tịch UBND tỉnh Nguyễn Văn A"; for a province's own decision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer_vi: Option<String>,
+}
+
+/// One version of a framework, by its stable id and version number (the same in every
+/// database, unlike row ids).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FrameworkRef {
+    pub id: String,
+    pub version: u32,
 }
 
 /// The yearly evaluation cycle.

@@ -1,7 +1,9 @@
 //! The frameworks found in the regulations, shipped as JSON data embedded in the binary.
 //!
 //! Each file carries its legal basis and confidence notes. Only TT 22/2020 is complete; the
-//! others are drafts that list in `missing` what the research did not find.
+//! others are drafts that list in `missing` what the research did not find. The `mau.*` files
+//! are templates for the grassroots models, whose 2021–2030 criteria were not found: a
+//! province adopts one under its own decision, completes it and publishes its copy.
 
 use crate::Framework;
 
@@ -22,6 +24,24 @@ pub const SHIPPED_SOURCES: &[(&str, &str)] = &[
     ),
     ("vn.hkh.cdht.qd324-2023.learner.json", include_str!("../frameworks/vn.hkh.cdht.qd324-2023.learner.json")),
     ("vn.hkh.gdht.qd448-2015.json", include_str!("../frameworks/vn.hkh.gdht.qd448-2015.json")),
+    // Templates (`"template": true`): starting points a province adopts and completes.
+    ("mau.gia-dinh-hoc-tap.json", include_str!("../frameworks/mau.gia-dinh-hoc-tap.json")),
+    ("mau.dong-ho-hoc-tap.json", include_str!("../frameworks/mau.dong-ho-hoc-tap.json")),
+    ("mau.cong-dong-hoc-tap-thon.json", include_str!("../frameworks/mau.cong-dong-hoc-tap-thon.json")),
+    ("mau.don-vi-hoc-tap-xa.json", include_str!("../frameworks/mau.don-vi-hoc-tap-xa.json")),
+    ("mau.cong-dan-hoc-tap.nguoi-dan.json", include_str!("../frameworks/mau.cong-dan-hoc-tap.nguoi-dan.json")),
+    (
+        "mau.cong-dan-hoc-tap.nguoi-lao-dong.json",
+        include_str!("../frameworks/mau.cong-dan-hoc-tap.nguoi-lao-dong.json"),
+    ),
+    (
+        "mau.cong-dan-hoc-tap.can-bo-doanh-nhan.json",
+        include_str!("../frameworks/mau.cong-dan-hoc-tap.can-bo-doanh-nhan.json"),
+    ),
+    (
+        "mau.cong-dan-hoc-tap.hoc-sinh-sinh-vien.json",
+        include_str!("../frameworks/mau.cong-dan-hoc-tap.hoc-sinh-sinh-vien.json"),
+    ),
 ];
 
 /// Every shipped framework, parsed.

@@ -66,11 +66,12 @@ pub enum ErrorCode {
     PublishedIncomplete,
     EmptyGroup,
     NoIndicators,
+    TemplateNotPublishable,
 }
 
 impl ErrorCode {
     /// Every code, in declaration order.
-    pub const ALL: [ErrorCode; 31] = [
+    pub const ALL: [ErrorCode; 32] = [
         Self::InvalidDocument,
         Self::InvalidId,
         Self::InvalidVersion,
@@ -102,6 +103,7 @@ impl ErrorCode {
         Self::PublishedIncomplete,
         Self::EmptyGroup,
         Self::NoIndicators,
+        Self::TemplateNotPublishable,
     ];
 
     /// The stable snake_case code, as serialised.
@@ -138,6 +140,7 @@ impl ErrorCode {
             Self::PublishedIncomplete => "published_incomplete",
             Self::EmptyGroup => "empty_group",
             Self::NoIndicators => "no_indicators",
+            Self::TemplateNotPublishable => "template_not_publishable",
         }
     }
 }
@@ -354,6 +357,14 @@ impl<'a> Validator<'a> {
         }
         for (i, note) in f.confidence_notes.iter().enumerate() {
             self.text(format!("/confidence_notes/{i}/note_vi"), &note.note_vi);
+        }
+        if self.published && f.template {
+            self.error(
+                "/template",
+                ErrorCode::TemplateNotPublishable,
+                "Bộ tiêu chí mẫu không được ban hành; tỉnh tiếp nhận (adopt) mẫu rồi ban hành bản của mình",
+                "A template is never published; a province adopts it and publishes its own copy",
+            );
         }
     }
 

@@ -136,3 +136,35 @@ fn every_error_code_has_a_stable_name() {
     }
     assert_eq!(ErrorCode::Level2BelowLevel1.as_str(), "level2_below_level1");
 }
+
+#[test]
+fn templates_are_drafts_that_a_province_completes_and_never_publishes_itself() {
+    let templates: Vec<Framework> = shipped_frameworks().into_iter().filter(|f| f.template).collect();
+    let kinds: BTreeSet<&str> = templates.iter().map(|f| f.model_kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        BTreeSet::from(["cong_dan_hoc_tap", "cong_dong_hoc_tap_thon", "don_vi_hoc_tap_xa", "dong_ho_hoc_tap", "gia_dinh_hoc_tap"])
+    );
+    assert_eq!(templates.iter().filter(|f| f.target_group.is_some()).count(), 4, "one per QĐ 324 target group");
+    for template in &templates {
+        assert!(template.id.starts_with("mau."), "{}", template.id);
+        assert_eq!(template.status, FrameworkStatus::Draft);
+        assert!(!template.missing.is_empty(), "{}: says what the province must complete", template.id);
+        let mut published = template.clone();
+        published.status = FrameworkStatus::Published;
+        published.missing.clear();
+        let errors = validate(&published).unwrap_err();
+        assert!(errors.iter().any(|e| e.code == ErrorCode::TemplateNotPublishable), "{}", template.id);
+    }
+    // The learning-citizen templates: 10 indicators of 10 points, pass at 80 with none below 5.
+    for citizen in templates.iter().filter(|f| f.target_group.is_some()) {
+        let indicators = citizen.indicators();
+        assert_eq!(indicators.len(), 10);
+        assert!(indicators.iter().all(|i| i.measure == xhht_evaluation::Measure::Points { max: 10.0 }));
+        let mut adopted = citizen.clone();
+        adopted.template = false;
+        adopted.missing.clear();
+        adopted.status = FrameworkStatus::Published;
+        validate(&adopted).unwrap_or_else(|e| panic!("{}: {e:#?}", citizen.id));
+    }
+}
