@@ -761,19 +761,49 @@ export interface paths {
          * Lists framework versions (public: criteria are public law).
          * @description Lists framework versions (public: criteria are public law).
          *
-         *     **Who may call it**: anyone; no token is needed.
+         *     **Who may call it**: anyone (criteria are public law); a province's drafts only with a token of an account covering the province, and administrators.
          */
         get: operations["listFrameworks"];
         put?: never;
         /**
-         * Creates a framework, or the next version of one (same document `id`), as a draft.
-         *     Administrators create national frameworks; provincial officers, their province's.
-         * @description Creates a framework, or the next version of one (same document `id`), as a draft.
-         *     Administrators create national frameworks; provincial officers, their province's.
+         * Creates a framework, or the next version of one (same document `id`), as a draft: from a
+         *     JSON document, or from a workbook as `GET /api/v1/frameworks/{id}?format=xlsx` gives it
+         *     (`Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, the
+         *     province in `province_id`). Administrators create national frameworks; provincial
+         *     officers, their province's.
+         * @description Creates a framework, or the next version of one (same document `id`), as a draft: from a
+         *     JSON document, or from a workbook as `GET /api/v1/frameworks/{id}?format=xlsx` gives it
+         *     (`Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, the
+         *     province in `province_id`). Administrators create national frameworks; provincial
+         *     officers, their province's.
          *
          *     **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators nationwide).
          */
         post: operations["createFramework"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/applicable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which published framework governs the evaluation of a model in a unit on a day: the
+         *     province's own (adopted by its decision) before the national one.
+         * @description Which published framework governs the evaluation of a model in a unit on a day: the
+         *     province's own (adopted by its decision) before the national one.
+         *
+         *     **Who may call it**: anyone; no token is needed.
+         */
+        get: operations["getApplicableFramework"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -788,12 +818,64 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Reads one framework version with its whole document.
-         * @description Reads one framework version with its whole document.
+         * Reads one framework version: its whole document as JSON, the workbook an official edits
+         *     and uploads back (`format=xlsx`), or its indicators as CSV.
+         * @description Reads one framework version: its whole document as JSON, the workbook an official edits
+         *     and uploads back (`format=xlsx`), or its indicators as CSV.
          *
-         *     **Who may call it**: anyone; no token is needed.
+         *     **Who may call it**: anyone (criteria are public law); a province's drafts only with a token of an account covering the province, and administrators.
          */
         get: operations["getFramework"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{id}/adopt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adopts a template, or a national framework, as a draft of the province's own under the
+         *     province's decision. The officer then completes the draft (a new version through
+         *     `POST /api/v1/frameworks`, in JSON or as a workbook) and publishes it.
+         * @description Adopts a template, or a national framework, as a draft of the province's own under the
+         *     province's decision. The officer then completes the draft (a new version through
+         *     `POST /api/v1/frameworks`, in JSON or as a workbook) and publishes it.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators nationwide).
+         */
+        post: operations["adoptFramework"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/frameworks/{id}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed from another version (`against`) to this one: indicators and groups added,
+         *     removed and changed, and the framework's own fields; as JSON, CSV or XLSX.
+         * @description What changed from another version (`against`) to this one: indicators and groups added,
+         *     removed and changed, and the framework's own fields; as JSON, CSV or XLSX.
+         *
+         *     **Who may call it**: anyone (criteria are public law); a province's drafts only with a token of an account covering the province, and administrators.
+         */
+        get: operations["diffFramework"];
         put?: never;
         post?: never;
         delete?: never;
@@ -863,7 +945,7 @@ export interface paths {
          * @description Scores answers against a framework version and returns the outcome; nothing is stored.
          *     Portals use it to preview a self-assessment.
          *
-         *     **Who may call it**: anyone; no token is needed.
+         *     **Who may call it**: anyone (criteria are public law); a province's drafts only with a token of an account covering the province, and administrators.
          */
         post: operations["scoreFramework"];
         delete?: never;
@@ -1468,6 +1550,35 @@ export interface components {
             unit_ids?: number[] | null;
             disabled?: boolean | null;
         };
+        /**
+         * @description Adopts a template or a national framework as a province's own draft.
+         * @example {
+         *       "province_id": 1,
+         *       "decision": {
+         *         "number": "1234/QĐ-UBND",
+         *         "issuer_vi": "UBND thành phố Hà Nội",
+         *         "issued_on": "2026-03-01",
+         *         "signer_vi": "Phó Chủ tịch UBND thành phố"
+         *       }
+         *     }
+         */
+        AdoptRequest: {
+            /**
+             * Format: int64
+             * @description The province that adopts it.
+             */
+            province_id: number;
+            decision: components["schemas"]["ProvincialDecision"];
+            /** @description The new framework's id; by default `tinh-<province code>.<template>.<year of the decision>`. */
+            key?: string | null;
+            /** @description The new framework's name; by default the model's title and the province's name. */
+            name_vi?: string | null;
+            /**
+             * Format: date
+             * @description First day it applies; by default the decision's `in_force_from`, else its date.
+             */
+            valid_from?: string | null;
+        };
         /** @description An indicator where the inspection team answered differently from the self-assessment. */
         AnswerDifference: {
             indicator_id: string;
@@ -1527,6 +1638,18 @@ export interface components {
         };
         ApiKeyList: {
             items: components["schemas"]["ApiKeyDto"][];
+        };
+        /** @description The published framework that governs an evaluation of `model_kind` in a unit on a day. */
+        ApplicableFramework: {
+            framework: components["schemas"]["FrameworkSummary"];
+            owner: components["schemas"]["FrameworkOwner"];
+            /**
+             * Format: int64
+             * @description The unit's province, whose own framework comes before the national one.
+             */
+            province_id: number;
+            /** Format: date */
+            date: string;
         };
         /**
          * @description The target a row is measured against: the most specific one in force (the row's commune or
@@ -1627,6 +1750,19 @@ export interface components {
             director_name?: string | null;
             /** Format: int32 */
             activities_count: number;
+        };
+        /** @description One difference: a group or indicator added or removed, or one field of a part changed. */
+        Change: {
+            part: components["schemas"]["DiffPart"];
+            /** @description The group or indicator id; `None` for the framework's own fields. */
+            id?: string | null;
+            kind: components["schemas"]["DiffKind"];
+            /** @description The field that changed (`text_vi`, `measure`, `result`, …); `None` for an addition or removal. */
+            field?: string | null;
+            /** @description The Vietnamese text of the group or indicator, to recognise it by. */
+            text_vi?: string | null;
+            before: Record<string, unknown>;
+            after: Record<string, unknown>;
         };
         /** @description A citizen. The national ID number is never returned. */
         CitizenDto: {
@@ -1962,6 +2098,16 @@ export interface components {
             source: string;
         };
         /**
+         * @description What happened to it.
+         * @enum {string}
+         */
+        DiffKind: "added" | "removed" | "changed";
+        /**
+         * @description The part of the framework a change is about.
+         * @enum {string}
+         */
+        DiffPart: "framework" | "group" | "indicator";
+        /**
          * @description Where a possible duplicate stands.
          * @enum {string}
          */
@@ -1970,7 +2116,7 @@ export interface components {
          * @description Stable machine codes. Clients switch on these, never on the text.
          * @enum {string}
          */
-        ErrorCode: "invalid_json" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "invalid_path" | "invalid_header" | "validation_failed" | "reference_conflict" | "unit_not_found" | "reorganisation_not_found" | "citizen_not_found" | "household_not_found" | "organisation_not_found" | "clan_not_found" | "learning_centre_not_found" | "evaluation_not_found" | "decision_not_found" | "evidence_not_found" | "citizen_duplicate_not_found" | "route_not_found" | "method_not_allowed" | "ambiguous_code" | "unit_code_in_use" | "unit_not_valid_on_date" | "unit_has_open_children" | "invalid_parent" | "mixed_levels" | "not_a_movable_village" | "repeated_unit" | "date_before_start" | "idempotency_key_reused" | "precondition_required" | "precondition_failed" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_grant" | "too_many_attempts" | "account_disabled" | "forbidden" | "password_change_required" | "out_of_scope" | "account_not_found" | "api_key_not_found" | "username_taken" | "duplicate_already_resolved" | "decision_refused" | "filing_deadline_passed" | "duplicate_citizen" | "learning_centre_exists" | "already_registered" | "framework_not_found" | "framework_invalid" | "framework_incomplete" | "framework_version_exists" | "framework_status_conflict" | "evaluation_status_conflict" | "framework_retired" | "framework_not_valid_for_year" | "unknown_level" | "answers_incomplete" | "framework_not_published" | "level_not_reached" | "level2_too_early" | "decision_date_in_future" | "score_rejected" | "service_unavailable" | "internal_error";
+        ErrorCode: "invalid_json" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "invalid_path" | "invalid_header" | "validation_failed" | "reference_conflict" | "unit_not_found" | "reorganisation_not_found" | "citizen_not_found" | "household_not_found" | "organisation_not_found" | "clan_not_found" | "learning_centre_not_found" | "evaluation_not_found" | "decision_not_found" | "evidence_not_found" | "citizen_duplicate_not_found" | "route_not_found" | "method_not_allowed" | "ambiguous_code" | "unit_code_in_use" | "unit_not_valid_on_date" | "unit_has_open_children" | "invalid_parent" | "mixed_levels" | "not_a_movable_village" | "repeated_unit" | "date_before_start" | "idempotency_key_reused" | "precondition_required" | "precondition_failed" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_grant" | "too_many_attempts" | "account_disabled" | "forbidden" | "password_change_required" | "out_of_scope" | "account_not_found" | "api_key_not_found" | "username_taken" | "duplicate_already_resolved" | "decision_refused" | "filing_deadline_passed" | "duplicate_citizen" | "learning_centre_exists" | "already_registered" | "framework_not_found" | "framework_invalid" | "framework_incomplete" | "framework_version_exists" | "framework_status_conflict" | "evaluation_status_conflict" | "framework_retired" | "framework_not_valid_for_year" | "unknown_level" | "answers_incomplete" | "framework_not_published" | "level_not_reached" | "level2_too_early" | "decision_date_in_future" | "score_rejected" | "no_applicable_framework" | "service_unavailable" | "internal_error";
         /**
          * @description A step of the workflow, as offered in `allowed_actions`.
          * @enum {string}
@@ -2163,6 +2309,12 @@ export interface components {
             related_documents?: components["schemas"]["LegalDocument"][];
             /** @description Id of the framework this one replaces, if any. */
             supersedes?: string | null;
+            /**
+             * @description A template: a starting point that a province adopts (copies under its own decision) and
+             *     completes. A template is never published itself.
+             */
+            template?: boolean;
+            adopted_from?: components["schemas"]["FrameworkRef"] | null;
             /** Format: date */
             valid_from?: string | null;
             /**
@@ -2199,9 +2351,33 @@ export interface components {
         FrameworkDetail: components["schemas"]["FrameworkSummary"] & {
             document: components["schemas"]["Framework"];
         };
+        /** @description What changed from `against` to this version. */
+        FrameworkDiff: {
+            from: components["schemas"]["FrameworkSummary"];
+            to: components["schemas"]["FrameworkSummary"];
+            indicators_added: number;
+            indicators_removed: number;
+            indicators_changed: number;
+            /** @description Framework fields first, then groups, then indicators. */
+            changes: components["schemas"]["Change"][];
+        };
+        /**
+         * @description Whose framework applies.
+         * @enum {string}
+         */
+        FrameworkOwner: "provincial" | "national";
         FrameworkPage: {
             items: components["schemas"]["FrameworkSummary"][];
             next_cursor?: string | null;
+        };
+        /**
+         * @description One version of a framework, by its stable id and version number (the same in every
+         *     database, unlike row ids).
+         */
+        FrameworkRef: {
+            id: string;
+            /** Format: int32 */
+            version: number;
         };
         /**
          * @description Life cycle of a framework version.
@@ -2233,6 +2409,9 @@ export interface components {
             province_id?: number | null;
             /** @description Shipped with XHHT from the regulations, rather than created through the API. */
             shipped: boolean;
+            /** @description A template: a starting point a province adopts (`POST …/{id}/adopt`), never published. */
+            template: boolean;
+            adopted_from?: components["schemas"]["FrameworkRef"] | null;
             /** @description Published and valid: the only versions a recognition may use. */
             usable_for_recognition: boolean;
             /** @description What the regulations leave unknown, for drafts. */
@@ -2351,6 +2530,8 @@ export interface components {
             in_force_from?: string | null;
             /** @description Articles relied on, as written ("12", "6(1)"). */
             articles?: string[];
+            /** @description Who signed it, e.g. "Phó Chủ tịch UBND tỉnh Nguyễn Văn A"; for a province's own decision. */
+            signer_vi?: string | null;
         };
         /**
          * @description The level of an administrative unit.
@@ -2708,6 +2889,31 @@ export interface components {
             message: string;
         };
         /**
+         * @description The province's own decision that adopts the criteria: it becomes the legal basis.
+         * @example {
+         *       "number": "1234/QĐ-UBND",
+         *       "title_vi": "Ban hành Bộ tiêu chí đánh giá, công nhận danh hiệu “Gia đình học tập”",
+         *       "issuer_vi": "UBND thành phố Hà Nội",
+         *       "issued_on": "2026-03-01",
+         *       "signer_vi": "Phó Chủ tịch UBND thành phố"
+         *     }
+         */
+        ProvincialDecision: {
+            /** @description Number and symbol, e.g. `1234/QĐ-UBND`. */
+            number: string;
+            title_vi?: string | null;
+            /** @description The issuing body, e.g. `UBND tỉnh Lào Cai`. */
+            issuer_vi: string;
+            /** Format: date */
+            issued_on: string;
+            /** Format: date */
+            in_force_from?: string | null;
+            /** @description Who signed it. */
+            signer_vi: string;
+            /** @description Articles relied on, as written. */
+            articles?: string[];
+        };
+        /**
          * @description Registers a subject for a model and year (đăng ký).
          * @example {
          *       "subject_type": "household",
@@ -2722,9 +2928,12 @@ export interface components {
             subject_id: number;
             /**
              * Format: int64
-             * @description The framework version to use (not retired).
+             * @description The framework version to use (not retired). When absent, the one that applies to the
+             *     subject's unit at the end of `year` (see `GET /api/v1/frameworks/applicable`): the
+             *     province's own before the national one; `model_kind` then says which model.
              */
-            framework_id: number;
+            framework_id?: number | null;
+            model_kind?: components["schemas"]["ModelKind"] | null;
             /** Format: int32 */
             year: number;
             /** @description The level the subject asks for (e.g. `muc_do_2`); by default the level it reaches. */
@@ -6303,7 +6512,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such framework version (`framework_not_found`) */
+            /** @description No such framework version (`framework_not_found`); or, without `framework_id`, no published framework of `model_kind` applies to the subject's unit at the end of the year (`no_applicable_framework`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6312,7 +6521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already registered for this model and year (`already_registered`); the framework is retired (`framework_retired`), not in force in the year (`framework_not_valid_for_year`) or has no such level (`unknown_level`); or the subject does not exist or is not what the framework's model evaluates (`reference_conflict`) */
+            /** @description Already registered for this model and year (`already_registered`); the framework is retired (`framework_retired`), not in force in the year (`framework_not_valid_for_year`) or has no such level (`unknown_level`); or the subject does not exist or is not what the framework's model evaluates, the framework is another province's, or `model_kind` differs from the framework's (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7254,6 +7463,10 @@ export interface operations {
                 valid_on?: string;
                 /** @description Only the versions of this document id. */
                 key?: string;
+                /** @description Only templates (`true`) or only frameworks that are not (`false`). */
+                template?: boolean;
+                /** @description Only the frameworks of this province. */
+                province_id?: number;
                 /** @description Page size, 1–500 (default 50). */
                 limit?: number;
                 cursor?: string;
@@ -7264,7 +7477,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of framework versions, oldest first */
+            /** @description One page of framework versions, oldest first. A province's drafts are listed only to the accounts that cover the province (and administrators) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7275,6 +7488,24 @@ export interface operations {
             };
             /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7306,7 +7537,13 @@ export interface operations {
     };
     createFramework: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description The owning province of a framework uploaded as XLSX (a JSON body says it in
+                 *     `province_id`); absent for national ones (administrators).
+                 */
+                province_id?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7314,6 +7551,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["NewFrameworkRequest"];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
             };
         };
         responses: {
@@ -7323,6 +7561,276 @@ export interface operations {
                     /** @description The row version */
                     ETag?: string;
                     /** @description The version's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkDetail"];
+                };
+            };
+            /** @description `province_id` in the query with a JSON body, which says it in its own `province_id` (`invalid_query`) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description That version was created at the same moment by someone else, or `province_id` is not a province in force or differs from the earlier versions' (`reference_conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The document is invalid, or a cell of the workbook cannot be read (`framework_invalid`; for a workbook each error names its cell, e.g. `'Chỉ tiêu'!F7`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApplicableFramework: {
+        parameters: {
+            query: {
+                /** @description The unit where the subject is (a village, commune or province). */
+                unit: number;
+                model_kind: components["schemas"]["ModelKind"];
+                /** @description The day that counts (YYYY-MM-DD); today in Vietnam by default. */
+                date?: string;
+                /** @description For `cong_dan_hoc_tap`: the target group, which has its own criteria. */
+                target_group?: components["schemas"]["CitizenTargetGroup"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The framework that applies */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicableFramework"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such unit (`unit_not_found`), or no published framework applies there on that day (`no_applicable_framework`: the message names the templates the province can adopt) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFramework: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the document), `xlsx` (a workbook an official can edit and upload back) or `csv`
+                 *     (the indicators, a row each); by default from the `Accept` header, else JSON.
+                 */
+                format?: components["schemas"]["ReportFormat"];
+            };
+            header?: never;
+            path: {
+                /** @description Framework version id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The framework version */
+            200: {
+                headers: {
+                    /** @description The row version, for If-Match on transitions */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkDetail"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No framework version with this id, or another province's draft */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adoptFramework: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry from the same account with the same key and body returns the first result */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The template's or national framework's version id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptRequest"];
+            };
+        };
+        responses: {
+            /** @description The province's draft */
+            201: {
+                headers: {
+                    /** @description The draft's URL */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -7357,7 +7865,16 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description That version was created at the same moment by someone else, or `province_id` is not a province in force or differs from the earlier versions' (`reference_conflict`) */
+            /** @description No framework version with this id */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The framework is another province's, so not a template or a national one (`reference_conflict`); `province_id` is not a province in force (`reference_conflict`); or the province has a framework with this id already (`framework_version_exists`: pass another `key`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7415,9 +7932,14 @@ export interface operations {
             };
         };
     };
-    getFramework: {
+    diffFramework: {
         parameters: {
-            query?: never;
+            query: {
+                /** @description The version to compare against (the older one, usually). */
+                against: number;
+                /** @description `json`, `csv` or `xlsx`; by default from the `Accept` header, else JSON. */
+                format?: components["schemas"]["ReportFormat"];
+            };
             header?: never;
             path: {
                 /** @description Framework version id */
@@ -7427,15 +7949,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The framework version */
+            /** @description The differences */
             200: {
                 headers: {
-                    /** @description The row version, for If-Match on transitions */
-                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FrameworkDetail"];
+                    "application/json": components["schemas"]["FrameworkDiff"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
             };
             /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
@@ -7447,7 +7969,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No framework version with this id */
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Either version does not exist, or is another province's draft */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7730,7 +8270,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No framework version with this id */
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No framework version with this id, or another province's draft */
             404: {
                 headers: {
                     [name: string]: unknown;

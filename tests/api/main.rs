@@ -8,6 +8,7 @@ mod access;
 mod audit;
 mod auth;
 mod counters;
+mod criteria;
 mod errors;
 mod frameworks;
 mod health;
@@ -25,6 +26,7 @@ fn main() {
         access::trials(),
         audit::trials(),
         auth::trials(),
+        criteria::trials(),
         counters::trials(),
         errors::trials(),
         frameworks::trials(),

@@ -20,6 +20,8 @@ pub enum Access {
     Decision,
     /// Public above the commune; rows below it (villages) need an account covering them.
     PublicAboveCommune,
+    /// Public law, but a province's drafts only to the accounts covering the province.
+    PublicButProvincialDrafts,
 }
 
 /// The access of every operation, by its `operation_id`.
@@ -39,13 +41,12 @@ pub fn access(operation_id: &str) -> Option<Access> {
         | "listUnitPredecessors"
         | "listUnitSuccessors"
         | "getReorganisation"
-        | "listFrameworks"
-        | "getFramework"
-        | "scoreFramework"
+        | "getApplicableFramework"
         | "listTargets"
         | "listDeclaredIndicators"
         | "listDeclaredValues" => Public,
         "getStatistics" | "getStatisticsTrends" => PublicAboveCommune,
+        "listFrameworks" | "getFramework" | "diffFramework" | "scoreFramework" => PublicButProvincialDrafts,
         "setTargets" => Permission(xhht_domain::Permission::SetTargets),
         "declareValue" => Permission(xhht_domain::Permission::DeclareFigures),
         "getOwnAccount"
@@ -76,7 +77,7 @@ pub fn access(operation_id: &str) -> Option<Access> {
         "listAudit" => Permission(xhht_domain::Permission::ReadAudit),
         "createVillage" | "renameUnit" | "closeUnit" => Permission(xhht_domain::Permission::ManageVillages),
         "createReorganisation" => Permission(xhht_domain::Permission::Reorganise),
-        "createFramework" | "publishFramework" | "retireFramework" => {
+        "createFramework" | "adoptFramework" | "publishFramework" | "retireFramework" => {
             Permission(xhht_domain::Permission::ManageFrameworks)
         }
         "registerEvaluation"
@@ -151,6 +152,7 @@ pub fn describe(access: Access) -> String {
     let text = match access {
         Access::Public => "anyone; no token is needed.".to_owned(),
         Access::PublicAboveCommune => "anyone for figures of communes and above (they hold no personal data, as provinces publish them); rows below the commune (villages) need a token of an account covering them.".to_owned(),
+        Access::PublicButProvincialDrafts => "anyone (criteria are public law); a province's drafts only with a token of an account covering the province, and administrators.".to_owned(),
         Access::AnyAccount => {
             "any signed-in account; it reads only what lies in the units it covers (and their history).".to_owned()
         }

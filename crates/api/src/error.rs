@@ -83,6 +83,7 @@ pub enum ErrorCode {
     Level2TooEarly,
     DecisionDateInFuture,
     ScoreRejected,
+    NoApplicableFramework,
     ServiceUnavailable,
     InternalError,
 }
@@ -378,6 +379,14 @@ pub enum ApiError {
     ScoreRejected(Vec<FieldError>),
     /// A decision with at least one item that cannot be applied; `errors` names each.
     DecisionRefused(Vec<FieldError>),
+    /// No published framework of the model applies in the unit's province on the day; the
+    /// templates are what the province can adopt.
+    NoApplicableFramework {
+        model: xhht_domain::ModelKind,
+        province: String,
+        day: chrono::NaiveDate,
+        templates: Vec<(i64, String)>,
+    },
     ServiceUnavailable,
     Internal,
 }
@@ -431,6 +440,7 @@ impl ApiError {
             ApiError::FrameworkIncomplete(_) => ErrorCode::FrameworkIncomplete,
             ApiError::ScoreRejected(_) => ErrorCode::ScoreRejected,
             ApiError::DecisionRefused(_) => ErrorCode::DecisionRefused,
+            ApiError::NoApplicableFramework { .. } => ErrorCode::NoApplicableFramework,
             ApiError::ServiceUnavailable => ErrorCode::ServiceUnavailable,
             ApiError::Internal => ErrorCode::InternalError,
         }
@@ -445,7 +455,9 @@ impl ApiError {
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::NotFound(_) | ApiError::RouteNotFound => StatusCode::NOT_FOUND,
+            ApiError::NotFound(_) | ApiError::RouteNotFound | ApiError::NoApplicableFramework { .. } => {
+                StatusCode::NOT_FOUND
+            }
             ApiError::FrameworkInvalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             // Refusals that depend on what is stored (the framework's indicators, the evaluations'
             // states, the units' levels), not on the request alone.
@@ -622,6 +634,32 @@ impl ApiError {
                 "Không chấm được điểm với các câu trả lời này; xem danh sách lỗi.",
                 "These answers cannot be scored; see the errors.",
             ),
+            ApiError::NoApplicableFramework { model, province, day, templates } => {
+                let listed =
+                    templates.iter().map(|(id, key)| format!("{key} (id {id})")).collect::<Vec<_>>().join(", ");
+                let day = day.format("%d/%m/%Y");
+                if vi {
+                    let mut out = format!(
+                        "Chưa có bộ tiêu chí “{}” nào đã ban hành áp dụng tại {province} ngày {day}.",
+                        model.name_vi()
+                    );
+                    if !listed.is_empty() {
+                        out.push_str(&format!(
+                            " Cán bộ cấp tỉnh có thể tiếp nhận một bộ tiêu chí mẫu theo quyết định của tỉnh (POST /api/v1/frameworks/{{id}}/adopt; mẫu: {listed}), hoàn thiện rồi ban hành."
+                        ));
+                    }
+                    out
+                } else {
+                    let mut out =
+                        format!("No published “{}” framework applies in {province} on {day}.", model.name_en());
+                    if !listed.is_empty() {
+                        out.push_str(&format!(
+                            " A provincial officer can adopt a template under the province's decision (POST /api/v1/frameworks/{{id}}/adopt; templates: {listed}), complete it and publish it."
+                        ));
+                    }
+                    out
+                }
+            }
             ApiError::ServiceUnavailable => text(
                 "Cơ sở dữ liệu tạm thời không phản hồi; hãy thử lại sau.",
                 "The database is not answering right now; try again later.",

@@ -89,6 +89,12 @@ pub enum Rule {
     PasswordLikeUsername,
     PasswordGuessable,
     NotInPair,
+    ProvinceInTheBody,
+    FrameworkKey,
+    NotAdoptable,
+    FrameworkOfAnotherProvince,
+    FrameworkOrModelRequired,
+    FrameworkModelMismatch,
 }
 
 impl Rule {
@@ -132,6 +138,12 @@ impl Rule {
             Rule::PasswordLikeUsername => "password_like_username",
             Rule::PasswordGuessable => "password_guessable",
             Rule::NotInPair => "not_in_pair",
+            Rule::ProvinceInTheBody => "province_in_the_body",
+            Rule::FrameworkKey => "framework_key",
+            Rule::NotAdoptable => "not_adoptable",
+            Rule::FrameworkOfAnotherProvince => "framework_of_another_province",
+            Rule::FrameworkOrModelRequired => "framework_or_model_required",
+            Rule::FrameworkModelMismatch => "framework_model_mismatch",
         }
     }
 
@@ -267,6 +279,30 @@ impl Rule {
             Rule::NotInPair => (
                 "Bản ghi giữ lại phải là một trong hai công dân của cặp nghi trùng.",
                 "The record to keep must be one of the pair's two citizens.",
+            ),
+            Rule::ProvinceInTheBody => (
+                "Với nội dung JSON, ghi tỉnh trong trường province_id của nội dung; tham số province_id chỉ dùng khi tải lên tệp XLSX.",
+                "With a JSON body, give the province in the body's province_id; the province_id parameter is for XLSX uploads.",
+            ),
+            Rule::FrameworkKey => (
+                "Mã bộ tiêu chí chỉ gồm chữ thường không dấu, số, nối bằng dấu chấm hoặc gạch nối (ví dụ tinh-01.gia-dinh-hoc-tap.2026).",
+                "A framework id has lowercase ASCII letters and digits joined by dots or hyphens (e.g. tinh-01.gia-dinh-hoc-tap.2026).",
+            ),
+            Rule::NotAdoptable => (
+                "Chỉ tiếp nhận được bộ tiêu chí mẫu hoặc bộ tiêu chí quốc gia, không phải bộ tiêu chí của một tỉnh.",
+                "Only a template or a national framework can be adopted, not a province's own.",
+            ),
+            Rule::FrameworkOfAnotherProvince => (
+                "Bộ tiêu chí này của một tỉnh khác; đối tượng được đánh giá theo bộ tiêu chí của tỉnh mình hoặc bộ tiêu chí quốc gia.",
+                "This framework belongs to another province; a subject is evaluated under its own province's or a national framework.",
+            ),
+            Rule::FrameworkOrModelRequired => (
+                "Cần framework_id, hoặc model_kind để dùng bộ tiêu chí đang áp dụng tại địa bàn.",
+                "Give framework_id, or model_kind to use the framework that applies where the subject is.",
+            ),
+            Rule::FrameworkModelMismatch => (
+                "model_kind khác mô hình của bộ tiêu chí framework_id.",
+                "model_kind differs from the model of the framework framework_id.",
             ),
         }
     }

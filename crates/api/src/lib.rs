@@ -13,6 +13,7 @@ pub mod config;
 pub mod dto;
 pub mod error;
 pub mod extract;
+mod framework_files;
 pub mod i18n;
 mod middleware;
 pub mod openapi;

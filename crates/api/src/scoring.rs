@@ -14,6 +14,8 @@ pub struct Compiled {
     pub id: i64,
     /// The row version it was compiled from: a transition (publish, retire) makes a new one.
     pub row_version: i32,
+    /// The owning province of a provincial framework.
+    pub province_id: Option<i64>,
     pub framework: Framework,
     pub scorer: Scorer,
     /// Whether any indicator is filled from the registry: only then are figures loaded.
@@ -49,7 +51,14 @@ impl Frameworks {
         })?;
         let needs_metrics =
             framework.indicators().iter().any(|i| i.metric.is_some() || i.variants.iter().any(|v| v.metric.is_some()));
-        let compiled = Arc::new(Compiled { id, row_version: row.row_version, framework, scorer, needs_metrics });
+        let compiled = Arc::new(Compiled {
+            id,
+            row_version: row.row_version,
+            province_id: row.province_id,
+            framework,
+            scorer,
+            needs_metrics,
+        });
         if let Ok(mut map) = self.compiled.write() {
             map.insert(id, compiled.clone());
         }
@@ -70,6 +79,7 @@ pub fn shipped_row(f: &Framework) -> NewFramework {
         province_id: None,
         document: serde_json::to_string(f).unwrap_or_default(),
         shipped: true,
+        template: f.template,
     }
 }
 

@@ -35,6 +35,7 @@
 //! # }
 //! ```
 
+mod diff;
 mod engine;
 mod metrics;
 mod model;
@@ -45,6 +46,7 @@ mod subject;
 mod validate;
 pub mod workflow;
 
+pub use diff::{Change, DiffKind, DiffPart, diff};
 pub use engine::{Answer, AnswerSheet, Answers, ScoreError, Scorer, level2_eligible_on, score};
 pub use metrics::{Metric, MetricValues};
 pub use model::{
@@ -58,4 +60,4 @@ pub use outcome::{
 pub use reason::{Figure, Gap, Reason, TierCheck, VnDate, VnNumber};
 pub use shipped::{SHIPPED_SOURCES, shipped_framework, shipped_frameworks};
 pub use subject::{Context, Subject, SubjectType};
-pub use validate::{ErrorCode, FrameworkError, validate};
+pub use validate::{ErrorCode, FrameworkError, is_framework_id, validate};

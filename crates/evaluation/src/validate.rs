@@ -926,7 +926,7 @@ fn tier_key(tier: Tier) -> &'static str {
 }
 
 /// Framework ids: lowercase ASCII words joined by `.` or `-`, e.g. `vn.moet.dvht.tt22-2020`.
-fn is_framework_id(id: &str) -> bool {
+pub fn is_framework_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .split(['.', '-'])

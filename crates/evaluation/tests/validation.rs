@@ -143,7 +143,13 @@ fn templates_are_drafts_that_a_province_completes_and_never_publishes_itself() {
     let kinds: BTreeSet<&str> = templates.iter().map(|f| f.model_kind.as_str()).collect();
     assert_eq!(
         kinds,
-        BTreeSet::from(["cong_dan_hoc_tap", "cong_dong_hoc_tap_thon", "don_vi_hoc_tap_xa", "dong_ho_hoc_tap", "gia_dinh_hoc_tap"])
+        BTreeSet::from([
+            "cong_dan_hoc_tap",
+            "cong_dong_hoc_tap_thon",
+            "don_vi_hoc_tap_xa",
+            "dong_ho_hoc_tap",
+            "gia_dinh_hoc_tap"
+        ])
     );
     assert_eq!(templates.iter().filter(|f| f.target_group.is_some()).count(), 4, "one per QĐ 324 target group");
     for template in &templates {

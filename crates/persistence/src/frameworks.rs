@@ -30,6 +30,8 @@ pub struct FrameworkRow {
     pub updated_at: NaiveDateTime,
     pub published_at: Option<NaiveDateTime>,
     pub retired_at: Option<NaiveDateTime>,
+    /// A starting point for provinces to adopt, never published itself.
+    pub template: bool,
 }
 
 /// A version to store; its key, version and status must match the document's own fields.
@@ -45,6 +47,7 @@ pub struct NewFramework {
     pub province_id: Option<i64>,
     pub document: String,
     pub shipped: bool,
+    pub template: bool,
 }
 
 pub fn insert(conn: &mut DbConn, f: &NewFramework) -> Result<FrameworkRow> {
@@ -62,6 +65,7 @@ pub fn insert(conn: &mut DbConn, f: &NewFramework) -> Result<FrameworkRow> {
             frameworks::province_id.eq(f.province_id),
             frameworks::document.eq(&f.document),
             frameworks::shipped.eq(f.shipped),
+            frameworks::template.eq(f.template),
             frameworks::row_version.eq(1),
             frameworks::created_at.eq(now),
             frameworks::updated_at.eq(now),
@@ -110,6 +114,11 @@ pub struct FrameworkFilter {
     pub status: Option<FrameworkStatus>,
     pub valid_on: Option<NaiveDate>,
     pub key: Option<String>,
+    pub template: Option<bool>,
+    pub province_id: Option<i64>,
+    /// Whose provincial drafts the caller may see: `None` for all (administrators), otherwise
+    /// the provinces whose work in progress is theirs. Published versions are public law.
+    pub drafts_of: Option<Vec<i64>>,
 }
 
 pub fn list(conn: &mut DbConn, f: &FrameworkFilter, after: Option<i64>, limit: i64) -> Result<Vec<FrameworkRow>> {
@@ -123,6 +132,20 @@ pub fn list(conn: &mut DbConn, f: &FrameworkFilter, after: Option<i64>, limit: i
     if let Some(key) = &f.key {
         query = query.filter(frameworks::framework_key.eq(key.clone()));
     }
+    if let Some(template) = f.template {
+        query = query.filter(frameworks::template.eq(template));
+    }
+    if let Some(province) = f.province_id {
+        query = query.filter(frameworks::province_id.eq(province));
+    }
+    if let Some(provinces) = &f.drafts_of {
+        query = query.filter(
+            frameworks::status
+                .ne(FrameworkStatus::Draft.as_str())
+                .or(frameworks::province_id.is_null())
+                .or(frameworks::province_id.eq_any(provinces.clone())),
+        );
+    }
     if let Some(day) = f.valid_on {
         query = query
             .filter(frameworks::valid_from.is_null().or(frameworks::valid_from.le(day)))
@@ -132,6 +155,34 @@ pub fn list(conn: &mut DbConn, f: &FrameworkFilter, after: Option<i64>, limit: i
         query = query.filter(frameworks::id.gt(after));
     }
     Ok(query.order(frameworks::id.asc()).limit(limit).select(FrameworkRow::as_select()).load(conn)?)
+}
+
+/// The published versions of a model in force on `day`, owned by `province` or national:
+/// the candidates for "which framework governs an evaluation there". Provincial first, then
+/// the latest in force.
+pub fn published_in_force(
+    conn: &mut DbConn,
+    kind: ModelKind,
+    province: i64,
+    day: NaiveDate,
+) -> Result<Vec<FrameworkRow>> {
+    let mut rows: Vec<FrameworkRow> = frameworks::table
+        .filter(frameworks::model_kind.eq(kind.as_str()))
+        .filter(frameworks::status.eq(FrameworkStatus::Published.as_str()))
+        .filter(frameworks::province_id.is_null().or(frameworks::province_id.eq(province)))
+        .filter(frameworks::valid_from.is_null().or(frameworks::valid_from.le(day)))
+        .filter(frameworks::valid_to.is_null().or(frameworks::valid_to.ge(day)))
+        .select(FrameworkRow::as_select())
+        .load(conn)?;
+    rows.sort_by(|a, b| {
+        (b.province_id.is_some(), b.valid_from, b.version, b.id).cmp(&(
+            a.province_id.is_some(),
+            a.valid_from,
+            a.version,
+            a.id,
+        ))
+    });
+    Ok(rows)
 }
 
 /// Moves a version from one of `from` to `to`, storing the document as it now reads (its own

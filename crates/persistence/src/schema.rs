@@ -202,6 +202,7 @@ diesel::table! {
         updated_at -> Timestamp,
         published_at -> Nullable<Timestamp>,
         retired_at -> Nullable<Timestamp>,
+        template -> Bool,
     }
 }
 

@@ -4,6 +4,7 @@ from .account_dto import AccountDto
 from .account_kind import AccountKind
 from .account_page import AccountPage
 from .account_update_request import AccountUpdateRequest
+from .adopt_request import AdoptRequest
 from .answer_difference import AnswerDifference
 from .answer_difference_inspection_answer import AnswerDifferenceInspectionAnswer
 from .answer_difference_self_answer import AnswerDifferenceSelfAnswer
@@ -16,6 +17,7 @@ from .answers_request import AnswersRequest
 from .answers_request_answers import AnswersRequestAnswers
 from .api_key_dto import ApiKeyDto
 from .api_key_list import ApiKeyList
+from .applicable_framework import ApplicableFramework
 from .applied_target import AppliedTarget
 from .audit_entry_dto import AuditEntryDto
 from .audit_entry_dto_changes import AuditEntryDtoChanges
@@ -25,6 +27,9 @@ from .breakdown import Breakdown
 from .centre_dto import CentreDto
 from .centre_page import CentrePage
 from .centre_request import CentreRequest
+from .change import Change
+from .change_after import ChangeAfter
+from .change_before import ChangeBefore
 from .citizen_dto import CitizenDto
 from .citizen_duplicate_dto import CitizenDuplicateDto
 from .citizen_duplicate_page import CitizenDuplicatePage
@@ -55,6 +60,8 @@ from .declared_value_dto import DeclaredValueDto
 from .declared_value_list import DeclaredValueList
 from .declared_value_request import DeclaredValueRequest
 from .declared_value_request_indicator import DeclaredValueRequestIndicator
+from .diff_kind import DiffKind
+from .diff_part import DiffPart
 from .duplicate_status import DuplicateStatus
 from .error_code import ErrorCode
 from .evaluation_action import EvaluationAction
@@ -72,7 +79,10 @@ from .figure_row import FigureRow
 from .former_name_dto import FormerNameDto
 from .framework import Framework
 from .framework_detail import FrameworkDetail
+from .framework_diff import FrameworkDiff
+from .framework_owner import FrameworkOwner
 from .framework_page import FrameworkPage
+from .framework_ref import FrameworkRef
 from .framework_status import FrameworkStatus
 from .framework_summary import FrameworkSummary
 from .grant_type import GrantType
@@ -124,6 +134,7 @@ from .password_reset import PasswordReset
 from .point_band import PointBand
 from .problem import Problem
 from .problem_field import ProblemField
+from .provincial_decision import ProvincialDecision
 from .registration_request import RegistrationRequest
 from .registry_figure import RegistryFigure
 from .registry_row import RegistryRow
@@ -178,6 +189,7 @@ __all__ = (
     "AccountKind",
     "AccountPage",
     "AccountUpdateRequest",
+    "AdoptRequest",
     "AnswerDifference",
     "AnswerDifferenceInspectionAnswer",
     "AnswerDifferenceSelfAnswer",
@@ -190,6 +202,7 @@ __all__ = (
     "AnswersRequestAnswers",
     "ApiKeyDto",
     "ApiKeyList",
+    "ApplicableFramework",
     "AppliedTarget",
     "AuditEntryDto",
     "AuditEntryDtoChanges",
@@ -199,6 +212,9 @@ __all__ = (
     "CentreDto",
     "CentrePage",
     "CentreRequest",
+    "Change",
+    "ChangeAfter",
+    "ChangeBefore",
     "CitizenDto",
     "CitizenDuplicateDto",
     "CitizenDuplicatePage",
@@ -229,6 +245,8 @@ __all__ = (
     "DeclaredValueList",
     "DeclaredValueRequest",
     "DeclaredValueRequestIndicator",
+    "DiffKind",
+    "DiffPart",
     "DuplicateStatus",
     "ErrorCode",
     "EvaluationAction",
@@ -246,7 +264,10 @@ __all__ = (
     "FormerNameDto",
     "Framework",
     "FrameworkDetail",
+    "FrameworkDiff",
+    "FrameworkOwner",
     "FrameworkPage",
+    "FrameworkRef",
     "FrameworkStatus",
     "FrameworkSummary",
     "GrantType",
@@ -298,6 +319,7 @@ __all__ = (
     "PointBand",
     "Problem",
     "ProblemField",
+    "ProvincialDecision",
     "RegistrationRequest",
     "RegistryFigure",
     "RegistryRow",

@@ -15,6 +15,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.confidence_note import ConfidenceNote
     from ..models.cycle import Cycle
+    from ..models.framework_ref import FrameworkRef
     from ..models.group import Group
     from ..models.legal_document import LegalDocument
     from ..models.result_rule_type_0 import ResultRuleType0
@@ -45,6 +46,9 @@ class Framework:
         related_documents (list[LegalDocument] | Unset): Documents the criteria point to (e.g. QĐ 324/QĐ-KHVN for the
             share of learning citizens).
         supersedes (None | str | Unset): Id of the framework this one replaces, if any.
+        template (bool | Unset): A template: a starting point that a province adopts (copies under its own decision) and
+            completes. A template is never published itself.
+        adopted_from (FrameworkRef | None | Unset):
         valid_from (datetime.date | None | Unset):
         valid_to (datetime.date | None | Unset): Last day on which the framework applies; `None` while it is in force.
         applicants (list[RoleAssignment] | Unset): Who files the request, by period; empty when not found.
@@ -73,6 +77,8 @@ class Framework:
     territorial_level: None | TerritorialLevel | Unset = UNSET
     related_documents: list[LegalDocument] | Unset = UNSET
     supersedes: None | str | Unset = UNSET
+    template: bool | Unset = UNSET
+    adopted_from: FrameworkRef | None | Unset = UNSET
     valid_from: datetime.date | None | Unset = UNSET
     valid_to: datetime.date | None | Unset = UNSET
     applicants: list[RoleAssignment] | Unset = UNSET
@@ -83,6 +89,7 @@ class Framework:
     confidence_notes: list[ConfidenceNote] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.framework_ref import FrameworkRef  # noqa: PLC0415
         from ..models.result_rule_type_0 import ResultRuleType0  # noqa: PLC0415
 
         id = self.id
@@ -144,6 +151,16 @@ class Framework:
             supersedes = UNSET
         else:
             supersedes = self.supersedes
+
+        template = self.template
+
+        adopted_from: dict[str, Any] | None | Unset
+        if isinstance(self.adopted_from, Unset):
+            adopted_from = UNSET
+        elif isinstance(self.adopted_from, FrameworkRef):
+            adopted_from = self.adopted_from.to_dict()
+        else:
+            adopted_from = self.adopted_from
 
         valid_from: None | str | Unset
         if isinstance(self.valid_from, Unset):
@@ -219,6 +236,10 @@ class Framework:
             field_dict["related_documents"] = related_documents
         if supersedes is not UNSET:
             field_dict["supersedes"] = supersedes
+        if template is not UNSET:
+            field_dict["template"] = template
+        if adopted_from is not UNSET:
+            field_dict["adopted_from"] = adopted_from
         if valid_from is not UNSET:
             field_dict["valid_from"] = valid_from
         if valid_to is not UNSET:
@@ -242,6 +263,7 @@ class Framework:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.confidence_note import ConfidenceNote  # noqa: PLC0415
         from ..models.cycle import Cycle  # noqa: PLC0415
+        from ..models.framework_ref import FrameworkRef  # noqa: PLC0415
         from ..models.group import Group  # noqa: PLC0415
         from ..models.legal_document import LegalDocument  # noqa: PLC0415
         from ..models.result_rule_type_0 import ResultRuleType0  # noqa: PLC0415
@@ -348,6 +370,25 @@ class Framework:
 
         supersedes = _parse_supersedes(d.pop("supersedes", UNSET))
 
+        template = d.pop("template", UNSET)
+
+        def _parse_adopted_from(data: object) -> FrameworkRef | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                adopted_from_type_0 = FrameworkRef.from_dict(data)
+
+                return adopted_from_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FrameworkRef | None | Unset, data)
+
+        adopted_from = _parse_adopted_from(d.pop("adopted_from", UNSET))
+
         def _parse_valid_from(data: object) -> datetime.date | None | Unset:
             if data is None:
                 return data
@@ -439,6 +480,8 @@ class Framework:
             territorial_level=territorial_level,
             related_documents=related_documents,
             supersedes=supersedes,
+            template=template,
+            adopted_from=adopted_from,
             valid_from=valid_from,
             valid_to=valid_to,
             applicants=applicants,

@@ -13,6 +13,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.framework import Framework
+    from ..models.framework_ref import FrameworkRef
 
 
 T = TypeVar("T", bound="FrameworkDetail")
@@ -31,6 +32,7 @@ class FrameworkDetail:
             model_kind (ModelKind): The learning-society models ("mô hình học tập").
             name_vi (str):
             shipped (bool): Shipped with XHHT from the regulations, rather than created through the API.
+            template (bool): A template: a starting point a province adopts (`POST …/{id}/adopt`), never published.
             usable_for_recognition (bool): Published and valid: the only versions a recognition may use.
             missing (list[str]): What the regulations leave unknown, for drafts.
             row_version (int): The row's version, the ETag for status transitions.
@@ -39,6 +41,7 @@ class FrameworkDetail:
             valid_from (datetime.date | None | Unset):
             valid_to (datetime.date | None | Unset):
             province_id (int | None | Unset): The province that owns a provincial framework; null for national ones.
+            adopted_from (FrameworkRef | None | Unset):
             published_at (datetime.datetime | None | Unset):
             retired_at (datetime.datetime | None | Unset):
     """
@@ -50,6 +53,7 @@ class FrameworkDetail:
     model_kind: ModelKind
     name_vi: str
     shipped: bool
+    template: bool
     usable_for_recognition: bool
     missing: list[str]
     row_version: int
@@ -58,11 +62,14 @@ class FrameworkDetail:
     valid_from: datetime.date | None | Unset = UNSET
     valid_to: datetime.date | None | Unset = UNSET
     province_id: int | None | Unset = UNSET
+    adopted_from: FrameworkRef | None | Unset = UNSET
     published_at: datetime.datetime | None | Unset = UNSET
     retired_at: datetime.datetime | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.framework_ref import FrameworkRef  # noqa: PLC0415
+
         id = self.id
 
         key = self.key
@@ -76,6 +83,8 @@ class FrameworkDetail:
         name_vi = self.name_vi
 
         shipped = self.shipped
+
+        template = self.template
 
         usable_for_recognition = self.usable_for_recognition
 
@@ -109,6 +118,14 @@ class FrameworkDetail:
         else:
             province_id = self.province_id
 
+        adopted_from: dict[str, Any] | None | Unset
+        if isinstance(self.adopted_from, Unset):
+            adopted_from = UNSET
+        elif isinstance(self.adopted_from, FrameworkRef):
+            adopted_from = self.adopted_from.to_dict()
+        else:
+            adopted_from = self.adopted_from
+
         published_at: None | str | Unset
         if isinstance(self.published_at, Unset):
             published_at = UNSET
@@ -136,6 +153,7 @@ class FrameworkDetail:
                 "model_kind": model_kind,
                 "name_vi": name_vi,
                 "shipped": shipped,
+                "template": template,
                 "usable_for_recognition": usable_for_recognition,
                 "missing": missing,
                 "row_version": row_version,
@@ -149,6 +167,8 @@ class FrameworkDetail:
             field_dict["valid_to"] = valid_to
         if province_id is not UNSET:
             field_dict["province_id"] = province_id
+        if adopted_from is not UNSET:
+            field_dict["adopted_from"] = adopted_from
         if published_at is not UNSET:
             field_dict["published_at"] = published_at
         if retired_at is not UNSET:
@@ -159,6 +179,7 @@ class FrameworkDetail:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.framework import Framework  # noqa: PLC0415
+        from ..models.framework_ref import FrameworkRef  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -174,6 +195,8 @@ class FrameworkDetail:
         name_vi = d.pop("name_vi")
 
         shipped = d.pop("shipped")
+
+        template = d.pop("template")
 
         usable_for_recognition = d.pop("usable_for_recognition")
 
@@ -228,6 +251,23 @@ class FrameworkDetail:
 
         province_id = _parse_province_id(d.pop("province_id", UNSET))
 
+        def _parse_adopted_from(data: object) -> FrameworkRef | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                adopted_from_type_0 = FrameworkRef.from_dict(data)
+
+                return adopted_from_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(FrameworkRef | None | Unset, data)
+
+        adopted_from = _parse_adopted_from(d.pop("adopted_from", UNSET))
+
         def _parse_published_at(data: object) -> datetime.datetime | None | Unset:
             if data is None:
                 return data
@@ -270,6 +310,7 @@ class FrameworkDetail:
             model_kind=model_kind,
             name_vi=name_vi,
             shipped=shipped,
+            template=template,
             usable_for_recognition=usable_for_recognition,
             missing=missing,
             row_version=row_version,
@@ -278,6 +319,7 @@ class FrameworkDetail:
             valid_from=valid_from,
             valid_to=valid_to,
             province_id=province_id,
+            adopted_from=adopted_from,
             published_at=published_at,
             retired_at=retired_at,
         )

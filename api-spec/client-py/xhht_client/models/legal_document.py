@@ -22,6 +22,8 @@ class LegalDocument:
         issued_on (datetime.date | None | Unset):
         in_force_from (datetime.date | None | Unset):
         articles (list[str] | Unset): Articles relied on, as written ("12", "6(1)").
+        signer_vi (None | str | Unset): Who signed it, e.g. "Phó Chủ tịch UBND tỉnh Nguyễn Văn A"; for a province's own
+            decision.
     """
 
     number: str
@@ -30,6 +32,7 @@ class LegalDocument:
     issued_on: datetime.date | None | Unset = UNSET
     in_force_from: datetime.date | None | Unset = UNSET
     articles: list[str] | Unset = UNSET
+    signer_vi: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         number = self.number
@@ -62,6 +65,12 @@ class LegalDocument:
         if not isinstance(self.articles, Unset):
             articles = self.articles
 
+        signer_vi: None | str | Unset
+        if isinstance(self.signer_vi, Unset):
+            signer_vi = UNSET
+        else:
+            signer_vi = self.signer_vi
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -78,6 +87,8 @@ class LegalDocument:
             field_dict["in_force_from"] = in_force_from
         if articles is not UNSET:
             field_dict["articles"] = articles
+        if signer_vi is not UNSET:
+            field_dict["signer_vi"] = signer_vi
 
         return field_dict
 
@@ -133,6 +144,15 @@ class LegalDocument:
 
         articles = cast(list[str], d.pop("articles", UNSET))
 
+        def _parse_signer_vi(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        signer_vi = _parse_signer_vi(d.pop("signer_vi", UNSET))
+
         legal_document = cls(
             number=number,
             issuer_vi=issuer_vi,
@@ -140,6 +160,7 @@ class LegalDocument:
             issued_on=issued_on,
             in_force_from=in_force_from,
             articles=articles,
+            signer_vi=signer_vi,
         )
 
         return legal_document

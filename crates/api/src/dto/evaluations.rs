@@ -114,8 +114,12 @@ pub struct EvaluationQuery {
 pub struct RegistrationRequest {
     pub subject_type: SubjectKind,
     pub subject_id: i64,
-    /// The framework version to use (not retired).
-    pub framework_id: i64,
+    /// The framework version to use (not retired). When absent, the one that applies to the
+    /// subject's unit at the end of `year` (see `GET /api/v1/frameworks/applicable`): the
+    /// province's own before the national one; `model_kind` then says which model.
+    pub framework_id: Option<i64>,
+    /// The model, when `framework_id` is absent.
+    pub model_kind: Option<ModelKind>,
     #[validate(range(min = 2000, max = 2100))]
     #[schema(minimum = 2000, maximum = 2100)]
     pub year: i32,

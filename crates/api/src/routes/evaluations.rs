@@ -18,7 +18,7 @@ use crate::workflow::{AuditView, Facts, view, views};
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use sha2::{Digest, Sha256};
-use xhht_domain::{Permission, SubjectKind, UnitLevel};
+use xhht_domain::{ModelKind, Permission, SubjectKind, UnitLevel};
 use xhht_evaluation::SubjectType;
 use xhht_evaluation::workflow::{self, EvaluationAction, roles_may};
 use xhht_persistence::evaluations::{self, Evaluation, EvaluationFilter, NewEvaluation, NewEvidence};
@@ -98,8 +98,8 @@ fn respond(dto: &EvaluationDto) -> HttpResponse {
     params(("Idempotency-Key" = Option<String>, Header, description = "A retry from the same account with the same key and body returns the first result")),
     responses(
         (status = 201, description = "Registered", body = EvaluationDto, headers(("Location" = String, description = "The evaluation's URL"))),
-        (status = 404, description = "No such framework version (`framework_not_found`)", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already registered for this model and year (`already_registered`); the framework is retired (`framework_retired`), not in force in the year (`framework_not_valid_for_year`) or has no such level (`unknown_level`); or the subject does not exist or is not what the framework's model evaluates (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such framework version (`framework_not_found`); or, without `framework_id`, no published framework of `model_kind` applies to the subject's unit at the end of the year (`no_applicable_framework`)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already registered for this model and year (`already_registered`); the framework is retired (`framework_retired`), not in force in the year (`framework_not_valid_for_year`) or has no such level (`unknown_level`); or the subject does not exist or is not what the framework's model evaluates, the framework is another province's, or `model_kind` differs from the framework's (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/evaluations")]
@@ -115,7 +115,42 @@ pub async fn register(
     let request = body.clone();
     let app = state.clone();
     create_once(&state, &req, "register_evaluation", actor.id, &body, "/api/v1/evaluations", move |conn| {
-        let compiled = app.frameworks.get(conn, request.framework_id)?;
+        let compiled = match (request.framework_id, request.model_kind) {
+            (Some(id), model) => {
+                let compiled = app.frameworks.get(conn, id)?;
+                if model.is_some_and(|m| m != compiled.framework.model_kind) {
+                    return Err(ApiError::ReferenceConflict(vec![FieldError::rule(
+                        "model_kind",
+                        Rule::FrameworkModelMismatch,
+                    )]));
+                }
+                compiled
+            }
+            (None, Some(model)) => {
+                // The criteria in force at the end of the evaluated year, where the subject is.
+                let (kind, level) = model.subject();
+                if kind != request.subject_type {
+                    return Err(ApiError::ReferenceConflict(vec![FieldError::rule(
+                        "subject_type",
+                        Rule::WrongSubjectType,
+                    )]));
+                }
+                let found = subject(conn, &actor, kind, request.subject_id, level)?;
+                let unit = units::get(conn, found.unit_id)?;
+                let target = (model == ModelKind::CongDanHocTap)
+                    .then(|| serde_json::from_value(serde_json::Value::String(found.subgroup.clone())).ok())
+                    .flatten();
+                let day = chrono::NaiveDate::from_ymd_opt(request.year, 12, 31).unwrap_or_else(today);
+                let (row, _) = super::frameworks::applicable(conn, model, &unit, day, target)?;
+                app.frameworks.get(conn, row.id)?
+            }
+            (None, None) => {
+                return Err(ApiError::Validation(vec![FieldError::rule(
+                    "framework_id",
+                    Rule::FrameworkOrModelRequired,
+                )]));
+            }
+        };
         let framework = &compiled.framework;
         let (kind, level) = framework.model_kind.subject();
         if kind != request.subject_type {
@@ -124,6 +159,15 @@ pub async fn register(
         workflow::check_registration(framework, request.year, request.requested_level.as_deref())?;
         let found = subject(conn, &actor, kind, request.subject_id, level)?;
         actor.require_in(Permission::Register, &found.unit_path)?;
+        // A province's own criteria govern its subjects only.
+        if let Some(province) = compiled.province_id
+            && !found.unit_path.starts_with(&format!("/{province}/"))
+        {
+            return Err(ApiError::ReferenceConflict(vec![FieldError::rule(
+                "framework_id",
+                Rule::FrameworkOfAnotherProvince,
+            )]));
+        }
         let names: Vec<&str> = found.types.iter().map(|t| t.name()).collect();
         let ev = evaluations::create(
             conn,

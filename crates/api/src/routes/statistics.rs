@@ -3,7 +3,7 @@
 //! registry computes. Figures at commune level and above hold no personal data and are public,
 //! as provinces publish them; rows below the commune (villages) follow the caller's units.
 
-use super::support::{create_once, db, today};
+use super::support::{create_once, db, file, format_of, today};
 use crate::auth::{Actor, MaybeActor};
 use crate::dto::{
     BoundariesDto, Breakdown, DeclaredIndicatorList, DeclaredQuery, DeclaredValueDto, DeclaredValueList,
@@ -16,34 +16,12 @@ use crate::i18n::Rule;
 use crate::report_files::{self, CSV, XLSX};
 use crate::state::AppState;
 use crate::statistics::{self, Request};
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use xhht_domain::declared::{DECLARED_INDICATORS, declared_indicator};
 use xhht_domain::{ModelKind, Permission, UnitLevel};
 use xhht_persistence::targets::{self, Declaration, DeclaredValue, NewTarget, Target};
 use xhht_persistence::units::{self, Unit};
 use xhht_persistence::{Conflict, DbConn};
-
-/// The file asked for: `format=`, else the `Accept` header, else JSON.
-fn format_of(req: &HttpRequest, asked: Option<ReportFormat>) -> ReportFormat {
-    asked.unwrap_or_else(|| {
-        let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
-        if accept.contains("spreadsheetml") {
-            ReportFormat::Xlsx
-        } else if accept.contains("text/csv") {
-            ReportFormat::Csv
-        } else {
-            ReportFormat::Json
-        }
-    })
-}
-
-fn file(body: Vec<u8>, content_type: &'static str, name: String) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type(content_type)
-        .insert_header((header::CONTENT_DISPOSITION, super::support::attachment(&name)))
-        .body(body)
-}
 
 /// `gia_dinh_hoc_tap,dong_ho_hoc_tap` → the models; an unknown one is named.
 fn parse_models(text: Option<&str>) -> Result<Option<Vec<ModelKind>>, ApiError> {

@@ -29,6 +29,27 @@ where
 /// Today in Vietnam (UTC+7): the default `as_of` of every dated read.
 pub use crate::workflow::today;
 
+/// The file asked for: `format=`, else the `Accept` header, else JSON.
+pub fn format_of(req: &HttpRequest, asked: Option<crate::dto::ReportFormat>) -> crate::dto::ReportFormat {
+    asked.unwrap_or_else(|| {
+        let accept = req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).unwrap_or("");
+        if accept.contains("spreadsheetml") {
+            crate::dto::ReportFormat::Xlsx
+        } else if accept.contains("text/csv") {
+            crate::dto::ReportFormat::Csv
+        } else {
+            crate::dto::ReportFormat::Json
+        }
+    })
+}
+
+pub fn file(body: Vec<u8>, content_type: &'static str, name: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(content_type)
+        .insert_header((header::CONTENT_DISPOSITION, super::support::attachment(&name)))
+        .body(body)
+}
+
 pub const DEFAULT_LIMIT: i64 = 50;
 pub const MAX_LIMIT: i64 = 500;
 

@@ -8,23 +8,35 @@ from ...client import AuthenticatedClient, Client
 from ...models.framework_detail import FrameworkDetail
 from ...models.new_framework_request import NewFrameworkRequest
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: NewFrameworkRequest,
+    body: NewFrameworkRequest | list[int] | Unset = UNSET,
+    province_id: int | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    params["province_id"] = province_id
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/api/v1/frameworks",
+        "params": params,
     }
 
-    _kwargs["json"] = body.to_dict()
+    if isinstance(body, NewFrameworkRequest):
+        _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/json"
+        headers["Content-Type"] = "application/json"
+    if isinstance(body, list[int]):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
     _kwargs["headers"] = headers
     return _kwargs
@@ -103,21 +115,30 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: NewFrameworkRequest,
+    body: NewFrameworkRequest | list[int] | Unset = UNSET,
+    province_id: int | Unset = UNSET,
 ) -> Response[FrameworkDetail | Problem]:
-    """Creates a framework, or the next version of one (same document `id`), as a draft.
-    Administrators create national frameworks; provincial officers, their province's.
+    """Creates a framework, or the next version of one (same document `id`), as a draft: from a
+    JSON document, or from a workbook as `GET /api/v1/frameworks/{id}?format=xlsx` gives it
+    (`Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, the
+    province in `province_id`). Administrators create national frameworks; provincial
+    officers, their province's.
 
-     Creates a framework, or the next version of one (same document `id`), as a draft.
-    Administrators create national frameworks; provincial officers, their province's.
+     Creates a framework, or the next version of one (same document `id`), as a draft: from a
+    JSON document, or from a workbook as `GET /api/v1/frameworks/{id}?format=xlsx` gives it
+    (`Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, the
+    province in `province_id`). Administrators create national frameworks; provincial
+    officers, their province's.
 
     **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
     nationwide).
 
     Args:
+        province_id (int | Unset):
         body (NewFrameworkRequest): A new framework, or a new version of one (same document `id`).
             It is stored as a draft
             with the next version number; publishing is a separate step.
+        body (list[int]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,6 +150,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        province_id=province_id,
     )
 
     response = client.get_httpx_client().request(
@@ -141,21 +163,30 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: NewFrameworkRequest,
+    body: NewFrameworkRequest | list[int] | Unset = UNSET,
+    province_id: int | Unset = UNSET,
 ) -> FrameworkDetail | Problem | None:
-    """Creates a framework, or the next version of one (same document `id`), as a draft.
-    Administrators create national frameworks; provincial officers, their province's.
+    """Creates a framework, or the next version of one (same document `id`), as a draft: from a
+    JSON document, or from a workbook as `GET /api/v1/frameworks/{id}?format=xlsx` gives it
+    (`Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, the
+    province in `province_id`). Administrators create national frameworks; provincial
+    officers, their province's.
 
-     Creates a framework, or the next version of one (same document `id`), as a draft.
-    Administrators create national frameworks; provincial officers, their province's.
+     Creates a framework, or the next version of one (same document `id`), as a draft: from a
+    JSON document, or from a workbook as `GET /api/v1/frameworks/{id}?format=xlsx` gives it
+    (`Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, the
+    province in `province_id`). Administrators create national frameworks; provincial
+    officers, their province's.
 
     **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
     nationwide).
 
     Args:
+        province_id (int | Unset):
         body (NewFrameworkRequest): A new framework, or a new version of one (same document `id`).
             It is stored as a draft
             with the next version number; publishing is a separate step.
+        body (list[int]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,27 +199,37 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        province_id=province_id,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: NewFrameworkRequest,
+    body: NewFrameworkRequest | list[int] | Unset = UNSET,
+    province_id: int | Unset = UNSET,
 ) -> Response[FrameworkDetail | Problem]:
-    """Creates a framework, or the next version of one (same document `id`), as a draft.
-    Administrators create national frameworks; provincial officers, their province's.
+    """Creates a framework, or the next version of one (same document `id`), as a draft: from a
+    JSON document, or from a workbook as `GET /api/v1/frameworks/{id}?format=xlsx` gives it
+    (`Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, the
+    province in `province_id`). Administrators create national frameworks; provincial
+    officers, their province's.
 
-     Creates a framework, or the next version of one (same document `id`), as a draft.
-    Administrators create national frameworks; provincial officers, their province's.
+     Creates a framework, or the next version of one (same document `id`), as a draft: from a
+    JSON document, or from a workbook as `GET /api/v1/frameworks/{id}?format=xlsx` gives it
+    (`Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, the
+    province in `province_id`). Administrators create national frameworks; provincial
+    officers, their province's.
 
     **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
     nationwide).
 
     Args:
+        province_id (int | Unset):
         body (NewFrameworkRequest): A new framework, or a new version of one (same document `id`).
             It is stored as a draft
             with the next version number; publishing is a separate step.
+        body (list[int]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -200,6 +241,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        province_id=province_id,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -210,21 +252,30 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: NewFrameworkRequest,
+    body: NewFrameworkRequest | list[int] | Unset = UNSET,
+    province_id: int | Unset = UNSET,
 ) -> FrameworkDetail | Problem | None:
-    """Creates a framework, or the next version of one (same document `id`), as a draft.
-    Administrators create national frameworks; provincial officers, their province's.
+    """Creates a framework, or the next version of one (same document `id`), as a draft: from a
+    JSON document, or from a workbook as `GET /api/v1/frameworks/{id}?format=xlsx` gives it
+    (`Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, the
+    province in `province_id`). Administrators create national frameworks; provincial
+    officers, their province's.
 
-     Creates a framework, or the next version of one (same document `id`), as a draft.
-    Administrators create national frameworks; provincial officers, their province's.
+     Creates a framework, or the next version of one (same document `id`), as a draft: from a
+    JSON document, or from a workbook as `GET /api/v1/frameworks/{id}?format=xlsx` gives it
+    (`Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`, the
+    province in `province_id`). Administrators create national frameworks; provincial
+    officers, their province's.
 
     **Who may call it**: `admin`, `provincial_officer`, on the units the account covers (administrators
     nationwide).
 
     Args:
+        province_id (int | Unset):
         body (NewFrameworkRequest): A new framework, or a new version of one (same document `id`).
             It is stored as a draft
             with the next version number; publishing is a separate step.
+        body (list[int]):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -238,5 +289,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            province_id=province_id,
         )
     ).parsed

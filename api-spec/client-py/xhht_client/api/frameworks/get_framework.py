@@ -8,18 +8,32 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.framework_detail import FrameworkDetail
 from ...models.problem import Problem
-from ...types import Response
+from ...models.report_format import ReportFormat
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: int,
+    *,
+    format_: ReportFormat | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_format_: str | Unset = UNSET
+    if not isinstance(format_, Unset):
+        json_format_ = format_
+
+    params["format"] = json_format_
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/frameworks/{id}".format(
             id=quote(str(id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -37,6 +51,16 @@ def _parse_response(
         response_400 = Problem.from_dict(response.json())
 
         return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
 
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
@@ -73,16 +97,21 @@ def _build_response(
 def sync_detailed(
     id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
+    format_: ReportFormat | Unset = UNSET,
 ) -> Response[FrameworkDetail | Problem]:
-    """Reads one framework version with its whole document.
+    """Reads one framework version: its whole document as JSON, the workbook an official edits
+    and uploads back (`format=xlsx`), or its indicators as CSV.
 
-     Reads one framework version with its whole document.
+     Reads one framework version: its whole document as JSON, the workbook an official edits
+    and uploads back (`format=xlsx`), or its indicators as CSV.
 
-    **Who may call it**: anyone; no token is needed.
+    **Who may call it**: anyone (criteria are public law); a province's drafts only with a token of an
+    account covering the province, and administrators.
 
     Args:
         id (int):
+        format_ (ReportFormat | Unset): The file a report comes as.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -94,6 +123,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
     )
 
     response = client.get_httpx_client().request(
@@ -106,16 +136,21 @@ def sync_detailed(
 def sync(
     id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
+    format_: ReportFormat | Unset = UNSET,
 ) -> FrameworkDetail | Problem | None:
-    """Reads one framework version with its whole document.
+    """Reads one framework version: its whole document as JSON, the workbook an official edits
+    and uploads back (`format=xlsx`), or its indicators as CSV.
 
-     Reads one framework version with its whole document.
+     Reads one framework version: its whole document as JSON, the workbook an official edits
+    and uploads back (`format=xlsx`), or its indicators as CSV.
 
-    **Who may call it**: anyone; no token is needed.
+    **Who may call it**: anyone (criteria are public law); a province's drafts only with a token of an
+    account covering the province, and administrators.
 
     Args:
         id (int):
+        format_ (ReportFormat | Unset): The file a report comes as.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,22 +163,28 @@ def sync(
     return sync_detailed(
         id=id,
         client=client,
+        format_=format_,
     ).parsed
 
 
 async def asyncio_detailed(
     id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
+    format_: ReportFormat | Unset = UNSET,
 ) -> Response[FrameworkDetail | Problem]:
-    """Reads one framework version with its whole document.
+    """Reads one framework version: its whole document as JSON, the workbook an official edits
+    and uploads back (`format=xlsx`), or its indicators as CSV.
 
-     Reads one framework version with its whole document.
+     Reads one framework version: its whole document as JSON, the workbook an official edits
+    and uploads back (`format=xlsx`), or its indicators as CSV.
 
-    **Who may call it**: anyone; no token is needed.
+    **Who may call it**: anyone (criteria are public law); a province's drafts only with a token of an
+    account covering the province, and administrators.
 
     Args:
         id (int):
+        format_ (ReportFormat | Unset): The file a report comes as.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,6 +196,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         id=id,
+        format_=format_,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -165,16 +207,21 @@ async def asyncio_detailed(
 async def asyncio(
     id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
+    format_: ReportFormat | Unset = UNSET,
 ) -> FrameworkDetail | Problem | None:
-    """Reads one framework version with its whole document.
+    """Reads one framework version: its whole document as JSON, the workbook an official edits
+    and uploads back (`format=xlsx`), or its indicators as CSV.
 
-     Reads one framework version with its whole document.
+     Reads one framework version: its whole document as JSON, the workbook an official edits
+    and uploads back (`format=xlsx`), or its indicators as CSV.
 
-    **Who may call it**: anyone; no token is needed.
+    **Who may call it**: anyone (criteria are public law); a province's drafts only with a token of an
+    account covering the province, and administrators.
 
     Args:
         id (int):
+        format_ (ReportFormat | Unset): The file a report comes as.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,5 +235,6 @@ async def asyncio(
         await asyncio_detailed(
             id=id,
             client=client,
+            format_=format_,
         )
     ).parsed

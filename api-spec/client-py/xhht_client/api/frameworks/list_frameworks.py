@@ -19,6 +19,8 @@ def _get_kwargs(
     status: FrameworkStatus | Unset = UNSET,
     valid_on: datetime.date | Unset = UNSET,
     key: str | Unset = UNSET,
+    template: bool | Unset = UNSET,
+    province_id: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -43,6 +45,10 @@ def _get_kwargs(
     params["valid_on"] = json_valid_on
 
     params["key"] = key
+
+    params["template"] = template
+
+    params["province_id"] = province_id
 
     params["limit"] = limit
 
@@ -71,6 +77,16 @@ def _parse_response(
         response_400 = Problem.from_dict(response.json())
 
         return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
 
     if response.status_code == 500:
         response_500 = Problem.from_dict(response.json())
@@ -101,11 +117,13 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     model_kind: ModelKind | Unset = UNSET,
     status: FrameworkStatus | Unset = UNSET,
     valid_on: datetime.date | Unset = UNSET,
     key: str | Unset = UNSET,
+    template: bool | Unset = UNSET,
+    province_id: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[FrameworkPage | Problem]:
@@ -113,13 +131,16 @@ def sync_detailed(
 
      Lists framework versions (public: criteria are public law).
 
-    **Who may call it**: anyone; no token is needed.
+    **Who may call it**: anyone (criteria are public law); a province's drafts only with a token of an
+    account covering the province, and administrators.
 
     Args:
         model_kind (ModelKind | Unset): The learning-society models ("mô hình học tập").
         status (FrameworkStatus | Unset): Life cycle of a framework version.
         valid_on (datetime.date | Unset):
         key (str | Unset):
+        template (bool | Unset):
+        province_id (int | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -136,6 +157,8 @@ def sync_detailed(
         status=status,
         valid_on=valid_on,
         key=key,
+        template=template,
+        province_id=province_id,
         limit=limit,
         cursor=cursor,
     )
@@ -149,11 +172,13 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     model_kind: ModelKind | Unset = UNSET,
     status: FrameworkStatus | Unset = UNSET,
     valid_on: datetime.date | Unset = UNSET,
     key: str | Unset = UNSET,
+    template: bool | Unset = UNSET,
+    province_id: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> FrameworkPage | Problem | None:
@@ -161,13 +186,16 @@ def sync(
 
      Lists framework versions (public: criteria are public law).
 
-    **Who may call it**: anyone; no token is needed.
+    **Who may call it**: anyone (criteria are public law); a province's drafts only with a token of an
+    account covering the province, and administrators.
 
     Args:
         model_kind (ModelKind | Unset): The learning-society models ("mô hình học tập").
         status (FrameworkStatus | Unset): Life cycle of a framework version.
         valid_on (datetime.date | Unset):
         key (str | Unset):
+        template (bool | Unset):
+        province_id (int | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -185,6 +213,8 @@ def sync(
         status=status,
         valid_on=valid_on,
         key=key,
+        template=template,
+        province_id=province_id,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -192,11 +222,13 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     model_kind: ModelKind | Unset = UNSET,
     status: FrameworkStatus | Unset = UNSET,
     valid_on: datetime.date | Unset = UNSET,
     key: str | Unset = UNSET,
+    template: bool | Unset = UNSET,
+    province_id: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> Response[FrameworkPage | Problem]:
@@ -204,13 +236,16 @@ async def asyncio_detailed(
 
      Lists framework versions (public: criteria are public law).
 
-    **Who may call it**: anyone; no token is needed.
+    **Who may call it**: anyone (criteria are public law); a province's drafts only with a token of an
+    account covering the province, and administrators.
 
     Args:
         model_kind (ModelKind | Unset): The learning-society models ("mô hình học tập").
         status (FrameworkStatus | Unset): Life cycle of a framework version.
         valid_on (datetime.date | Unset):
         key (str | Unset):
+        template (bool | Unset):
+        province_id (int | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -227,6 +262,8 @@ async def asyncio_detailed(
         status=status,
         valid_on=valid_on,
         key=key,
+        template=template,
+        province_id=province_id,
         limit=limit,
         cursor=cursor,
     )
@@ -238,11 +275,13 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     model_kind: ModelKind | Unset = UNSET,
     status: FrameworkStatus | Unset = UNSET,
     valid_on: datetime.date | Unset = UNSET,
     key: str | Unset = UNSET,
+    template: bool | Unset = UNSET,
+    province_id: int | Unset = UNSET,
     limit: int | Unset = UNSET,
     cursor: str | Unset = UNSET,
 ) -> FrameworkPage | Problem | None:
@@ -250,13 +289,16 @@ async def asyncio(
 
      Lists framework versions (public: criteria are public law).
 
-    **Who may call it**: anyone; no token is needed.
+    **Who may call it**: anyone (criteria are public law); a province's drafts only with a token of an
+    account covering the province, and administrators.
 
     Args:
         model_kind (ModelKind | Unset): The learning-society models ("mô hình học tập").
         status (FrameworkStatus | Unset): Life cycle of a framework version.
         valid_on (datetime.date | Unset):
         key (str | Unset):
+        template (bool | Unset):
+        province_id (int | Unset):
         limit (int | Unset):
         cursor (str | Unset):
 
@@ -275,6 +317,8 @@ async def asyncio(
             status=status,
             valid_on=valid_on,
             key=key,
+            template=template,
+            province_id=province_id,
             limit=limit,
             cursor=cursor,
         )

@@ -47,6 +47,16 @@ def _parse_response(
 
         return response_400
 
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
     if response.status_code == 404:
         response_404 = Problem.from_dict(response.json())
 
@@ -102,7 +112,7 @@ def _build_response(
 def sync_detailed(
     id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ScoreRequest,
 ) -> Response[Problem | ScoreResponse]:
     """Scores answers against a framework version and returns the outcome; nothing is stored.
@@ -111,7 +121,8 @@ def sync_detailed(
      Scores answers against a framework version and returns the outcome; nothing is stored.
     Portals use it to preview a self-assessment.
 
-    **Who may call it**: anyone; no token is needed.
+    **Who may call it**: anyone (criteria are public law); a province's drafts only with a token of an
+    account covering the province, and administrators.
 
     Args:
         id (int):
@@ -141,7 +152,7 @@ def sync_detailed(
 def sync(
     id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ScoreRequest,
 ) -> Problem | ScoreResponse | None:
     """Scores answers against a framework version and returns the outcome; nothing is stored.
@@ -150,7 +161,8 @@ def sync(
      Scores answers against a framework version and returns the outcome; nothing is stored.
     Portals use it to preview a self-assessment.
 
-    **Who may call it**: anyone; no token is needed.
+    **Who may call it**: anyone (criteria are public law); a province's drafts only with a token of an
+    account covering the province, and administrators.
 
     Args:
         id (int):
@@ -175,7 +187,7 @@ def sync(
 async def asyncio_detailed(
     id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ScoreRequest,
 ) -> Response[Problem | ScoreResponse]:
     """Scores answers against a framework version and returns the outcome; nothing is stored.
@@ -184,7 +196,8 @@ async def asyncio_detailed(
      Scores answers against a framework version and returns the outcome; nothing is stored.
     Portals use it to preview a self-assessment.
 
-    **Who may call it**: anyone; no token is needed.
+    **Who may call it**: anyone (criteria are public law); a province's drafts only with a token of an
+    account covering the province, and administrators.
 
     Args:
         id (int):
@@ -212,7 +225,7 @@ async def asyncio_detailed(
 async def asyncio(
     id: int,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ScoreRequest,
 ) -> Problem | ScoreResponse | None:
     """Scores answers against a framework version and returns the outcome; nothing is stored.
@@ -221,7 +234,8 @@ async def asyncio(
      Scores answers against a framework version and returns the outcome; nothing is stored.
     Portals use it to preview a self-assessment.
 
-    **Who may call it**: anyone; no token is needed.
+    **Who may call it**: anyone (criteria are public law); a province's drafts only with a token of an
+    account covering the province, and administrators.
 
     Args:
         id (int):

@@ -1,0 +1,160 @@
+//! Criteria as files a person reads: a framework's indicators as CSV, and the differences
+//! between two versions as CSV or XLSX. (The whole framework as an editable workbook is
+//! `xhht_framework_sheets`.)
+
+use crate::error::ApiError;
+use rust_xlsxwriter::{Format, FormatBorder, Workbook, XlsxError};
+use xhht_evaluation::{Change, DiffKind, DiffPart, Framework, LevelThresholds, Measure};
+
+/// UTF-8 byte-order mark: Excel reads a CSV without one in the legacy code page.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn csv_error(e: impl std::fmt::Display) -> ApiError {
+    tracing::error!(error = %e, "cannot write a CSV file");
+    ApiError::Internal
+}
+
+fn xlsx_error(e: XlsxError) -> ApiError {
+    tracing::error!(error = %e, "cannot write an XLSX file");
+    ApiError::Internal
+}
+
+fn thresholds<T: ToString>(t: &LevelThresholds<T>) -> [String; 2] {
+    [
+        t.level1.as_ref().map(ToString::to_string).unwrap_or_default(),
+        t.level2.as_ref().map(ToString::to_string).unwrap_or_default(),
+    ]
+}
+
+/// The measure as a reader says it: kind, maximum, level thresholds.
+fn measure_cells(measure: &Measure) -> [String; 4] {
+    let kind = measure.kind().as_str().to_owned();
+    match measure {
+        Measure::Points { max } => [kind, max.to_string(), String::new(), String::new()],
+        Measure::YesNo { required } => {
+            let [a, b] = thresholds(&LevelThresholds {
+                level1: required.level1.map(|r| if r { "bắt buộc" } else { "không bắt buộc" }),
+                level2: required.level2.map(|r| if r { "bắt buộc" } else { "không bắt buộc" }),
+            });
+            [kind, String::new(), a, b]
+        }
+        Measure::Percentage { min } => {
+            let [a, b] = thresholds(min);
+            [kind, String::new(), a, b]
+        }
+        Measure::Count { min } => {
+            let [a, b] = thresholds(min);
+            [kind, String::new(), a, b]
+        }
+        Measure::Ordinal { min, .. } => {
+            let [a, b] = thresholds(min);
+            [kind, String::new(), a, b]
+        }
+    }
+}
+
+/// A row per indicator: its group, id, texts, measure, who it applies to, the registry figure.
+pub fn indicators_csv(f: &Framework) -> Result<Vec<u8>, ApiError> {
+    let mut out = csv::Writer::from_writer(BOM.to_vec());
+    out.write_record([
+        "Nhóm",
+        "Tên nhóm",
+        "Mã chỉ tiêu",
+        "Nội dung",
+        "Nội dung (tiếng Anh)",
+        "Cách đánh giá",
+        "Điểm tối đa",
+        "Ngưỡng mức độ 1",
+        "Ngưỡng mức độ 2",
+        "Áp dụng cho",
+        "Chỉ số tính từ sổ theo dõi",
+    ])
+    .map_err(csv_error)?;
+    fn walk(groups: &[xhht_evaluation::Group], out: &mut csv::Writer<Vec<u8>>) -> Result<(), ApiError> {
+        for group in groups {
+            for indicator in &group.indicators {
+                let [kind, max, level1, level2] = measure_cells(&indicator.measure);
+                out.write_record([
+                    group.id.as_str(),
+                    &group.name_vi,
+                    &indicator.id,
+                    &indicator.text_vi,
+                    indicator.text_en.as_deref().unwrap_or(""),
+                    &kind,
+                    &max,
+                    &level1,
+                    &level2,
+                    &indicator.applies_to.join(", "),
+                    indicator.metric.as_deref().unwrap_or(""),
+                ])
+                .map_err(csv_error)?;
+            }
+            walk(&group.groups, out)?;
+        }
+        Ok(())
+    }
+    walk(&f.groups, &mut out)?;
+    out.into_inner().map_err(csv_error)
+}
+
+const DIFF_HEADINGS: [&str; 7] = ["Phần", "Mã", "Thay đổi", "Trường", "Nội dung", "Trước", "Sau"];
+
+fn diff_cells(c: &Change) -> [String; 7] {
+    let part = match c.part {
+        DiffPart::Framework => "Bộ tiêu chí",
+        DiffPart::Group => "Nhóm tiêu chí",
+        DiffPart::Indicator => "Chỉ tiêu",
+    };
+    let kind = match c.kind {
+        DiffKind::Added => "Thêm",
+        DiffKind::Removed => "Bỏ",
+        DiffKind::Changed => "Sửa",
+    };
+    let value = |v: &Option<serde_json::Value>| match v {
+        None | Some(serde_json::Value::Null) => String::new(),
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    };
+    [
+        part.to_owned(),
+        c.id.clone().unwrap_or_default(),
+        kind.to_owned(),
+        c.field.clone().unwrap_or_default(),
+        c.text_vi.clone().unwrap_or_default(),
+        value(&c.before),
+        value(&c.after),
+    ]
+}
+
+pub fn diff_csv(changes: &[Change]) -> Result<Vec<u8>, ApiError> {
+    let mut out = csv::Writer::from_writer(BOM.to_vec());
+    out.write_record(DIFF_HEADINGS).map_err(csv_error)?;
+    for change in changes {
+        out.write_record(diff_cells(change)).map_err(csv_error)?;
+    }
+    out.into_inner().map_err(csv_error)
+}
+
+/// The differences on one sheet, under a title naming both versions.
+pub fn diff_xlsx(title: &str, changes: &[Change]) -> Result<Vec<u8>, ApiError> {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Thay đổi").map_err(xlsx_error)?;
+    sheet.write_string_with_format(0, 0, title, &Format::new().set_bold().set_font_size(14)).map_err(xlsx_error)?;
+    let heading =
+        Format::new().set_bold().set_text_wrap().set_border(FormatBorder::Thin).set_background_color(0xDDEBF7);
+    let wrap = Format::new().set_text_wrap();
+    for (col, (name, width)) in DIFF_HEADINGS.iter().zip([14.0, 12.0, 10.0, 16.0, 50.0, 40.0, 40.0]).enumerate() {
+        let col = u16::try_from(col).unwrap_or(0);
+        sheet.write_string_with_format(2, col, *name, &heading).map_err(xlsx_error)?;
+        sheet.set_column_width(col, width).map_err(xlsx_error)?;
+    }
+    for (i, change) in changes.iter().enumerate() {
+        let row = u32::try_from(i + 3).unwrap_or(u32::MAX);
+        for (col, cell) in diff_cells(change).iter().enumerate() {
+            sheet.write_string_with_format(row, u16::try_from(col).unwrap_or(0), cell, &wrap).map_err(xlsx_error)?;
+        }
+    }
+    sheet.set_freeze_panes(3, 0).map_err(xlsx_error)?;
+    book.save_to_buffer().map_err(xlsx_error)
+}

@@ -1,0 +1,2 @@
+DROP INDEX frameworks_applicable;
+ALTER TABLE frameworks DROP COLUMN template;
