@@ -258,6 +258,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/awards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Awards in the caller's units, by unit, plan, phase and year, with how many of each kind.
+         *     JSON, CSV or XLSX.
+         * @description Awards in the caller's units, by unit, plan, phase and year, with how many of each kind.
+         *     JSON, CSV or XLSX.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
+        get: operations["listAwards"];
+        put?: never;
+        /**
+         * Records one decision's awards (bằng khen, giấy khen, titles) to one or more recipients, with
+         *     the plan, phase and review they reward; all or nothing.
+         * @description Records one decision's awards (bằng khen, giấy khen, titles) to one or more recipients, with
+         *     the plan, phase and review they reward; all or nothing.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account covers (administrators nationwide).
+         */
+        post: operations["createAwards"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/citizen-duplicates": {
         parameters: {
             query?: never;
@@ -545,6 +577,322 @@ export interface paths {
          *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
          */
         put: operations["declareValue"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/drives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lists the drives of the caller's units, newest first.
+         * @description Lists the drives of the caller's units, newest first.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
+        get: operations["listDrives"];
+        put?: never;
+        /**
+         * Opens a registration drive for a year and some models.
+         * @description Opens a registration drive for a year and some models.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
+        post: operations["openDrive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/drives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A drive with its figures per model and unit: registered against eligible, late,
+         *     recognised. JSON, CSV or XLSX.
+         * @description A drive with its figures per model and unit: registered against eligible, late,
+         *     recognised. JSON, CSV or XLSX.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
+        get: operations["getDrive"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/drives/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Closes a drive; later registrations are refused. Needs `If-Match`.
+         * @description Closes a drive; later registrations are refused. Needs `If-Match`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
+        post: operations["closeDrive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/drives/{id}/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Registers many subjects for one of the drive's models in one call: those named, or every
+         *     eligible one filed in a unit. Each gets its evaluation for the drive's year under the
+         *     framework that applies where it is; subjects registered already are listed, not
+         *     registered twice, so the call is safe to repeat. All or nothing.
+         * @description Registers many subjects for one of the drive's models in one call: those named, or every
+         *     eligible one filed in a unit. Each gets its evaluation for the drive's year under the
+         *     framework that applies where it is; subjects registered already are listed, not
+         *     registered twice, so the call is safe to repeat. All or nothing.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
+        post: operations["registerInDrive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/drives/{id}/unregistered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who has not registered yet for one model of the drive, by unit: the list a commune calls on.
+         * @description Who has not registered yet for one model of the drive, by unit: the list a commune calls on.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
+        get: operations["listUnregistered"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emulation-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lists emulation plans (public: plans are public documents).
+         * @description Lists emulation plans (public: plans are public documents).
+         *
+         *     **Who may call it**: anyone; no token is needed.
+         */
+        get: operations["listEmulationPlans"];
+        put?: never;
+        /**
+         * Records an emulation plan of a unit (a province's, a commune's, or a district's of before
+         *     2025): its decision, phases and the pass/fail criteria of each kind of participant.
+         * @description Records an emulation plan of a unit (a province's, a commune's, or a district's of before
+         *     2025): its decision, phases and the pass/fail criteria of each kind of participant.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account covers (administrators nationwide).
+         */
+        post: operations["createEmulationPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emulation-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reads a plan with its phases, participants and criteria.
+         * @description Reads a plan with its phases, participants and criteria.
+         *
+         *     **Who may call it**: anyone; no token is needed.
+         */
+        get: operations["getEmulationPlan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emulation-plans/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Opens the review (sơ kết, tổng kết) of a phase, held by the plan's unit or one under it.
+         *     The same review asked for again is the one open.
+         * @description Opens the review (sơ kết, tổng kết) of a phase, held by the plan's unit or one under it.
+         *     The same review asked for again is the one open.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account covers (administrators nationwide).
+         */
+        post: operations["openEmulationReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emulation-reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reads a review with its reports and marks.
+         * @description Reads a review with its reports and marks.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
+        get: operations["getEmulationReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emulation-reviews/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Closes a review: its reports and marks no longer change. Needs `If-Match`.
+         * @description Closes a review: its reports and marks no longer change. Needs `If-Match`.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account covers (administrators nationwide).
+         */
+        post: operations["closeEmulationReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emulation-reviews/{id}/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The marked reports ranked for commendation: criteria passed (most first), then name;
+         *     those that passed every criterion are proposed. JSON, CSV or XLSX.
+         * @description The marked reports ranked for commendation: criteria passed (most first), then name;
+         *     those that passed every criterion are proposed. JSON, CSV or XLSX.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
+         */
+        get: operations["rankEmulationReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emulation-reviews/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Files a participant's report: its answers to its kind's criteria, with evidence. A report
+         *     not marked yet may be filed again; the last one counts.
+         * @description Files a participant's report: its answers to its kind's criteria, with evidence. A report
+         *     not marked yet may be filed again; the last one counts.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
+         */
+        post: operations["fileEmulationReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emulation-reviews/{id}/reports/{report_id}/marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Records the reviewers' marks on a report: every criterion of its kind, passed or not.
+         *     Needs `If-Match` with the report's version.
+         * @description Records the reviewers' marks on a report: every criterion of its kind, passed or not.
+         *     Needs `If-Match` with the report's version.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, on the units the account covers (administrators nationwide).
+         */
+        put: operations["markEmulationReport"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1701,6 +2049,42 @@ export interface components {
             items: components["schemas"]["AuditEntryDto"][];
             next_cursor?: string | null;
         };
+        AwardCount: {
+            kind: components["schemas"]["AwardKind"];
+            /** Format: int64 */
+            count: number;
+        };
+        AwardDto: {
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["AwardKind"];
+            title_vi: string;
+            subject_type: components["schemas"]["SubjectKind"];
+            /** Format: int64 */
+            subject_id: number;
+            name: string;
+            /** Format: int64 */
+            unit_id: number;
+            decision_number: string;
+            /** Format: date */
+            decided_on: string;
+            authority_vi: string;
+            /** Format: int64 */
+            plan_id?: number | null;
+            phase_id?: string | null;
+            /** Format: int64 */
+            review_id?: number | null;
+        };
+        /**
+         * @description The kinds of award.
+         * @enum {string}
+         */
+        AwardKind: "bang_khen" | "giay_khen" | "danh_hieu";
+        AwardList: {
+            items: components["schemas"]["AwardDto"][];
+            /** @description How many of each kind. */
+            counts: components["schemas"]["AwardCount"][];
+        };
         /**
          * @description Which map the report is drawn on.
          * @enum {string}
@@ -2107,16 +2491,171 @@ export interface components {
          * @enum {string}
          */
         DiffPart: "framework" | "group" | "indicator";
+        /** @description A drive with its figures: registered against eligible and recognised, per unit. */
+        DriveDetail: components["schemas"]["DriveDto"] & {
+            /** @description Each model's figures. */
+            figures: components["schemas"]["DriveModelFigures"][];
+        };
+        DriveDto: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            unit_id: number;
+            unit_name: string;
+            /** Format: int32 */
+            year: number;
+            title_vi: string;
+            models: components["schemas"]["ModelKind"][];
+            /** Format: date */
+            opens_on: string;
+            /** Format: date */
+            closes_on: string;
+            late_policy: components["schemas"]["LatePolicy"];
+            /** Format: int64 */
+            target?: number | null;
+            /** @description `open`, `closed` (by an officer) or, after the closing date, `over`. */
+            state: string;
+            /** Format: date-time */
+            closed_at?: string | null;
+            /**
+             * Format: int32
+             * @description The ETag for closing.
+             */
+            version: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        /** @description One unit's row of a drive's figures: eligible subjects, registered, recognised. */
+        DriveFigures: {
+            /**
+             * Format: int64
+             * @description The unit the subjects are filed in (a village, most often); null on the total.
+             */
+            unit_id?: number | null;
+            unit_name: string;
+            /** Format: int64 */
+            eligible: number;
+            /**
+             * Format: int64
+             * @description Registered for the year, through the drive or otherwise.
+             */
+            registered: number;
+            /**
+             * Format: int64
+             * @description Registered through the drive after its closing date.
+             */
+            registered_late: number;
+            /** Format: int64 */
+            not_registered: number;
+            /** Format: int64 */
+            recognised: number;
+            /**
+             * Format: double
+             * @description Registered as a share of eligible, in percent.
+             */
+            share_registered?: number | null;
+        };
+        /** @description A model's figures in a drive, by unit and in total. */
+        DriveModelFigures: {
+            model_kind: components["schemas"]["ModelKind"];
+            title_vi: string;
+            total: components["schemas"]["DriveFigures"];
+            units: components["schemas"]["DriveFigures"][];
+        };
+        DrivePage: {
+            items: components["schemas"]["DriveDto"][];
+            next_cursor?: string | null;
+        };
+        /** @description One subject of a drive registration. */
+        DriveRegistration: {
+            /** Format: int64 */
+            subject_id: number;
+            /** Format: int64 */
+            evaluation_id: number;
+        };
+        /**
+         * @description Registers many subjects at once: those named, or every eligible one filed in a unit (all
+         *     households of a village, say).
+         * @example {
+         *       "model_kind": "gia_dinh_hoc_tap",
+         *       "unit_id": 20011
+         *     }
+         */
+        DriveRegistrationRequest: {
+            model_kind: components["schemas"]["ModelKind"];
+            /**
+             * @description The subjects, by id (households for `gia_dinh_hoc_tap`, clans, citizens, organisations,
+             *     or units for the community models).
+             */
+            subject_ids?: number[] | null;
+            /**
+             * Format: int64
+             * @description Every eligible subject filed in this unit.
+             */
+            unit_id?: number | null;
+        };
+        /** @description What a drive registration did: the evaluations it created, and those already there. */
+        DriveRegistrationResult: {
+            /** Format: int64 */
+            drive_id: number;
+            model_kind: components["schemas"]["ModelKind"];
+            registered: components["schemas"]["DriveRegistration"][];
+            /** @description Registered before (by this drive or otherwise); nothing was created for them. */
+            already_registered: components["schemas"]["DriveRegistration"][];
+            /** @description Registered after the closing date, under `late_policy: flag`. */
+            late: boolean;
+        };
+        /** @description One drive's totals for one of its models. */
+        DriveStatistic: {
+            /** Format: int64 */
+            drive_id: number;
+            /** Format: int64 */
+            unit_id: number;
+            title_vi: string;
+            model_kind: components["schemas"]["ModelKind"];
+            /** Format: int64 */
+            target?: number | null;
+            /** Format: int64 */
+            eligible: number;
+            /** Format: int64 */
+            registered: number;
+            /** Format: int64 */
+            recognised: number;
+        };
         /**
          * @description Where a possible duplicate stands.
          * @enum {string}
          */
         DuplicateStatus: "open" | "merged" | "dismissed";
+        /** @description One emulation plan. */
+        EmulationPlan: {
+            /** @description Stable id, e.g. `vn.ttg.qd1315-2023`. */
+            id: string;
+            title_vi: string;
+            level: components["schemas"]["PlanLevel"];
+            /**
+             * @description The issuing unit's code on the day of the decision (a shipped plan names its unit so);
+             *     `None` for the national plan.
+             */
+            unit_code?: string | null;
+            /** @description The plan's own decision (quyết định, kế hoạch), with its issuer. */
+            decision: components["schemas"]["LegalDocument"];
+            /** @description The plans and programmes it carries out. */
+            related_documents?: components["schemas"]["LegalDocument"][];
+            phases: components["schemas"]["Phase"][];
+            participants: components["schemas"]["Participant"][];
+            /**
+             * @description What is not known, in Vietnamese; a plan with unknown parts is a record of what was
+             *     found, and its reviews can mark only the criteria it has.
+             */
+            missing?: string[];
+            confidence_notes?: components["schemas"]["ConfidenceNote"][];
+        };
         /**
          * @description Stable machine codes. Clients switch on these, never on the text.
          * @enum {string}
          */
-        ErrorCode: "invalid_json" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "invalid_path" | "invalid_header" | "validation_failed" | "reference_conflict" | "unit_not_found" | "reorganisation_not_found" | "citizen_not_found" | "household_not_found" | "organisation_not_found" | "clan_not_found" | "learning_centre_not_found" | "evaluation_not_found" | "decision_not_found" | "evidence_not_found" | "citizen_duplicate_not_found" | "route_not_found" | "method_not_allowed" | "ambiguous_code" | "unit_code_in_use" | "unit_not_valid_on_date" | "unit_has_open_children" | "invalid_parent" | "mixed_levels" | "not_a_movable_village" | "repeated_unit" | "date_before_start" | "idempotency_key_reused" | "precondition_required" | "precondition_failed" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_grant" | "too_many_attempts" | "account_disabled" | "forbidden" | "password_change_required" | "out_of_scope" | "account_not_found" | "api_key_not_found" | "username_taken" | "duplicate_already_resolved" | "decision_refused" | "filing_deadline_passed" | "duplicate_citizen" | "learning_centre_exists" | "already_registered" | "framework_not_found" | "framework_invalid" | "framework_incomplete" | "framework_version_exists" | "framework_status_conflict" | "evaluation_status_conflict" | "framework_retired" | "framework_not_valid_for_year" | "unknown_level" | "answers_incomplete" | "framework_not_published" | "level_not_reached" | "level2_too_early" | "decision_date_in_future" | "score_rejected" | "no_applicable_framework" | "service_unavailable" | "internal_error";
+        ErrorCode: "invalid_json" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "invalid_path" | "invalid_header" | "validation_failed" | "reference_conflict" | "unit_not_found" | "reorganisation_not_found" | "citizen_not_found" | "household_not_found" | "organisation_not_found" | "clan_not_found" | "learning_centre_not_found" | "evaluation_not_found" | "decision_not_found" | "evidence_not_found" | "citizen_duplicate_not_found" | "drive_not_found" | "emulation_plan_not_found" | "emulation_review_not_found" | "emulation_report_not_found" | "award_not_found" | "route_not_found" | "method_not_allowed" | "ambiguous_code" | "unit_code_in_use" | "unit_not_valid_on_date" | "unit_has_open_children" | "invalid_parent" | "mixed_levels" | "not_a_movable_village" | "repeated_unit" | "date_before_start" | "idempotency_key_reused" | "precondition_required" | "precondition_failed" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_grant" | "too_many_attempts" | "account_disabled" | "forbidden" | "password_change_required" | "out_of_scope" | "account_not_found" | "api_key_not_found" | "username_taken" | "duplicate_already_resolved" | "decision_refused" | "filing_deadline_passed" | "duplicate_citizen" | "learning_centre_exists" | "already_registered" | "drive_closed" | "drive_not_open" | "review_closed" | "report_marked" | "plan_exists" | "award_exists" | "framework_not_found" | "framework_invalid" | "framework_incomplete" | "framework_version_exists" | "framework_status_conflict" | "evaluation_status_conflict" | "framework_retired" | "framework_not_valid_for_year" | "unknown_level" | "answers_incomplete" | "framework_not_published" | "level_not_reached" | "level2_too_early" | "decision_date_in_future" | "score_rejected" | "no_applicable_framework" | "service_unavailable" | "internal_error";
         /**
          * @description A step of the workflow, as offered in `allowed_actions`.
          * @enum {string}
@@ -2514,7 +3053,7 @@ export interface components {
             variants?: components["schemas"]["Variant"][];
         };
         /**
-         * @description What happens to a dossier filed after the deadline.
+         * @description What a drive does with a registration after its closing date.
          * @enum {string}
          */
         LatePolicy: "refuse" | "flag";
@@ -2587,6 +3126,23 @@ export interface components {
         };
         /** @enum {string} */
         ManagingLevel: "commune" | "province";
+        /**
+         * @description The reviewers' marks on a report.
+         * @example {
+         *       "marks": {
+         *         "TC1": true,
+         *         "TC2": false
+         *       },
+         *       "note": "Chưa có minh chứng TC2"
+         *     }
+         */
+        MarksRequest: {
+            /** @description Criterion id → passed; every criterion of the participant's kind. */
+            marks: {
+                [key: string]: boolean;
+            };
+            note?: string | null;
+        };
         /**
          * @description How an indicator is answered and what it must reach.
          *
@@ -2666,6 +3222,83 @@ export interface components {
             name: string;
         };
         /**
+         * @description One decision giving an award to one or more recipients; all or nothing.
+         * @example {
+         *       "kind": "giay_khen",
+         *       "title_vi": "Giấy khen của Chủ tịch UBND huyện",
+         *       "decision_number": "456/QĐ-UBND",
+         *       "decided_on": "2025-06-30",
+         *       "authority_vi": "Chủ tịch UBND huyện Krông Nô",
+         *       "plan_id": 2,
+         *       "phase_id": "gd1",
+         *       "recipients": [
+         *         {
+         *           "subject_type": "unit",
+         *           "subject_id": 24604
+         *         }
+         *       ]
+         *     }
+         */
+        NewAwardRequest: {
+            kind: components["schemas"]["AwardKind"];
+            /** @description The award as the decision words it. */
+            title_vi: string;
+            decision_number: string;
+            /** Format: date */
+            decided_on: string;
+            authority_vi: string;
+            /**
+             * Format: int64
+             * @description The plan (and phase) it rewards.
+             */
+            plan_id?: number | null;
+            phase_id?: string | null;
+            /**
+             * Format: int64
+             * @description The review whose ranking proposed it.
+             */
+            review_id?: number | null;
+            recipients: components["schemas"]["Recipient"][];
+        };
+        /**
+         * @description Opens a drive: a commune asks its households, clans, villages or citizens to register for
+         *     the year's titles (a province, its units and organisations).
+         * @example {
+         *       "unit_id": 10845,
+         *       "year": 2026,
+         *       "title_vi": "Đăng ký danh hiệu Gia đình học tập năm 2026",
+         *       "models": [
+         *         "gia_dinh_hoc_tap"
+         *       ],
+         *       "opens_on": "2026-01-05",
+         *       "closes_on": "2026-03-31",
+         *       "late_policy": "flag",
+         *       "target": 1200
+         *     }
+         */
+        NewDriveRequest: {
+            /**
+             * Format: int64
+             * @description The commune or province that runs it; the drive covers the subjects under it.
+             */
+            unit_id: number;
+            /** Format: int32 */
+            year: number;
+            title_vi: string;
+            /** @description The models it asks subjects to register for. */
+            models: components["schemas"]["ModelKind"][];
+            /** Format: date */
+            opens_on: string;
+            /** Format: date */
+            closes_on: string;
+            late_policy: components["schemas"]["LatePolicy"];
+            /**
+             * Format: int64
+             * @description How many registrations the unit aims for.
+             */
+            target?: number | null;
+        };
+        /**
          * @description A new framework, or a new version of one (same document `id`). It is stored as a draft
          *     with the next version number; publishing is a separate step.
          */
@@ -2681,6 +3314,16 @@ export interface components {
              * @description The owning province for a provincial framework; absent for national ones (administrators).
              */
             province_id?: number | null;
+        };
+        /** @description Records a plan: its decision, phases, participants and their pass/fail criteria. */
+        NewPlanRequest: {
+            document: components["schemas"]["EmulationPlan"];
+            /**
+             * Format: int64
+             * @description The issuing unit (of the plan's level, in force on the decision's date); absent for a
+             *     national plan (administrators).
+             */
+            unit_id?: number | null;
         };
         /**
          * @description One legal act that closes units and opens others, recorded all or nothing.
@@ -2726,6 +3369,54 @@ export interface components {
              *     to its old self. A source commune closes only when none of its villages stays open.
              */
             villages?: components["schemas"]["VillageMoveRequest"][];
+        };
+        /**
+         * @description A participant's report: its answers to the plan's criteria for its kind, with evidence.
+         * @example {
+         *       "participant_kind": "xa",
+         *       "subject_type": "unit",
+         *       "subject_id": 24604,
+         *       "answers": {
+         *         "TC1": true,
+         *         "TC2": true
+         *       },
+         *       "evidence": [
+         *         {
+         *           "indicator_id": "TC1",
+         *           "note": "Báo cáo số 12/BC-UBND"
+         *         }
+         *       ]
+         *     }
+         */
+        NewReportRequest: {
+            /** @description The participant kind of the plan (`xa`, `ho_dong_ho`, …). */
+            participant_kind: string;
+            subject_type: components["schemas"]["SubjectKind"];
+            /** Format: int64 */
+            subject_id: number;
+            /** @description Criterion id → met. */
+            answers: {
+                [key: string]: boolean;
+            };
+            evidence?: components["schemas"]["ReportEvidence"][];
+        };
+        /**
+         * @description Opens the review (sơ kết, tổng kết) of a phase by a unit.
+         * @example {
+         *       "phase_id": "gd1",
+         *       "unit_id": 664,
+         *       "held_on": "2025-06-20"
+         *     }
+         */
+        NewReviewRequest: {
+            phase_id: string;
+            /**
+             * Format: int64
+             * @description The unit that holds it: the plan's own, or one under it reviewing its participants.
+             */
+            unit_id: number;
+            /** Format: date */
+            held_on: string;
         };
         /** @description A unit opened by a reorganisation. */
         NewTargetUnit: {
@@ -2817,6 +3508,21 @@ export interface components {
         };
         /** @enum {string} */
         OrganisationType: "state_agency" | "public_service_unit" | "kindergarten" | "primary_school" | "lower_secondary_school" | "upper_secondary_school" | "multi_level_school_top_upper_secondary" | "continuing_education_centre" | "higher_education_institution" | "vocational_education_institution" | "enterprise" | "cooperative" | "other";
+        /** @description A kind of participant and the criteria it is held to. */
+        Participant: {
+            /** @description Code, e.g. `xa`, `ho_gia_dinh_dong_ho`. */
+            id: string;
+            name_vi: string;
+            /** @description What a participant of this kind is in the registries. */
+            subject_types: components["schemas"]["SubjectKind"][];
+            /**
+             * @description For units: their level (a district plan's communes, say).
+             * @example commune
+             */
+            unit_level?: string | null;
+            /** @description Pass/fail criteria: indicators measured `yes_no` with "yes" required. */
+            criteria?: components["schemas"]["Indicator"][];
+        };
         /** @description A level of an all-indicators-pass framework. */
         PassLevel: {
             id: string;
@@ -2840,6 +3546,49 @@ export interface components {
             account_id: number;
             /** @description Shown once; must be changed at first use. */
             initial_password: string;
+        };
+        /** @description A phase of a plan and the review that closes it. */
+        Phase: {
+            id: string;
+            name_vi: string;
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            /**
+             * Format: int32
+             * @description The year of the phase's review.
+             */
+            review_year: number;
+            review: components["schemas"]["ReviewKind"];
+        };
+        PlanDetail: components["schemas"]["PlanSummary"] & {
+            document: components["schemas"]["EmulationPlan"];
+        };
+        /**
+         * @description The level of government that issued a plan.
+         * @enum {string}
+         */
+        PlanLevel: "national" | "province" | "district" | "commune";
+        PlanPage: {
+            items: components["schemas"]["PlanSummary"][];
+            next_cursor?: string | null;
+        };
+        /** @description A plan without its document. */
+        PlanSummary: {
+            /** Format: int64 */
+            id: number;
+            key: string;
+            title_vi: string;
+            level: components["schemas"]["PlanLevel"];
+            /**
+             * Format: int64
+             * @description The issuing unit; null for the national plan.
+             */
+            unit_id?: number | null;
+            shipped: boolean;
+            /** @description What is not known of it (the criteria texts of a plan not yet read, say). */
+            missing: string[];
         };
         /** @description A points band. */
         PointBand: {
@@ -2912,6 +3661,36 @@ export interface components {
             signer_vi: string;
             /** @description Articles relied on, as written. */
             articles?: string[];
+        };
+        /** @description A participant's place in a review. */
+        RankedParticipant: {
+            rank: number;
+            participant_kind: string;
+            subject_type: components["schemas"]["SubjectKind"];
+            /** Format: int64 */
+            subject_id: number;
+            name: string;
+            /** Format: int32 */
+            passed: number;
+            criteria: number;
+            /** @description Every criterion passed: proposed for commendation. */
+            proposed: boolean;
+            /** Format: int64 */
+            report_id: number;
+        };
+        /** @description The marked reports, best first: criteria passed, then name; unmarked reports are not ranked. */
+        Ranking: {
+            /** Format: int64 */
+            review_id: number;
+            items: components["schemas"]["RankedParticipant"][];
+            /** @description Reports still waiting for marks. */
+            unmarked: number;
+        };
+        /** @description A recipient of an award. */
+        Recipient: {
+            subject_type: components["schemas"]["SubjectKind"];
+            /** Format: int64 */
+            subject_id: number;
         };
         /**
          * @description Registers a subject for a model and year (đăng ký).
@@ -3012,6 +3791,38 @@ export interface components {
             unit_id?: number | null;
             new?: components["schemas"]["NewTargetUnit"] | null;
         };
+        ReportDto: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            review_id: number;
+            participant_kind: string;
+            subject_type: components["schemas"]["SubjectKind"];
+            /** Format: int64 */
+            subject_id: number;
+            /** Format: int64 */
+            unit_id: number;
+            answers: Record<string, unknown>;
+            evidence: components["schemas"]["ReportEvidence"][];
+            marks?: Record<string, unknown> | null;
+            marks_note?: string | null;
+            /**
+             * Format: int32
+             * @description Criteria marked passed, and how many there are.
+             */
+            passed?: number | null;
+            criteria: number;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description One piece of evidence for a criterion. */
+        ReportEvidence: {
+            indicator_id: string;
+            /** @description What shows it: a note, or a link to a document. */
+            note?: string | null;
+            /** @description An `http` or `https` address, in ASCII (percent-encode the rest). */
+            url?: string | null;
+        };
         /**
          * @description The file a report comes as.
          * @enum {string}
@@ -3069,6 +3880,31 @@ export interface components {
             /** @enum {string} */
             kind: "all_indicators_pass";
         };
+        ReviewDto: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            plan_id: number;
+            phase_id: string;
+            phase_name_vi: string;
+            review_kind: components["schemas"]["ReviewKind"];
+            /** Format: int64 */
+            unit_id: number;
+            /** Format: date */
+            held_on: string;
+            closed: boolean;
+            /**
+             * Format: int32
+             * @description The ETag for closing.
+             */
+            version: number;
+            reports: components["schemas"]["ReportDto"][];
+        };
+        /**
+         * @description Sơ kết (a mid-term review) or tổng kết (the final one).
+         * @enum {string}
+         */
+        ReviewKind: "so_ket" | "tong_ket";
         /**
          * @description What an account is, and so what it may do (see [`Role::grants`]).
          * @enum {string}
@@ -3158,6 +3994,13 @@ export interface components {
             sections: components["schemas"]["ReportSection"][];
             registry: components["schemas"]["RegistryFigure"][];
             declared: components["schemas"]["DeclaredFigure"][];
+            /**
+             * @description The year's registration drives in the unit's subtree, each model's totals: eligible,
+             *     registered (through the drive or otherwise), recognised, against the drive's target.
+             */
+            drives: components["schemas"]["DriveStatistic"][];
+            /** @description Awards decided in the year to subjects in the unit's subtree, by kind. */
+            awards: components["schemas"]["AwardCount"][];
         };
         /**
          * @description What an evaluation is about.
@@ -3402,6 +4245,22 @@ export interface components {
             code: string;
             level: components["schemas"]["Level"];
             name: string;
+        };
+        UnregisteredList: {
+            /** Format: int64 */
+            drive_id: number;
+            model_kind: components["schemas"]["ModelKind"];
+            items: components["schemas"]["UnregisteredSubject"][];
+        };
+        /** @description A subject a drive still waits for. */
+        UnregisteredSubject: {
+            subject_type: components["schemas"]["SubjectKind"];
+            /** Format: int64 */
+            subject_id: number;
+            name: string;
+            /** Format: int64 */
+            unit_id: number;
+            unit_name: string;
         };
         /**
          * @description Thresholds for some subject types, e.g. TT 24/2023 TC3.CT1: educational establishments
@@ -4602,6 +5461,212 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAwards: {
+        parameters: {
+            query?: {
+                /** @description Only awards to subjects under this unit. */
+                unit?: number;
+                plan_id?: number;
+                phase_id?: string;
+                /** @description Only awards decided in this year. */
+                year?: number;
+                /** @description `json`, `csv` or `xlsx`; by default from the `Accept` header, else JSON. */
+                format?: components["schemas"]["ReportFormat"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The awards and their counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardList"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `unit` does not exist (`unit_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createAwards: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry from the same account with the same key and body returns the first result */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewAwardRequest"];
+            };
+        };
+        responses: {
+            /** @description The awards recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AwardList"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan (`emulation_plan_not_found`) or review (`emulation_review_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The decision gave this award to a recipient already (`award_exists`); a recipient is not in the caller's units, the phase is not the plan's, or the review is another plan's (`reference_conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but invalid; `errors` lists the fields */
+            422: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6341,6 +7406,1513 @@ export interface operations {
             };
             /** @description The body is well-formed but invalid; `errors` lists the fields */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDrives: {
+        parameters: {
+            query?: {
+                /** @description Only drives of units under this one. */
+                within?: number;
+                year?: number;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of drives */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrivePage"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `within` unit does not exist (`unit_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openDrive: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A retry from the same account with the same key and body returns the first result */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDriveRequest"];
+            };
+        };
+        responses: {
+            /** @description The drive */
+            201: {
+                headers: {
+                    /** @description The drive's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriveDto"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `unit_id` is not a commune or province in force (`reference_conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but invalid; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDrive: {
+        parameters: {
+            query?: {
+                /** @description `json`, `csv` or `xlsx`; by default from the `Accept` header, else JSON. */
+                format?: components["schemas"]["ReportFormat"];
+            };
+            header?: never;
+            path: {
+                /** @description Drive id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The drive and its figures */
+            200: {
+                headers: {
+                    /** @description The drive's version, for If-Match on closing */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriveDetail"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such drive in the caller's units (`drive_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeDrive: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The drive's ETag */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Drive id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The closed drive */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriveDto"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such drive in the caller's units (`drive_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Closed already (`drive_closed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The drive changed since it was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    registerInDrive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Drive id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DriveRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description What was registered, and what was already */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DriveRegistrationResult"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such drive in the caller's units (`drive_not_found`), or no published framework applies (`no_applicable_framework`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The drive is closed, or past its closing date and refusing late registrations (`drive_closed`), or not open yet (`drive_not_open`); a subject is not in the drive's units or not of the model's kind (`reference_conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but invalid; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUnregistered: {
+        parameters: {
+            query: {
+                model_kind: components["schemas"]["ModelKind"];
+                /** @description Only subjects filed in this unit (a village). */
+                unit?: number;
+                /** @description `json`, `csv` or `xlsx`; by default from the `Accept` header, else JSON. */
+                format?: components["schemas"]["ReportFormat"];
+            };
+            header?: never;
+            path: {
+                /** @description Drive id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subjects not registered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnregisteredList"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such drive in the caller's units (`drive_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEmulationPlans: {
+        parameters: {
+            query?: {
+                level?: components["schemas"]["PlanLevel"];
+                /** @description Only plans issued by units under this one. */
+                within?: number;
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of plans, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanPage"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The `within` unit does not exist (`unit_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createEmulationPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPlanRequest"];
+            };
+        };
+        responses: {
+            /** @description The plan */
+            201: {
+                headers: {
+                    /** @description The plan's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetail"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A plan with this id exists (`plan_exists`), or the unit is not of the plan's level in force on the decision's date (`reference_conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but invalid; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEmulationPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The plan */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetail"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan (`emulation_plan_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openEmulationReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Plan id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The review was open already */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description The review */
+            201: {
+                headers: {
+                    /** @description The review's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such plan (`emulation_plan_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The plan has no such phase, or the unit is not the plan's or under it (`reference_conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but invalid; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEmulationReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The review */
+            200: {
+                headers: {
+                    /** @description The review's version, for If-Match on closing */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such review in the caller's units (`emulation_review_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeEmulationReview: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The review's version */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Review id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The closed review */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewDto"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such review in the caller's units (`emulation_review_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Closed already (`review_closed`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The review changed since it was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rankEmulationReview: {
+        parameters: {
+            query?: {
+                /** @description Only this participant kind. */
+                participant_kind?: string;
+                /** @description `json`, `csv` or `xlsx`; by default from the `Accept` header, else JSON. */
+                format?: components["schemas"]["ReportFormat"];
+            };
+            header?: never;
+            path: {
+                /** @description Review id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ranking */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ranking"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such review in the caller's units (`emulation_review_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    fileEmulationReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Review id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewReportRequest"];
+            };
+        };
+        responses: {
+            /** @description The report, filed again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDto"];
+                };
+            };
+            /** @description The report */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDto"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such review in the caller's units (`emulation_review_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The review is closed (`review_closed`), the report is marked (`report_marked`), or the participant kind, the subject or a criterion is not the plan's (`reference_conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but invalid; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markEmulationReport: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The report's version */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Review id */
+                id: number;
+                /** @description Report id */
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarksRequest"];
+            };
+        };
+        responses: {
+            /** @description The marked report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportDto"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such review in the caller's units, or no such report in it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The review is closed (`review_closed`), or a mark names a criterion the kind does not have (`reference_conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The report changed since it was read */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the configured limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is well-formed but invalid; `errors` lists the fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is missing */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };

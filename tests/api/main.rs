@@ -9,6 +9,7 @@ mod audit;
 mod auth;
 mod counters;
 mod criteria;
+mod engagement;
 mod errors;
 mod frameworks;
 mod health;
@@ -27,6 +28,7 @@ fn main() {
         audit::trials(),
         auth::trials(),
         criteria::trials(),
+        engagement::trials(),
         counters::trials(),
         errors::trials(),
         frameworks::trials(),

@@ -44,7 +44,9 @@ pub fn access(operation_id: &str) -> Option<Access> {
         | "getApplicableFramework"
         | "listTargets"
         | "listDeclaredIndicators"
-        | "listDeclaredValues" => Public,
+        | "listDeclaredValues"
+        | "listEmulationPlans"
+        | "getEmulationPlan" => Public,
         "getStatistics" | "getStatisticsTrends" => PublicAboveCommune,
         "listFrameworks" | "getFramework" | "diffFramework" | "scoreFramework" => PublicButProvincialDrafts,
         "setTargets" => Permission(xhht_domain::Permission::SetTargets),
@@ -65,7 +67,20 @@ pub fn access(operation_id: &str) -> Option<Access> {
         | "listClans"
         | "getClan"
         | "listLearningCentres"
-        | "getLearningCentre" => AnyAccount,
+        | "getLearningCentre"
+        | "listDrives"
+        | "getDrive"
+        | "listUnregistered"
+        | "getEmulationReview"
+        | "rankEmulationReview"
+        | "listAwards" => AnyAccount,
+        "openDrive" | "registerInDrive" | "closeDrive" | "fileEmulationReport" => {
+            Permission(xhht_domain::Permission::Register)
+        }
+        "createEmulationPlan" | "openEmulationReview" | "markEmulationReport" | "closeEmulationReview" => {
+            Permission(xhht_domain::Permission::ManageEmulation)
+        }
+        "createAwards" => Permission(xhht_domain::Permission::Decide),
         "listAccounts"
         | "createAccount"
         | "getAccount"

@@ -36,6 +36,11 @@ pub enum ErrorCode {
     DecisionNotFound,
     EvidenceNotFound,
     CitizenDuplicateNotFound,
+    DriveNotFound,
+    EmulationPlanNotFound,
+    EmulationReviewNotFound,
+    EmulationReportNotFound,
+    AwardNotFound,
     RouteNotFound,
     MethodNotAllowed,
     AmbiguousCode,
@@ -68,6 +73,12 @@ pub enum ErrorCode {
     DuplicateCitizen,
     LearningCentreExists,
     AlreadyRegistered,
+    DriveClosed,
+    DriveNotOpen,
+    ReviewClosed,
+    ReportMarked,
+    PlanExists,
+    AwardExists,
     FrameworkNotFound,
     FrameworkInvalid,
     FrameworkIncomplete,
@@ -126,6 +137,11 @@ impl ErrorCode {
             Record::Decision => ErrorCode::DecisionNotFound,
             Record::Evidence => ErrorCode::EvidenceNotFound,
             Record::CitizenDuplicate => ErrorCode::CitizenDuplicateNotFound,
+            Record::Drive => ErrorCode::DriveNotFound,
+            Record::EmulationPlan => ErrorCode::EmulationPlanNotFound,
+            Record::EmulationReview => ErrorCode::EmulationReviewNotFound,
+            Record::EmulationReport => ErrorCode::EmulationReportNotFound,
+            Record::Award => ErrorCode::AwardNotFound,
         }
     }
 }
@@ -424,6 +440,12 @@ impl ApiError {
                 Conflict::DuplicateResolved => ErrorCode::DuplicateAlreadyResolved,
                 Conflict::AlreadyRegistered => ErrorCode::AlreadyRegistered,
                 Conflict::FrameworkStatus { .. } => ErrorCode::FrameworkStatusConflict,
+                Conflict::DriveClosed => ErrorCode::DriveClosed,
+                Conflict::DriveNotOpen => ErrorCode::DriveNotOpen,
+                Conflict::ReviewClosed => ErrorCode::ReviewClosed,
+                Conflict::ReportMarked => ErrorCode::ReportMarked,
+                Conflict::PlanExists => ErrorCode::PlanExists,
+                Conflict::AwardExists => ErrorCode::AwardExists,
             },
             ApiError::PreconditionRequired => ErrorCode::PreconditionRequired,
             ApiError::PreconditionFailed => ErrorCode::PreconditionFailed,
@@ -769,6 +791,17 @@ fn missing_texts(record: Record) -> (&'static str, &'static str) {
             "Không tìm thấy cặp bản ghi nghi trùng này trong địa bàn của tài khoản.",
             "No such possible duplicate within the account's units.",
         ),
+        Record::Drive => (
+            "Không tìm thấy đợt đăng ký danh hiệu trong địa bàn của tài khoản.",
+            "No such registration drive in the units the account covers.",
+        ),
+        Record::EmulationPlan => ("Không tìm thấy kế hoạch thi đua.", "Emulation plan not found."),
+        Record::EmulationReview => (
+            "Không tìm thấy đợt sơ kết, tổng kết trong địa bàn của tài khoản.",
+            "No such emulation review in the units the account covers.",
+        ),
+        Record::EmulationReport => ("Đợt sơ kết, tổng kết không có báo cáo này.", "The review has no such report."),
+        Record::Award => ("Không tìm thấy khen thưởng.", "Award not found."),
     }
 }
 
@@ -877,6 +910,49 @@ fn conflict_detail(c: &Conflict, lang: Lang) -> String {
                 format!(
                     "The framework is `{status}` and cannot make this transition; a published version never changes."
                 )
+            }
+        }
+        Conflict::DriveClosed => {
+            if vi {
+                "Đợt đăng ký đã kết thúc (đã đóng hoặc quá ngày kết thúc và không nhận đăng ký muộn).".into()
+            } else {
+                "The registration drive is over (closed, or past its closing date and refusing late registrations)."
+                    .into()
+            }
+        }
+        Conflict::DriveNotOpen => {
+            if vi {
+                "Đợt đăng ký chưa bắt đầu.".into()
+            } else {
+                "The registration drive has not opened yet.".into()
+            }
+        }
+        Conflict::ReviewClosed => {
+            if vi {
+                "Đợt sơ kết, tổng kết đã kết thúc: báo cáo và kết quả chấm không thay đổi nữa.".into()
+            } else {
+                "The review is closed: its reports and marks no longer change.".into()
+            }
+        }
+        Conflict::ReportMarked => {
+            if vi {
+                "Báo cáo đã được chấm: không sửa được nội dung tự đánh giá.".into()
+            } else {
+                "The report is marked: its answers can no longer change.".into()
+            }
+        }
+        Conflict::PlanExists => {
+            if vi {
+                "Đã có kế hoạch thi đua với mã này.".into()
+            } else {
+                "An emulation plan with this id exists already.".into()
+            }
+        }
+        Conflict::AwardExists => {
+            if vi {
+                "Quyết định này đã khen thưởng đối tượng này với hình thức này.".into()
+            } else {
+                "This decision gave this award to this subject already.".into()
             }
         }
         Conflict::UsernameTaken { username } => {

@@ -127,34 +127,73 @@ fn diff_cells(c: &Change) -> [String; 7] {
 }
 
 pub fn diff_csv(changes: &[Change]) -> Result<Vec<u8>, ApiError> {
-    let mut out = csv::Writer::from_writer(BOM.to_vec());
-    out.write_record(DIFF_HEADINGS).map_err(csv_error)?;
-    for change in changes {
-        out.write_record(diff_cells(change)).map_err(csv_error)?;
-    }
-    out.into_inner().map_err(csv_error)
+    let rows: Vec<Vec<String>> = changes.iter().map(|c| diff_cells(c).to_vec()).collect();
+    table_csv(&DIFF_HEADINGS, &rows)
 }
 
 /// The differences on one sheet, under a title naming both versions.
 pub fn diff_xlsx(title: &str, changes: &[Change]) -> Result<Vec<u8>, ApiError> {
+    let rows: Vec<Vec<String>> = changes.iter().map(|c| diff_cells(c).to_vec()).collect();
+    table_xlsx(title, "Thay đổi", &DIFF_HEADINGS, &rows)
+}
+
+/// A list as CSV: a heading row, then a row each, with a byte-order mark for Excel.
+pub fn table_csv(headings: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, ApiError> {
+    let mut out = csv::Writer::from_writer(BOM.to_vec());
+    out.write_record(headings).map_err(csv_error)?;
+    for row in rows {
+        out.write_record(row).map_err(csv_error)?;
+    }
+    out.into_inner().map_err(csv_error)
+}
+
+/// A list as one sheet: a title, the headings (frozen), then a row each. Cells that read as
+/// numbers are written as numbers, so that Excel sums them.
+pub fn table_xlsx(title: &str, sheet_name: &str, headings: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, ApiError> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
-    sheet.set_name("Thay đổi").map_err(xlsx_error)?;
+    sheet.set_name(sheet_name).map_err(xlsx_error)?;
     sheet.write_string_with_format(0, 0, title, &Format::new().set_bold().set_font_size(14)).map_err(xlsx_error)?;
     let heading =
         Format::new().set_bold().set_text_wrap().set_border(FormatBorder::Thin).set_background_color(0xDDEBF7);
     let wrap = Format::new().set_text_wrap();
-    for (col, (name, width)) in DIFF_HEADINGS.iter().zip([14.0, 12.0, 10.0, 16.0, 50.0, 40.0, 40.0]).enumerate() {
+    for (col, name) in headings.iter().enumerate() {
         let col = u16::try_from(col).unwrap_or(0);
         sheet.write_string_with_format(2, col, *name, &heading).map_err(xlsx_error)?;
-        sheet.set_column_width(col, width).map_err(xlsx_error)?;
+        sheet.set_column_width(col, if name.chars().count() > 14 { 30.0 } else { 16.0 }).map_err(xlsx_error)?;
     }
-    for (i, change) in changes.iter().enumerate() {
-        let row = u32::try_from(i + 3).unwrap_or(u32::MAX);
-        for (col, cell) in diff_cells(change).iter().enumerate() {
-            sheet.write_string_with_format(row, u16::try_from(col).unwrap_or(0), cell, &wrap).map_err(xlsx_error)?;
+    for (i, row) in rows.iter().enumerate() {
+        let r = u32::try_from(i + 3).unwrap_or(u32::MAX);
+        for (col, cell) in row.iter().enumerate() {
+            let col = u16::try_from(col).unwrap_or(0);
+            match as_number(cell) {
+                Some(n) => sheet.write_number(r, col, n).map_err(xlsx_error)?,
+                None => sheet.write_string_with_format(r, col, cell, &wrap).map_err(xlsx_error)?,
+            };
         }
     }
     sheet.set_freeze_panes(3, 0).map_err(xlsx_error)?;
     book.save_to_buffer().map_err(xlsx_error)
+}
+
+/// A cell's number, unless it is a code with leading zeros (`00004`) that must stay text.
+fn as_number(cell: &str) -> Option<f64> {
+    let mut chars = cell.chars();
+    if chars.next() == Some('0') && chars.next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    cell.parse::<f64>().ok().filter(|n| n.is_finite())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn numbers_and_codes() {
+        assert_eq!(super::as_number("12"), Some(12.0));
+        assert_eq!(super::as_number("0.5"), Some(0.5));
+        assert_eq!(super::as_number("0"), Some(0.0));
+        assert_eq!(super::as_number("00004"), None);
+        assert_eq!(super::as_number("Xã Krông Nô"), None);
+        assert_eq!(super::as_number("NaN"), None);
+    }
 }

@@ -95,6 +95,18 @@ pub enum Rule {
     FrameworkOfAnotherProvince,
     FrameworkOrModelRequired,
     FrameworkModelMismatch,
+    ClosesBeforeOpening,
+    ModelNotInDrive,
+    SubjectsOrUnit,
+    NotInDrive,
+    UnknownPhase,
+    UnknownParticipantKind,
+    PlanUnit,
+    ReviewUnit,
+    EvidenceNoteOrUrl,
+    UnmarkedCriterion,
+    ReviewOfAnotherPlan,
+    PhaseWithoutPlan,
 }
 
 impl Rule {
@@ -144,6 +156,18 @@ impl Rule {
             Rule::FrameworkOfAnotherProvince => "framework_of_another_province",
             Rule::FrameworkOrModelRequired => "framework_or_model_required",
             Rule::FrameworkModelMismatch => "framework_model_mismatch",
+            Rule::ClosesBeforeOpening => "closes_before_opening",
+            Rule::ModelNotInDrive => "model_not_in_drive",
+            Rule::SubjectsOrUnit => "subjects_or_unit",
+            Rule::NotInDrive => "not_in_drive",
+            Rule::UnknownPhase => "unknown_phase",
+            Rule::UnknownParticipantKind => "unknown_participant_kind",
+            Rule::PlanUnit => "plan_unit",
+            Rule::ReviewUnit => "review_unit",
+            Rule::EvidenceNoteOrUrl => "evidence_note_or_url",
+            Rule::UnmarkedCriterion => "unmarked_criterion",
+            Rule::ReviewOfAnotherPlan => "review_of_another_plan",
+            Rule::PhaseWithoutPlan => "phase_without_plan",
         }
     }
 
@@ -304,6 +328,44 @@ impl Rule {
                 "model_kind khác mô hình của bộ tiêu chí framework_id.",
                 "model_kind differs from the model of the framework framework_id.",
             ),
+            Rule::ClosesBeforeOpening => {
+                ("Ngày kết thúc phải từ ngày bắt đầu trở đi.", "The closing date must be on or after the opening date.")
+            }
+            Rule::ModelNotInDrive => ("Đợt đăng ký này không có mô hình này.", "The drive does not cover this model."),
+            Rule::SubjectsOrUnit => (
+                "Cần đúng một trong hai: subject_ids (danh sách đối tượng) hoặc unit_id (mọi đối tượng của một đơn vị).",
+                "Give exactly one of subject_ids (the subjects) or unit_id (every subject of a unit).",
+            ),
+            Rule::NotInDrive => (
+                "Đối tượng không có, không thuộc địa bàn của đợt đăng ký hoặc không đúng loại của mô hình.",
+                "No such subject in the drive's units, or not of the model's kind.",
+            ),
+            Rule::UnknownPhase => ("Kế hoạch không có giai đoạn này.", "The plan has no such phase."),
+            Rule::UnknownParticipantKind => (
+                "Kế hoạch không có loại đối tượng thi đua này, hoặc đối tượng không thuộc loại đó.",
+                "The plan has no such kind of participant, or the subject is not of that kind.",
+            ),
+            Rule::PlanUnit => (
+                "Đơn vị ban hành phải đúng cấp của kế hoạch và có hiệu lực vào ngày ban hành; kế hoạch toàn quốc không có đơn vị.",
+                "The issuing unit must be of the plan's level and in force on the decision's date; a national plan has none.",
+            ),
+            Rule::ReviewUnit => (
+                "Đơn vị sơ kết, tổng kết phải là đơn vị ban hành kế hoạch hoặc đơn vị trực thuộc.",
+                "The reviewing unit must be the plan's own or one under it.",
+            ),
+            Rule::EvidenceNoteOrUrl => (
+                "Mỗi minh chứng cần nội dung (note) hoặc đường dẫn (url).",
+                "Each piece of evidence needs a note or a url.",
+            ),
+            Rule::UnmarkedCriterion => (
+                "Cần chấm mọi tiêu chí của loại đối tượng này.",
+                "Every criterion of the participant's kind must be marked.",
+            ),
+            Rule::ReviewOfAnotherPlan => (
+                "Đợt sơ kết, tổng kết không thuộc kế hoạch (và giai đoạn) này.",
+                "The review belongs to another plan (or phase).",
+            ),
+            Rule::PhaseWithoutPlan => ("phase_id cần đi cùng plan_id.", "phase_id needs plan_id."),
         }
     }
 }

@@ -18,7 +18,7 @@ pub mod i18n;
 mod middleware;
 pub mod openapi;
 pub mod report_files;
-mod routes;
+pub(crate) mod routes;
 pub mod scoring;
 pub mod startup;
 pub mod state;

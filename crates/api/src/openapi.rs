@@ -35,6 +35,8 @@ Errors are RFC 9457 problem documents with a stable `code`; messages are Vietnam
         (name = "registries", description = "Citizens, households, organisations, clans, community learning centres (personal data: scoped to the caller's units)"),
         (name = "evaluations", description = "Registration, self-assessment with evidence, submission, inspection, and the decisions that recognise, reject or revoke"),
         (name = "frameworks", description = "Criteria frameworks as versioned documents; publication; scoring previews"),
+        (name = "drives", description = "Yearly registration drives: who is asked to register for the year's titles, who has, who has not yet"),
+        (name = "emulation", description = "The emulation movement 2023–2030 (QĐ 1315/QĐ-TTg) and the plans that carry it out: phases, criteria, reviews, rankings and awards"),
         (name = "statistics", description = "Figures against the national and provincial targets, by unit and year, on the boundaries of the time or today's, in JSON, CSV and XLSX; targets; declared figures"),
         (name = "auth", description = "Sign-in with a password or an API key; refresh-token rotation; sign-out"),
         (name = "accounts", description = "Accounts, roles, the units they cover, API keys"),

@@ -104,11 +104,32 @@ pub fn prepare(db: &Database) -> anyhow::Result<Prepared> {
     let seed = seed::run(&mut conn).context("seeding failed")?;
     let shipped: Vec<_> = xhht_evaluation::shipped_frameworks().iter().map(scoring::shipped_row).collect();
     let frameworks_added = frameworks::seed(&mut conn, &shipped).context("seeding the shipped frameworks failed")?;
+    seed_plans(&mut conn).context("seeding the shipped emulation plans failed")?;
     drop(conn);
     let targets_added = db.write(xhht_persistence::targets::seed).context("seeding the national targets failed")?;
     let counters_built =
         db.write(xhht_persistence::stats::ensure_built).context("building the statistics counters failed")?;
     Ok(Prepared { migrations, seed, frameworks_added, targets_added, counters_built, elapsed: started.elapsed() })
+}
+
+/// Stores the shipped emulation plans, each with the unit that issued it (by its code on the
+/// day of the decision).
+fn seed_plans(conn: &mut xhht_persistence::DbConn) -> anyhow::Result<usize> {
+    let mut rows = Vec::new();
+    for plan in xhht_evaluation::shipped_plans() {
+        let unit = match (&plan.unit_code, plan.level.unit_level(), plan.decision.issued_on) {
+            (Some(code), Some(level), Some(day)) => {
+                xhht_persistence::units::by_code(conn, code, day, Some(level))?.into_iter().next()
+            }
+            _ => None,
+        };
+        if plan.unit_code.is_some() && unit.is_none() {
+            tracing::warn!(plan = %plan.id, "the issuing unit of a shipped plan is not in the seeded units; skipped");
+            continue;
+        }
+        rows.push(crate::routes::emulation::plan_row(&plan, unit.as_ref(), true));
+    }
+    Ok(xhht_persistence::emulation::seed_plans(conn, &rows)?)
 }
 
 impl Application {

@@ -5,8 +5,8 @@
 //! unit's total: a report reads a row per unit it shows and model, whatever lies below.
 
 use crate::dto::{
-    AppliedTarget, BoundariesDto, Breakdown, DeclaredFigure, DeclaredRow, FigureRow, RegistryFigure, RegistryRow,
-    ReportSection, ReportUnit, StatisticsReport, TrendPoint, TrendReport, TrendSection,
+    AppliedTarget, AwardCount, BoundariesDto, Breakdown, DeclaredFigure, DeclaredRow, DriveStatistic, FigureRow,
+    RegistryFigure, RegistryRow, ReportSection, ReportUnit, StatisticsReport, TrendPoint, TrendReport, TrendSection,
 };
 use crate::error::ApiError;
 use chrono::{Datelike, NaiveDate, Utc};
@@ -498,7 +498,41 @@ pub fn report(conn: &mut DbConn, req: &Request, today: NaiveDate) -> Result<Stat
         sections,
         registry,
         declared,
+        drives: drive_statistics(conn, root_path.as_deref(), req)?,
+        awards: award_counts(conn, root_path.as_deref(), req.year)?,
     })
+}
+
+/// Each drive of the year under the report's unit, a row per model.
+fn drive_statistics(conn: &mut DbConn, root: Option<&str>, req: &Request) -> Result<Vec<DriveStatistic>, ApiError> {
+    let mut out = Vec::new();
+    for drive in xhht_persistence::drives::list(conn, None, root, Some(req.year), None, 1000)? {
+        for model in drive.model_kinds() {
+            if req.models.as_ref().is_some_and(|m| !m.contains(&model)) {
+                continue;
+            }
+            let figures = crate::routes::drives::model_figures(conn, &drive, model)?;
+            out.push(DriveStatistic {
+                drive_id: drive.id,
+                unit_id: drive.unit_id,
+                title_vi: drive.title_vi.clone(),
+                model_kind: model,
+                target: drive.target,
+                eligible: figures.total.eligible,
+                registered: figures.total.registered,
+                recognised: figures.total.recognised,
+            });
+        }
+    }
+    out.sort_by_key(|d| (d.drive_id, d.model_kind));
+    Ok(out)
+}
+
+fn award_counts(conn: &mut DbConn, root: Option<&str>, year: i32) -> Result<Vec<AwardCount>, ApiError> {
+    Ok(xhht_persistence::emulation::award_counts(conn, root, year)?
+        .into_iter()
+        .map(|(kind, count)| AwardCount { kind: crate::routes::emulation::award_kind(&kind), count })
+        .collect())
 }
 
 fn registry_figures(

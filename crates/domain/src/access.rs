@@ -40,11 +40,12 @@ impl Role {
                     | Decide
                     | SetTargets
                     | DeclareFigures
+                    | ManageEmulation
             ),
             // The commune decides the grassroots titles; `Decide` is narrowed to those models
             // where it is used.
             Role::CommuneOfficer => {
-                matches!(permission, ManageVillages | ReadAudit | Register | Decide | DeclareFigures)
+                matches!(permission, ManageVillages | ReadAudit | Register | Decide | DeclareFigures | ManageEmulation)
             }
             Role::Inspector => matches!(permission, Inspect),
             // The Study Promotion Association reports its branches, members and funds.
@@ -79,6 +80,8 @@ pub enum Permission {
     SetTargets,
     /// Declare figures no registry computes (association members, centres, funds).
     DeclareFigures,
+    /// Record the unit's emulation plans, hold their reviews and mark the reports.
+    ManageEmulation,
 }
 
 /// Where an account acts, as materialized unit paths (`/1/45/`): a path is inside a root when

@@ -36,6 +36,7 @@
 //! ```
 
 mod diff;
+mod emulation;
 mod engine;
 mod metrics;
 mod model;
@@ -47,6 +48,9 @@ mod validate;
 pub mod workflow;
 
 pub use diff::{Change, DiffKind, DiffPart, diff};
+pub use emulation::{
+    EmulationPlan, Participant, Phase, PlanLevel, ReviewKind, SHIPPED_PLANS, shipped_plans, validate_plan,
+};
 pub use engine::{Answer, AnswerSheet, Answers, ScoreError, Scorer, level2_eligible_on, score};
 pub use metrics::{Metric, MetricValues};
 pub use model::{

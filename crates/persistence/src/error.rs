@@ -49,6 +49,18 @@ pub enum Conflict {
     DuplicateCitizen { citizen_id: i64 },
     /// The subject is registered for this model and year already.
     AlreadyRegistered,
+    /// The registration drive is closed.
+    DriveClosed,
+    /// The emulation review is closed: its reports and marks no longer change.
+    ReviewClosed,
+    /// A plan with this key exists already.
+    PlanExists,
+    /// The report is marked: its answers no longer change.
+    ReportMarked,
+    /// This decision gave this award to this subject already.
+    AwardExists,
+    /// The drive has not opened yet.
+    DriveNotOpen,
     /// The commune has a community learning centre already.
     CentreExists,
     /// Another account has this username.
@@ -74,6 +86,11 @@ pub enum Record {
     Decision,
     Evidence,
     CitizenDuplicate,
+    Drive,
+    EmulationPlan,
+    EmulationReview,
+    EmulationReport,
+    Award,
 }
 
 impl std::fmt::Display for Record {

@@ -5,6 +5,8 @@
 pub mod accounts;
 pub mod audit;
 pub mod db;
+pub mod drives;
+pub mod emulation;
 pub mod error;
 pub mod evaluations;
 pub mod frameworks;

@@ -79,6 +79,12 @@ diesel::joinable!(unit_names -> units (unit_id));
 diesel::joinable!(unit_successions -> reorganisations (reorganisation_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    drives,
+    drive_registrations,
+    emulation_plans,
+    emulation_reviews,
+    emulation_reports,
+    awards,
     units,
     unit_names,
     reorganisations,
@@ -469,3 +475,105 @@ diesel::table! {
         updated_at -> Timestamp,
     }
 }
+
+diesel::table! {
+    drives (id) {
+        id -> BigInt,
+        unit_id -> BigInt,
+        unit_path -> Text,
+        year -> Integer,
+        title_vi -> Text,
+        models -> Text,
+        opens_on -> Date,
+        closes_on -> Date,
+        late_policy -> Text,
+        target -> Nullable<BigInt>,
+        closed_at -> Nullable<Timestamp>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    drive_registrations (evaluation_id) {
+        evaluation_id -> BigInt,
+        drive_id -> BigInt,
+        late -> Bool,
+        registered_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    emulation_plans (id) {
+        id -> BigInt,
+        plan_key -> Text,
+        title_vi -> Text,
+        level -> Text,
+        unit_id -> Nullable<BigInt>,
+        unit_path -> Nullable<Text>,
+        document -> Text,
+        shipped -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    emulation_reviews (id) {
+        id -> BigInt,
+        plan_id -> BigInt,
+        phase_id -> Text,
+        unit_id -> BigInt,
+        unit_path -> Text,
+        held_on -> Date,
+        closed_at -> Nullable<Timestamp>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    emulation_reports (id) {
+        id -> BigInt,
+        review_id -> BigInt,
+        participant_kind -> Text,
+        subject_type -> Text,
+        subject_id -> BigInt,
+        unit_id -> BigInt,
+        unit_path -> Text,
+        answers -> Text,
+        evidence -> Text,
+        marks -> Nullable<Text>,
+        marks_note -> Nullable<Text>,
+        passed -> Nullable<Integer>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    awards (id) {
+        id -> BigInt,
+        kind -> Text,
+        title_vi -> Text,
+        subject_type -> Text,
+        subject_id -> BigInt,
+        unit_id -> BigInt,
+        unit_path -> Text,
+        decision_number -> Text,
+        decided_on -> Date,
+        authority_vi -> Text,
+        plan_id -> Nullable<BigInt>,
+        phase_id -> Nullable<Text>,
+        review_id -> Nullable<BigInt>,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(drive_registrations -> drives (drive_id));
+diesel::joinable!(drive_registrations -> evaluations (evaluation_id));
+diesel::joinable!(emulation_reviews -> emulation_plans (plan_id));
+diesel::joinable!(emulation_reports -> emulation_reviews (review_id));

@@ -22,6 +22,10 @@ from .applied_target import AppliedTarget
 from .audit_entry_dto import AuditEntryDto
 from .audit_entry_dto_changes import AuditEntryDtoChanges
 from .audit_page import AuditPage
+from .award_count import AwardCount
+from .award_dto import AwardDto
+from .award_kind import AwardKind
+from .award_list import AwardList
 from .boundaries_dto import BoundariesDto
 from .breakdown import Breakdown
 from .centre_dto import CentreDto
@@ -62,7 +66,17 @@ from .declared_value_request import DeclaredValueRequest
 from .declared_value_request_indicator import DeclaredValueRequestIndicator
 from .diff_kind import DiffKind
 from .diff_part import DiffPart
+from .drive_detail import DriveDetail
+from .drive_dto import DriveDto
+from .drive_figures import DriveFigures
+from .drive_model_figures import DriveModelFigures
+from .drive_page import DrivePage
+from .drive_registration import DriveRegistration
+from .drive_registration_request import DriveRegistrationRequest
+from .drive_registration_result import DriveRegistrationResult
+from .drive_statistic import DriveStatistic
 from .duplicate_status import DuplicateStatus
+from .emulation_plan import EmulationPlan
 from .error_code import ErrorCode
 from .evaluation_action import EvaluationAction
 from .evaluation_dto import EvaluationDto
@@ -104,6 +118,8 @@ from .lineage_dto import LineageDto
 from .lineage_list import LineageList
 from .logout_request import LogoutRequest
 from .managing_level import ManagingLevel
+from .marks_request import MarksRequest
+from .marks_request_marks import MarksRequestMarks
 from .measure_type_0 import MeasureType0
 from .measure_type_0_kind import MeasureType0Kind
 from .measure_type_1 import MeasureType1
@@ -119,8 +135,14 @@ from .model_kind import ModelKind
 from .moved_village import MovedVillage
 from .new_account_request import NewAccountRequest
 from .new_api_key_request import NewApiKeyRequest
+from .new_award_request import NewAwardRequest
+from .new_drive_request import NewDriveRequest
 from .new_framework_request import NewFrameworkRequest
+from .new_plan_request import NewPlanRequest
 from .new_reorganisation_request import NewReorganisationRequest
+from .new_report_request import NewReportRequest
+from .new_report_request_answers import NewReportRequestAnswers
+from .new_review_request import NewReviewRequest
 from .new_target_unit import NewTargetUnit
 from .new_village_request import NewVillageRequest
 from .new_village_request_division_type import NewVillageRequestDivisionType
@@ -128,13 +150,22 @@ from .organisation_dto import OrganisationDto
 from .organisation_page import OrganisationPage
 from .organisation_request import OrganisationRequest
 from .organisation_type import OrganisationType
+from .participant import Participant
 from .pass_level import PassLevel
 from .password_change_request import PasswordChangeRequest
 from .password_reset import PasswordReset
+from .phase import Phase
+from .plan_detail import PlanDetail
+from .plan_level import PlanLevel
+from .plan_page import PlanPage
+from .plan_summary import PlanSummary
 from .point_band import PointBand
 from .problem import Problem
 from .problem_field import ProblemField
 from .provincial_decision import ProvincialDecision
+from .ranked_participant import RankedParticipant
+from .ranking import Ranking
+from .recipient import Recipient
 from .registration_request import RegistrationRequest
 from .registry_figure import RegistryFigure
 from .registry_row import RegistryRow
@@ -144,6 +175,10 @@ from .reorganisation_kind_dto import ReorganisationKindDto
 from .reorganisation_link import ReorganisationLink
 from .reorganisation_link_request import ReorganisationLinkRequest
 from .reorganisation_target import ReorganisationTarget
+from .report_dto import ReportDto
+from .report_dto_answers import ReportDtoAnswers
+from .report_dto_marks_type_0 import ReportDtoMarksType0
+from .report_evidence import ReportEvidence
 from .report_format import ReportFormat
 from .report_section import ReportSection
 from .report_unit import ReportUnit
@@ -152,6 +187,8 @@ from .result_rule_type_0 import ResultRuleType0
 from .result_rule_type_0_kind import ResultRuleType0Kind
 from .result_rule_type_1 import ResultRuleType1
 from .result_rule_type_1_kind import ResultRuleType1Kind
+from .review_dto import ReviewDto
+from .review_kind import ReviewKind
 from .role import Role
 from .role_assignment import RoleAssignment
 from .score_request import ScoreRequest
@@ -181,6 +218,8 @@ from .unit_dto import UnitDto
 from .unit_list import UnitList
 from .unit_page import UnitPage
 from .unit_ref import UnitRef
+from .unregistered_list import UnregisteredList
+from .unregistered_subject import UnregisteredSubject
 from .variant import Variant
 from .village_move_request import VillageMoveRequest
 
@@ -207,6 +246,10 @@ __all__ = (
     "AuditEntryDto",
     "AuditEntryDtoChanges",
     "AuditPage",
+    "AwardCount",
+    "AwardDto",
+    "AwardKind",
+    "AwardList",
     "BoundariesDto",
     "Breakdown",
     "CentreDto",
@@ -247,7 +290,17 @@ __all__ = (
     "DeclaredValueRequestIndicator",
     "DiffKind",
     "DiffPart",
+    "DriveDetail",
+    "DriveDto",
+    "DriveFigures",
+    "DriveModelFigures",
+    "DrivePage",
+    "DriveRegistration",
+    "DriveRegistrationRequest",
+    "DriveRegistrationResult",
+    "DriveStatistic",
     "DuplicateStatus",
+    "EmulationPlan",
     "ErrorCode",
     "EvaluationAction",
     "EvaluationDto",
@@ -289,6 +342,8 @@ __all__ = (
     "LineageList",
     "LogoutRequest",
     "ManagingLevel",
+    "MarksRequest",
+    "MarksRequestMarks",
     "MeasureType0",
     "MeasureType0Kind",
     "MeasureType1",
@@ -304,8 +359,14 @@ __all__ = (
     "MovedVillage",
     "NewAccountRequest",
     "NewApiKeyRequest",
+    "NewAwardRequest",
+    "NewDriveRequest",
     "NewFrameworkRequest",
+    "NewPlanRequest",
     "NewReorganisationRequest",
+    "NewReportRequest",
+    "NewReportRequestAnswers",
+    "NewReviewRequest",
     "NewTargetUnit",
     "NewVillageRequest",
     "NewVillageRequestDivisionType",
@@ -313,13 +374,22 @@ __all__ = (
     "OrganisationPage",
     "OrganisationRequest",
     "OrganisationType",
+    "Participant",
     "PassLevel",
     "PasswordChangeRequest",
     "PasswordReset",
+    "Phase",
+    "PlanDetail",
+    "PlanLevel",
+    "PlanPage",
+    "PlanSummary",
     "PointBand",
     "Problem",
     "ProblemField",
     "ProvincialDecision",
+    "RankedParticipant",
+    "Ranking",
+    "Recipient",
     "RegistrationRequest",
     "RegistryFigure",
     "RegistryRow",
@@ -329,6 +399,10 @@ __all__ = (
     "ReorganisationLink",
     "ReorganisationLinkRequest",
     "ReorganisationTarget",
+    "ReportDto",
+    "ReportDtoAnswers",
+    "ReportDtoMarksType0",
+    "ReportEvidence",
     "ReportFormat",
     "ReportSection",
     "ReportUnit",
@@ -337,6 +411,8 @@ __all__ = (
     "ResultRuleType0Kind",
     "ResultRuleType1",
     "ResultRuleType1Kind",
+    "ReviewDto",
+    "ReviewKind",
     "Role",
     "RoleAssignment",
     "ScoreRequest",
@@ -366,6 +442,8 @@ __all__ = (
     "UnitList",
     "UnitPage",
     "UnitRef",
+    "UnregisteredList",
+    "UnregisteredSubject",
     "Variant",
     "VillageMoveRequest",
 )

@@ -22,7 +22,7 @@ class Cycle:
             found.
         decision_deadline (None | str | Unset): Last day for the decision, in the year after the evaluated year; `None`
             when not found.
-        late_policy (LatePolicy | Unset): What happens to a dossier filed after the deadline.
+        late_policy (LatePolicy | Unset): What a drive does with a registration after its closing date.
     """
 
     period: CyclePeriod

@@ -11,7 +11,9 @@ from ..models.boundaries_dto import BoundariesDto, check_boundaries_dto
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.award_count import AwardCount
     from ..models.declared_figure import DeclaredFigure
+    from ..models.drive_statistic import DriveStatistic
     from ..models.registry_figure import RegistryFigure
     from ..models.report_section import ReportSection
     from ..models.report_unit import ReportUnit
@@ -33,6 +35,10 @@ class StatisticsReport:
         sections (list[ReportSection]):
         registry (list[RegistryFigure]):
         declared (list[DeclaredFigure]):
+        drives (list[DriveStatistic]): The year's registration drives in the unit's subtree, each model's totals:
+            eligible,
+            registered (through the drive or otherwise), recognised, against the drive's target.
+        awards (list[AwardCount]): Awards decided in the year to subjects in the unit's subtree, by kind.
         unit (None | ReportUnit | Unset):
     """
 
@@ -44,6 +50,8 @@ class StatisticsReport:
     sections: list[ReportSection]
     registry: list[RegistryFigure]
     declared: list[DeclaredFigure]
+    drives: list[DriveStatistic]
+    awards: list[AwardCount]
     unit: None | ReportUnit | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -75,6 +83,16 @@ class StatisticsReport:
             declared_item = declared_item_data.to_dict()
             declared.append(declared_item)
 
+        drives = []
+        for drives_item_data in self.drives:
+            drives_item = drives_item_data.to_dict()
+            drives.append(drives_item)
+
+        awards = []
+        for awards_item_data in self.awards:
+            awards_item = awards_item_data.to_dict()
+            awards.append(awards_item)
+
         unit: dict[str, Any] | None | Unset
         if isinstance(self.unit, Unset):
             unit = UNSET
@@ -95,6 +113,8 @@ class StatisticsReport:
                 "sections": sections,
                 "registry": registry,
                 "declared": declared,
+                "drives": drives,
+                "awards": awards,
             }
         )
         if unit is not UNSET:
@@ -104,7 +124,9 @@ class StatisticsReport:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.award_count import AwardCount  # noqa: PLC0415
         from ..models.declared_figure import DeclaredFigure  # noqa: PLC0415
+        from ..models.drive_statistic import DriveStatistic  # noqa: PLC0415
         from ..models.registry_figure import RegistryFigure  # noqa: PLC0415
         from ..models.report_section import ReportSection  # noqa: PLC0415
         from ..models.report_unit import ReportUnit  # noqa: PLC0415
@@ -141,6 +163,20 @@ class StatisticsReport:
 
             declared.append(declared_item)
 
+        drives = []
+        _drives = d.pop("drives")
+        for drives_item_data in _drives:
+            drives_item = DriveStatistic.from_dict(drives_item_data)
+
+            drives.append(drives_item)
+
+        awards = []
+        _awards = d.pop("awards")
+        for awards_item_data in _awards:
+            awards_item = AwardCount.from_dict(awards_item_data)
+
+            awards.append(awards_item)
+
         def _parse_unit(data: object) -> None | ReportUnit | Unset:
             if data is None:
                 return data
@@ -167,6 +203,8 @@ class StatisticsReport:
             sections=sections,
             registry=registry,
             declared=declared,
+            drives=drives,
+            awards=awards,
             unit=unit,
         )
 

@@ -10,6 +10,8 @@ use xhht_domain::UnitLevel;
 use xhht_persistence::units::{FormerName, Lineage, ReorganisationDetail, Unit};
 
 mod accounts;
+mod drives;
+mod emulation;
 mod evaluations;
 mod frameworks;
 mod registries;
@@ -17,6 +19,8 @@ mod statistics;
 mod units;
 
 pub use accounts::*;
+pub use drives::*;
+pub use emulation::*;
 pub use evaluations::*;
 pub use frameworks::*;
 pub use registries::*;

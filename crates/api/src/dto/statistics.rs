@@ -213,6 +213,24 @@ pub struct StatisticsReport {
     pub sections: Vec<ReportSection>,
     pub registry: Vec<RegistryFigure>,
     pub declared: Vec<DeclaredFigure>,
+    /// The year's registration drives in the unit's subtree, each model's totals: eligible,
+    /// registered (through the drive or otherwise), recognised, against the drive's target.
+    pub drives: Vec<DriveStatistic>,
+    /// Awards decided in the year to subjects in the unit's subtree, by kind.
+    pub awards: Vec<AwardCount>,
+}
+
+/// One drive's totals for one of its models.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DriveStatistic {
+    pub drive_id: i64,
+    pub unit_id: i64,
+    pub title_vi: String,
+    pub model_kind: ModelKind,
+    pub target: Option<i64>,
+    pub eligible: i64,
+    pub registered: i64,
+    pub recognised: i64,
 }
 
 /// One model's totals for one year.

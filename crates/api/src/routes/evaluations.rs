@@ -29,16 +29,16 @@ use xhht_persistence::{DbConn, PersistenceError, Record, units};
 pub const MAX_EVIDENCE_BYTES: usize = 5 * 1024 * 1024;
 
 /// What registration needs to know of a subject the caller can read.
-struct SubjectInfo {
-    unit_id: i64,
-    unit_path: String,
+pub(super) struct SubjectInfo {
+    pub unit_id: i64,
+    pub unit_path: String,
     /// The types an organisation counts as, for indicators that apply only to some.
     types: Vec<SubjectType>,
     /// What it counts under in the statistics: a citizen's target group, an organisation's type.
     subgroup: String,
 }
 
-fn subject(
+pub(super) fn subject(
     conn: &mut DbConn,
     actor: &Actor,
     kind: SubjectKind,
@@ -115,81 +115,90 @@ pub async fn register(
     let request = body.clone();
     let app = state.clone();
     create_once(&state, &req, "register_evaluation", actor.id, &body, "/api/v1/evaluations", move |conn| {
-        let compiled = match (request.framework_id, request.model_kind) {
-            (Some(id), model) => {
-                let compiled = app.frameworks.get(conn, id)?;
-                if model.is_some_and(|m| m != compiled.framework.model_kind) {
-                    return Err(ApiError::ReferenceConflict(vec![FieldError::rule(
-                        "model_kind",
-                        Rule::FrameworkModelMismatch,
-                    )]));
-                }
-                compiled
-            }
-            (None, Some(model)) => {
-                // The criteria in force at the end of the evaluated year, where the subject is.
-                let (kind, level) = model.subject();
-                if kind != request.subject_type {
-                    return Err(ApiError::ReferenceConflict(vec![FieldError::rule(
-                        "subject_type",
-                        Rule::WrongSubjectType,
-                    )]));
-                }
-                let found = subject(conn, &actor, kind, request.subject_id, level)?;
-                let unit = units::get(conn, found.unit_id)?;
-                let target = (model == ModelKind::CongDanHocTap)
-                    .then(|| serde_json::from_value(serde_json::Value::String(found.subgroup.clone())).ok())
-                    .flatten();
-                let day = chrono::NaiveDate::from_ymd_opt(request.year, 12, 31).unwrap_or_else(today);
-                let (row, _) = super::frameworks::applicable(conn, model, &unit, day, target)?;
-                app.frameworks.get(conn, row.id)?
-            }
-            (None, None) => {
-                return Err(ApiError::Validation(vec![FieldError::rule(
-                    "framework_id",
-                    Rule::FrameworkOrModelRequired,
-                )]));
-            }
-        };
-        let framework = &compiled.framework;
-        let (kind, level) = framework.model_kind.subject();
-        if kind != request.subject_type {
-            return Err(ApiError::ReferenceConflict(vec![FieldError::rule("subject_type", Rule::WrongSubjectType)]));
-        }
-        workflow::check_registration(framework, request.year, request.requested_level.as_deref())?;
-        let found = subject(conn, &actor, kind, request.subject_id, level)?;
-        actor.require_in(Permission::Register, &found.unit_path)?;
-        // A province's own criteria govern its subjects only.
-        if let Some(province) = compiled.province_id
-            && !found.unit_path.starts_with(&format!("/{province}/"))
-        {
-            return Err(ApiError::ReferenceConflict(vec![FieldError::rule(
-                "framework_id",
-                Rule::FrameworkOfAnotherProvince,
-            )]));
-        }
-        let names: Vec<&str> = found.types.iter().map(|t| t.name()).collect();
-        let ev = evaluations::create(
-            conn,
-            &NewEvaluation {
-                subject_type: kind,
-                subject_id: request.subject_id,
-                model_kind: framework.model_kind,
-                year: request.year,
-                framework_id: compiled.id,
-                unit_id: found.unit_id,
-                unit_path: found.unit_path,
-                requested_level: request.requested_level.clone(),
-                subject_types: serde_json::to_string(&names).unwrap_or_else(|_| "[]".into()),
-                subgroup: found.subgroup,
-            },
-        )?;
-        let unit = units::get(conn, ev.unit_id)?;
-        audit(conn, &actor, "evaluation", ev.id, "register", Some(&unit), diff(None, Some(&AuditView::of(&ev))))?;
+        let ev = register_subject(conn, &app, &actor, &request)?;
         let facts = Facts::load(conn, &app.frameworks, &[&ev])?;
         view(&actor, &ev, &facts, today())
     })
     .await
+}
+
+/// Registers one subject, as `POST /api/v1/evaluations` and the registration drives do: the
+/// framework named, or the one that applies where the subject is at the end of the year.
+pub(super) fn register_subject(
+    conn: &mut DbConn,
+    app: &AppState,
+    actor: &Actor,
+    r: &RegistrationRequest,
+) -> Result<Evaluation, ApiError> {
+    let compiled = match (r.framework_id, r.model_kind) {
+        (Some(id), model) => {
+            let compiled = app.frameworks.get(conn, id)?;
+            if model.is_some_and(|m| m != compiled.framework.model_kind) {
+                return Err(ApiError::ReferenceConflict(vec![FieldError::rule(
+                    "model_kind",
+                    Rule::FrameworkModelMismatch,
+                )]));
+            }
+            compiled
+        }
+        (None, Some(model)) => {
+            // The criteria in force at the end of the evaluated year, where the subject is.
+            let (kind, level) = model.subject();
+            if kind != r.subject_type {
+                return Err(ApiError::ReferenceConflict(vec![FieldError::rule(
+                    "subject_type",
+                    Rule::WrongSubjectType,
+                )]));
+            }
+            let found = subject(conn, actor, kind, r.subject_id, level)?;
+            let unit = units::get(conn, found.unit_id)?;
+            let target = (model == ModelKind::CongDanHocTap)
+                .then(|| serde_json::from_value(serde_json::Value::String(found.subgroup.clone())).ok())
+                .flatten();
+            let day = chrono::NaiveDate::from_ymd_opt(r.year, 12, 31).unwrap_or_else(today);
+            let (row, _) = super::frameworks::applicable(conn, model, &unit, day, target)?;
+            app.frameworks.get(conn, row.id)?
+        }
+        (None, None) => {
+            return Err(ApiError::Validation(vec![FieldError::rule("framework_id", Rule::FrameworkOrModelRequired)]));
+        }
+    };
+    let framework = &compiled.framework;
+    let (kind, level) = framework.model_kind.subject();
+    if kind != r.subject_type {
+        return Err(ApiError::ReferenceConflict(vec![FieldError::rule("subject_type", Rule::WrongSubjectType)]));
+    }
+    workflow::check_registration(framework, r.year, r.requested_level.as_deref())?;
+    let found = subject(conn, actor, kind, r.subject_id, level)?;
+    actor.require_in(Permission::Register, &found.unit_path)?;
+    // A province's own criteria govern its subjects only.
+    if let Some(province) = compiled.province_id
+        && !found.unit_path.starts_with(&format!("/{province}/"))
+    {
+        return Err(ApiError::ReferenceConflict(vec![FieldError::rule(
+            "framework_id",
+            Rule::FrameworkOfAnotherProvince,
+        )]));
+    }
+    let names: Vec<&str> = found.types.iter().map(|t| t.name()).collect();
+    let ev = evaluations::create(
+        conn,
+        &NewEvaluation {
+            subject_type: kind,
+            subject_id: r.subject_id,
+            model_kind: framework.model_kind,
+            year: r.year,
+            framework_id: compiled.id,
+            unit_id: found.unit_id,
+            unit_path: found.unit_path,
+            requested_level: r.requested_level.clone(),
+            subject_types: serde_json::to_string(&names).unwrap_or_else(|_| "[]".into()),
+            subgroup: found.subgroup,
+        },
+    )?;
+    let unit = units::get(conn, ev.unit_id)?;
+    audit(conn, actor, "evaluation", ev.id, "register", Some(&unit), diff(None, Some(&AuditView::of(&ev))))?;
+    Ok(ev)
 }
 
 /// Lists the evaluations in the caller's units, each with its current score and the steps the

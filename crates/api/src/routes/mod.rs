@@ -5,7 +5,9 @@ pub mod accounts;
 pub mod audit;
 pub mod auth;
 mod decisions;
+pub(crate) mod drives;
 mod duplicates;
+pub mod emulation;
 mod evaluations;
 mod frameworks;
 pub mod health;
@@ -58,6 +60,23 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(frameworks::publish_framework)
         .service(frameworks::retire_framework)
         .service(frameworks::score_framework)
+        .service(drives::open_drive)
+        .service(drives::list_drives)
+        .service(drives::get_drive)
+        .service(drives::list_unregistered)
+        .service(drives::register_in_drive)
+        .service(drives::close_drive)
+        .service(emulation::list_plans)
+        .service(emulation::create_plan)
+        .service(emulation::get_plan)
+        .service(emulation::open_review)
+        .service(emulation::get_review)
+        .service(emulation::file_report)
+        .service(emulation::mark_report)
+        .service(emulation::rank_review)
+        .service(emulation::close_review)
+        .service(emulation::create_awards)
+        .service(emulation::list_awards)
         .service(registry::list_citizens)
         .service(registry::create_citizen)
         .service(registry::get_citizen)

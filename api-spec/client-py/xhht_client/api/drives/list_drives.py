@@ -1,0 +1,252 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.drive_page import DrivePage
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    within: int | Unset = UNSET,
+    year: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["within"] = within
+
+    params["year"] = year
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/drives",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> DrivePage | Problem | None:
+    if response.status_code == 200:
+        response_200 = DrivePage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 500:
+        response_500 = Problem.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[DrivePage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    within: int | Unset = UNSET,
+    year: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[DrivePage | Problem]:
+    """Lists the drives of the caller's units, newest first.
+
+     Lists the drives of the caller's units, newest first.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
+    Args:
+        within (int | Unset):
+        year (int | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DrivePage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        within=within,
+        year=year,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    within: int | Unset = UNSET,
+    year: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> DrivePage | Problem | None:
+    """Lists the drives of the caller's units, newest first.
+
+     Lists the drives of the caller's units, newest first.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
+    Args:
+        within (int | Unset):
+        year (int | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DrivePage | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        within=within,
+        year=year,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    within: int | Unset = UNSET,
+    year: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> Response[DrivePage | Problem]:
+    """Lists the drives of the caller's units, newest first.
+
+     Lists the drives of the caller's units, newest first.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
+    Args:
+        within (int | Unset):
+        year (int | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[DrivePage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        within=within,
+        year=year,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    within: int | Unset = UNSET,
+    year: int | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
+) -> DrivePage | Problem | None:
+    """Lists the drives of the caller's units, newest first.
+
+     Lists the drives of the caller's units, newest first.
+
+    **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and
+    their history).
+
+    Args:
+        within (int | Unset):
+        year (int | Unset):
+        limit (int | Unset):
+        cursor (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        DrivePage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            within=within,
+            year=year,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed
