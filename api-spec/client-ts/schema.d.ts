@@ -668,12 +668,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Registers many subjects for one of the drive's models in one call: those named, or every
-         *     eligible one filed in a unit. Each gets its evaluation for the drive's year under the
+         * Registers many subjects for one of the drive's models in one call: those named, and every
+         *     eligible one filed in a unit (with neither, every subject the drive asks). Each gets its evaluation for the drive's year under the
          *     framework that applies where it is; subjects registered already are listed, not
          *     registered twice, so the call is safe to repeat. All or nothing.
-         * @description Registers many subjects for one of the drive's models in one call: those named, or every
-         *     eligible one filed in a unit. Each gets its evaluation for the drive's year under the
+         * @description Registers many subjects for one of the drive's models in one call: those named, and every
+         *     eligible one filed in a unit (with neither, every subject the drive asks). Each gets its evaluation for the drive's year under the
          *     framework that applies where it is; subjects registered already are listed, not
          *     registered twice, so the call is safe to repeat. All or nothing.
          *
@@ -2082,8 +2082,9 @@ export interface components {
         AwardKind: "bang_khen" | "giay_khen" | "danh_hieu";
         AwardList: {
             items: components["schemas"]["AwardDto"][];
-            /** @description How many of each kind. */
+            /** @description How many of each kind, over every page. */
             counts: components["schemas"]["AwardCount"][];
+            next_cursor?: string | null;
         };
         /**
          * @description Which map the report is drawn on.
@@ -2145,8 +2146,10 @@ export interface components {
             field?: string | null;
             /** @description The Vietnamese text of the group or indicator, to recognise it by. */
             text_vi?: string | null;
-            before: Record<string, unknown>;
-            after: Record<string, unknown>;
+            /** @description Any JSON value: a text, a number, a list or an object, as in the document. */
+            before?: unknown;
+            /** @description Any JSON value, as `before`. */
+            after?: unknown;
         };
         /** @description A citizen. The national ID number is never returned. */
         CitizenDto: {
@@ -2513,7 +2516,10 @@ export interface components {
             late_policy: components["schemas"]["LatePolicy"];
             /** Format: int64 */
             target?: number | null;
-            /** @description `open`, `closed` (by an officer) or, after the closing date, `over`. */
+            /**
+             * @description `upcoming` (before the opening date), `open`, `over` (after the closing date) or
+             *     `closed` (by an officer).
+             */
             state: string;
             /** Format: date-time */
             closed_at?: string | null;
@@ -2574,8 +2580,8 @@ export interface components {
             evaluation_id: number;
         };
         /**
-         * @description Registers many subjects at once: those named, or every eligible one filed in a unit (all
-         *     households of a village, say).
+         * @description Registers many subjects at once: those named, and every eligible one filed in a unit (all
+         *     households of a village, say); with neither, every subject the drive asks.
          * @example {
          *       "model_kind": "gia_dinh_hoc_tap",
          *       "unit_id": 20011
@@ -3678,7 +3684,10 @@ export interface components {
             /** Format: int64 */
             report_id: number;
         };
-        /** @description The marked reports, best first: criteria passed, then name; unmarked reports are not ranked. */
+        /**
+         * @description The marked reports, best first within each kind of participant: proposed, then the share of
+         *     criteria passed, then name; unmarked reports are not ranked.
+         */
         Ranking: {
             /** Format: int64 */
             review_id: number;
@@ -3717,6 +3726,10 @@ export interface components {
             year: number;
             /** @description The level the subject asks for (e.g. `muc_do_2`); by default the level it reaches. */
             requested_level?: string | null;
+        } | {
+            framework_id: number;
+        } | {
+            model_kind: string;
         };
         /** @description Records in the registries by row: the denominators. */
         RegistryFigure: {
@@ -3822,6 +3835,10 @@ export interface components {
             note?: string | null;
             /** @description An `http` or `https` address, in ASCII (percent-encode the rest). */
             url?: string | null;
+        } | {
+            note: string;
+        } | {
+            url: string;
         };
         /**
          * @description The file a report comes as.
@@ -5500,6 +5517,9 @@ export interface operations {
                 year?: number;
                 /** @description `json`, `csv` or `xlsx`; by default from the `Accept` header, else JSON. */
                 format?: components["schemas"]["ReportFormat"];
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -5628,7 +5648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such plan (`emulation_plan_not_found`) or review (`emulation_review_not_found`) */
+            /** @description No such plan (`emulation_plan_not_found`), or no such review in the caller's units (`emulation_review_not_found`) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7886,7 +7906,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The drive is closed, or past its closing date and refusing late registrations (`drive_closed`), or not open yet (`drive_not_open`); a subject is not in the drive's units or not of the model's kind (`reference_conflict`) */
+            /** @description The drive is closed, or past its closing date and refusing late registrations (`drive_closed`), or not open yet (`drive_not_open`); a subject or the unit is not in the drive's units, a subject is not of the model's kind, or the drive does not run the model (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8002,6 +8022,15 @@ export interface operations {
             };
             /** @description No such drive in the caller's units (`drive_not_found`) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The drive does not run this model (`reference_conflict`) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8285,6 +8314,8 @@ export interface operations {
             /** @description The review was open already */
             200: {
                 headers: {
+                    /** @description The review's version */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8294,6 +8325,8 @@ export interface operations {
             /** @description The review */
             201: {
                 headers: {
+                    /** @description The review's version */
+                    ETag?: string;
                     /** @description The review's URL */
                     Location?: string;
                     [name: string]: unknown;
@@ -8691,6 +8724,8 @@ export interface operations {
             /** @description The report, filed again */
             200: {
                 headers: {
+                    /** @description The report's version, for If-Match on marking */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8700,6 +8735,8 @@ export interface operations {
             /** @description The report */
             201: {
                 headers: {
+                    /** @description The report's version, for If-Match on marking */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8742,7 +8779,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The review is closed (`review_closed`), the report is marked (`report_marked`), or the participant kind, the subject or a criterion is not the plan's (`reference_conflict`) */
+            /** @description The review is closed (`review_closed`), the report is marked (`report_marked`), or the participant kind, the subject or a criterion is not the plan's, or the subject is outside the reviewing unit (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9093,7 +9130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already registered for this model and year (`already_registered`); the framework is retired (`framework_retired`), not in force in the year (`framework_not_valid_for_year`) or has no such level (`unknown_level`); or the subject does not exist or is not what the framework's model evaluates, the framework is another province's, or `model_kind` differs from the framework's (`reference_conflict`) */
+            /** @description Already registered for this model and year (`already_registered`); the framework is retired (`framework_retired`), not in force in the year (`framework_not_valid_for_year`) or has no such level (`unknown_level`); or the subject does not exist or is not what the framework's model evaluates, the framework is another province's, `model_kind` differs from the framework's, or the framework is a template (`reference_conflict`) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10140,7 +10177,7 @@ export interface operations {
                     "application/json": components["schemas"]["FrameworkDetail"];
                 };
             };
-            /** @description `province_id` in the query with a JSON body, which says it in its own `province_id` (`invalid_query`) */
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10185,7 +10222,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not JSON */
+            /** @description The body is neither JSON nor an XLSX workbook */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -10358,6 +10395,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A text is longer than an Excel cell holds (32,767 characters): read it as JSON (`reference_conflict`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description An internal error; it is logged with the request id */
             500: {
                 headers: {
@@ -10446,7 +10492,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The framework is another province's, so not a template or a national one (`reference_conflict`); `province_id` is not a province in force (`reference_conflict`); or the province has a framework with this id already (`framework_version_exists`: pass another `key`) */
+            /** @description The framework is a province's own, or retired: only national templates and frameworks in use are adopted (`reference_conflict`); `province_id` is not a province in force (`reference_conflict`); or the province has a framework with this id already (`framework_version_exists`: pass another `key`) */
             409: {
                 headers: {
                     [name: string]: unknown;

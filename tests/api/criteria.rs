@@ -391,15 +391,16 @@ async fn bad_workbooks_and_requests_are_refused_with_their_place(app: &TestApp) 
     let english = assert_problem(english, 422, "framework_invalid").await;
     assert_eq!(english["errors"][0]["message"], "The workbook has no sheet “Kết quả”");
 
-    // A province in the query goes with a workbook; a JSON body says it itself.
-    let json_with_query = app
+    // A JSON body may name its province in the query too, but not two provinces.
+    let other = app.unit_by_code("79", "2025-07-01").await["id"].as_i64().unwrap();
+    let two_provinces = app
         .client
         .post(app.url(&format!("/api/v1/frameworks?province_id={province}")))
-        .json(&json!({"document": {}}))
+        .json(&json!({"document": {}, "province_id": other}))
         .send()
         .await
         .unwrap();
-    assert_problem(json_with_query, 400, "invalid_query").await;
+    assert_eq!(assert_problem(two_provinces, 422, "validation_failed").await["errors"][0]["code"], "province_differs");
 
     let adopt = |key: &str| {
         app.client.post(app.url(&format!("/api/v1/frameworks/{}/adopt", family["id"]))).json(&json!({

@@ -84,7 +84,7 @@ async fn a_commune_runs_a_drive_and_registers_a_village_in_one_call(app: &TestAp
         (Some("subject_ids[1]"), Some("not_in_drive"))
     );
     let other_model = register(json!({"model_kind": "dong_ho_hoc_tap", "unit_id": east})).await.unwrap();
-    assert_eq!(assert_problem(other_model, 422, "validation_failed").await["errors"][0]["code"], "model_not_in_drive");
+    assert_eq!(assert_problem(other_model, 409, "reference_conflict").await["errors"][0]["code"], "model_not_in_drive");
     assert_problem(stranger.get(&drive_url).send().await.unwrap(), 404, "drive_not_found").await;
 
     // Who has not registered yet, as a list a clerk calls from.

@@ -74,7 +74,7 @@ pub fn indicators_csv(f: &Framework) -> Result<Vec<u8>, ApiError> {
         for group in groups {
             for indicator in &group.indicators {
                 let [kind, max, level1, level2] = measure_cells(&indicator.measure);
-                out.write_record([
+                let cells = [
                     group.id.as_str(),
                     &group.name_vi,
                     &indicator.id,
@@ -86,8 +86,8 @@ pub fn indicators_csv(f: &Framework) -> Result<Vec<u8>, ApiError> {
                     &level2,
                     &indicator.applies_to.join(", "),
                     indicator.metric.as_deref().unwrap_or(""),
-                ])
-                .map_err(csv_error)?;
+                ];
+                out.write_record(cells.iter().map(|c| inert(c).into_owned())).map_err(csv_error)?;
             }
             walk(&group.groups, out)?;
         }
@@ -142,9 +142,28 @@ pub fn table_csv(headings: &[&str], rows: &[Vec<String>]) -> Result<Vec<u8>, Api
     let mut out = csv::Writer::from_writer(BOM.to_vec());
     out.write_record(headings).map_err(csv_error)?;
     for row in rows {
-        out.write_record(row).map_err(csv_error)?;
+        out.write_record(row.iter().map(|cell| inert(cell).into_owned())).map_err(csv_error)?;
     }
     out.into_inner().map_err(csv_error)
+}
+
+/// A text Excel would run as a formula (`=…`, `+…`, `-…`, `@…`) is written with a leading
+/// apostrophe; numbers stay numbers.
+fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err();
+    if risky { format!("'{cell}").into() } else { cell.into() }
+}
+
+/// Excel's limit on the characters of a cell.
+const CELL_LIMIT: usize = 32_767;
+
+/// A text cut to what a cell holds, saying so.
+fn fits_a_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.chars().count() <= CELL_LIMIT {
+        return cell.into();
+    }
+    let kept: String = cell.chars().take(CELL_LIMIT - 40).collect();
+    format!("{kept} … [cắt bớt: quá dài cho một ô Excel]").into()
 }
 
 /// A list as one sheet: a title, the headings (frozen), then a row each. Cells that read as
@@ -168,7 +187,7 @@ pub fn table_xlsx(title: &str, sheet_name: &str, headings: &[&str], rows: &[Vec<
             let col = u16::try_from(col).unwrap_or(0);
             match as_number(cell) {
                 Some(n) => sheet.write_number(r, col, n).map_err(xlsx_error)?,
-                None => sheet.write_string_with_format(r, col, cell, &wrap).map_err(xlsx_error)?,
+                None => sheet.write_string_with_format(r, col, fits_a_cell(cell), &wrap).map_err(xlsx_error)?,
             };
         }
     }
@@ -195,5 +214,13 @@ mod tests {
         assert_eq!(super::as_number("00004"), None);
         assert_eq!(super::as_number("Xã Krông Nô"), None);
         assert_eq!(super::as_number("NaN"), None);
+    }
+
+    #[test]
+    fn formulas_are_not_run() {
+        assert_eq!(super::inert("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(super::inert("-5"), "-5");
+        assert_eq!(super::inert("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(super::inert("Hộ ông Hà"), "Hộ ông Hà");
     }
 }

@@ -250,6 +250,29 @@ fn cross_field_rules_of_requests() -> Vec<(&'static str, Value)> {
         })
         .collect();
     vec![
+        // routes::evaluations::register_subject: a framework, or the model whose applicable
+        // framework is used.
+        (
+            "RegistrationRequest",
+            json!({"anyOf": [
+                {"required": ["framework_id"], "properties": {"framework_id": {"type": "integer"}}},
+                {"required": ["model_kind"], "properties": {"model_kind": {"type": "string"}}},
+            ]}),
+        ),
+        // routes::emulation::file_report: each piece of evidence says something.
+        (
+            "ReportEvidence",
+            json!({"anyOf": [
+                {"required": ["note"], "properties": {"note": {"type": "string"}}},
+                {"required": ["url"], "properties": {"url": {"type": "string"}}},
+            ]}),
+        ),
+        // routes::emulation::create_awards: a phase is a phase of the plan named.
+        (
+            "NewAwardRequest",
+            json!({"if": {"required": ["phase_id"], "properties": {"phase_id": {"type": "string"}}},
+                   "then": {"required": ["plan_id"], "properties": {"plan_id": {"type": "integer"}}}}),
+        ),
         // routes::auth::issue_token: each grant names its own credentials.
         (
             "TokenRequest",

@@ -506,21 +506,22 @@ pub fn report(conn: &mut DbConn, req: &Request, today: NaiveDate) -> Result<Stat
 /// Each drive of the year under the report's unit, a row per model.
 fn drive_statistics(conn: &mut DbConn, root: Option<&str>, req: &Request) -> Result<Vec<DriveStatistic>, ApiError> {
     let mut out = Vec::new();
-    for drive in xhht_persistence::drives::list(conn, None, root, Some(req.year), None, 1000)? {
+    // Counted by the database, whatever the drives' size; the registries as they are on `on`.
+    for drive in xhht_persistence::drives::list(conn, None, root, Some(req.year), None, i64::from(i32::MAX))? {
         for model in drive.model_kinds() {
             if req.models.as_ref().is_some_and(|m| !m.contains(&model)) {
                 continue;
             }
-            let figures = crate::routes::drives::model_figures(conn, &drive, model)?;
+            let (eligible, registered, recognised) = xhht_persistence::drives::totals(conn, &drive, model, req.on)?;
             out.push(DriveStatistic {
                 drive_id: drive.id,
                 unit_id: drive.unit_id,
                 title_vi: drive.title_vi.clone(),
                 model_kind: model,
                 target: drive.target,
-                eligible: figures.total.eligible,
-                registered: figures.total.registered,
-                recognised: figures.total.recognised,
+                eligible,
+                registered,
+                recognised,
             });
         }
     }

@@ -37,9 +37,9 @@ pub struct Change {
     pub field: Option<String>,
     /// The Vietnamese text of the group or indicator, to recognise it by.
     pub text_vi: Option<String>,
-    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    /// Any JSON value: a text, a number, a list or an object, as in the document.
     pub before: Option<Value>,
-    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    /// Any JSON value, as `before`.
     pub after: Option<Value>,
 }
 

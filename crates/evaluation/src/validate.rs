@@ -21,6 +21,10 @@ use crate::model::{
 use crate::reason::VnNumber;
 use crate::{Metric, SubjectType};
 
+/// How deep groups may nest: tiêu chuẩn → tiêu chí → chỉ tiêu needs three; a deeper tree is
+/// a mistake, and a very deep one would not read back as JSON.
+pub const MAX_GROUP_DEPTH: usize = 8;
+
 /// Tolerance for comparing sums of points.
 const EPSILON: f64 = 1e-9;
 
@@ -67,11 +71,12 @@ pub enum ErrorCode {
     EmptyGroup,
     NoIndicators,
     TemplateNotPublishable,
+    GroupsTooDeep,
 }
 
 impl ErrorCode {
     /// Every code, in declaration order.
-    pub const ALL: [ErrorCode; 32] = [
+    pub const ALL: [ErrorCode; 33] = [
         Self::InvalidDocument,
         Self::InvalidId,
         Self::InvalidVersion,
@@ -104,6 +109,7 @@ impl ErrorCode {
         Self::EmptyGroup,
         Self::NoIndicators,
         Self::TemplateNotPublishable,
+        Self::GroupsTooDeep,
     ];
 
     /// The stable snake_case code, as serialised.
@@ -141,6 +147,7 @@ impl ErrorCode {
             Self::EmptyGroup => "empty_group",
             Self::NoIndicators => "no_indicators",
             Self::TemplateNotPublishable => "template_not_publishable",
+            Self::GroupsTooDeep => "groups_too_deep",
         }
     }
 }
@@ -400,6 +407,15 @@ impl<'a> Validator<'a> {
     }
 
     fn group(&mut self, group: &'a Group, path: &str) -> Option<f64> {
+        if path.matches("/groups/").count() > MAX_GROUP_DEPTH {
+            self.error(
+                path,
+                ErrorCode::GroupsTooDeep,
+                format!("Nhóm “{}” lồng quá {MAX_GROUP_DEPTH} cấp", group.id),
+                format!("The group “{}” nests more than {MAX_GROUP_DEPTH} deep", group.id),
+            );
+            return None;
+        }
         self.id(path.to_owned(), &group.id);
         self.text(format!("{path}/name_vi"), &group.name_vi);
         if self.published && group.indicators.is_empty() && group.groups.is_empty() {

@@ -2,7 +2,7 @@
 
 use crate::layout::{FIELDS, GENERAL, GROUPS, INDICATORS, LEGAL, READ, RESULT, Sheet};
 use crate::{CellError, CellRef, Place, Workbook};
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Xlsx};
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use std::collections::HashMap;
@@ -33,7 +33,16 @@ struct Reading {
 
 impl Reading {
     fn error(&mut self, at: CellRef, code: &'static str, vi: String, en: String) {
-        self.errors.push(CellError { at, code, message_vi: vi, message_en: en });
+        match self.errors.len() {
+            n if n < MAX_ERRORS => self.errors.push(CellError { at, code, message_vi: vi, message_en: en }),
+            n if n == MAX_ERRORS => self.errors.push(CellError {
+                at: CellRef { sheet: at.sheet, row: 0, column: None },
+                code: "too_many_errors",
+                message_vi: format!("Còn lỗi khác; chỉ nêu {MAX_ERRORS} lỗi đầu"),
+                message_en: format!("There are more errors; only the first {MAX_ERRORS} are listed"),
+            }),
+            _ => {}
+        }
     }
 
     fn invalid(&mut self, cell: &Cell, vi: &str, en: &str) {
@@ -78,8 +87,8 @@ impl Reading {
 
     fn lines(&mut self, cell: &Cell) -> Vec<String> {
         let Some(text) = self.text(cell) else { return Vec::new() };
-        let separator = if text.contains('\n') { '\n' } else { ';' };
-        text.split(separator).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+        // One item per line, as the workbook is written (Alt+Enter in Excel).
+        text.lines().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
     }
 
     fn number(&mut self, cell: &Cell) -> Option<f64> {
@@ -240,25 +249,123 @@ fn heading_key(heading: &str) -> String {
     }
 }
 
+/// Bounds of what a framework workbook may hold: a framework has tens of rows, and a sheet of a
+/// million rows or a workbook that unpacks to gigabytes is refused before it is read.
+const MAX_ROWS: u32 = 20_000;
+const MAX_COLUMNS: u32 = 64;
+const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;
+/// Findings reported at most; a sheet that is wrong throughout needs fixing, not a longer list.
+const MAX_ERRORS: usize = 200;
+/// Sub-groups may nest this deep (tiêu chuẩn → tiêu chí → chỉ tiêu needs three).
+const MAX_DEPTH: usize = 8;
+
+fn unreadable(detail: impl std::fmt::Display) -> CellError {
+    CellError {
+        at: CellRef { sheet: "", row: 0, column: None },
+        code: "unreadable_workbook",
+        message_vi: "Không đọc được tệp: tệp hỏng hoặc không phải bảng tính Excel (.xlsx)".to_owned(),
+        message_en: format!("The file cannot be read as an Excel workbook (.xlsx): {detail}"),
+    }
+}
+
+/// The workbook's parts would unpack to more than [`MAX_UNPACKED_BYTES`].
+fn too_big_unpacked(bytes: &[u8]) -> Result<(), CellError> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
+    let mut declared: u64 = 0;
+    for i in 0..archive.len() {
+        // The central directory's sizes; the entries are not unpacked here.
+        declared = declared.saturating_add(archive.by_index_raw(i).map_err(unreadable)?.size());
+    }
+    if declared > MAX_UNPACKED_BYTES {
+        return Err(CellError {
+            at: CellRef { sheet: "", row: 0, column: None },
+            code: "workbook_too_large",
+            message_vi: format!(
+                "Tệp giải nén ra quá {} MB; bộ tiêu chí không cần lớn như vậy",
+                MAX_UNPACKED_BYTES >> 20
+            ),
+            message_en: format!(
+                "The workbook unpacks to more than {} MB; a framework needs far less",
+                MAX_UNPACKED_BYTES >> 20
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// A sheet's cells as rows of cells, absolute positions kept; `None` when there is no such sheet.
+fn cells(book: &mut Xlsx<Cursor<&[u8]>>, name: &'static str) -> Result<Option<Vec<Vec<Data>>>, CellError> {
+    let mut reader = match book.worksheet_cells_reader(name) {
+        Ok(reader) => reader,
+        Err(calamine::XlsxError::WorksheetNotFound(_)) => return Ok(None),
+        Err(e) => return Err(unreadable(e)),
+    };
+    let mut rows: Vec<Vec<Data>> = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        let (r, c) = cell.get_position();
+        if r >= MAX_ROWS || c >= MAX_COLUMNS {
+            return Err(CellError {
+                at: CellRef { sheet: name, row: 0, column: None },
+                code: "sheet_too_large",
+                message_vi: format!("Trang “{name}” quá lớn: tối đa {MAX_ROWS} dòng và {MAX_COLUMNS} cột"),
+                message_en: format!("Sheet “{name}” is too large: at most {MAX_ROWS} rows and {MAX_COLUMNS} columns"),
+            });
+        }
+        let value = Data::from(cell.get_value().clone());
+        if is_blank(&value) {
+            continue;
+        }
+        let (r, c) = (r as usize, c as usize);
+        if rows.len() <= r {
+            rows.resize_with(r + 1, Vec::new);
+        }
+        if rows[r].len() <= c {
+            rows[r].resize(c + 1, Data::Empty);
+        }
+        rows[r][c] = value;
+    }
+    Ok(Some(rows))
+}
+
+fn is_blank(data: &Data) -> bool {
+    matches!(data, Data::Empty) || matches!(data, Data::String(s) if s.trim().is_empty())
+}
+
 fn table(book: &mut Xlsx<Cursor<&[u8]>>, layout: &'static Sheet, reading: &mut Reading) -> Option<Table> {
-    let sheet_ref = CellRef { sheet: layout.name, row: 0, column: None };
-    let range = match book.worksheet_range(layout.name) {
-        Ok(range) => range,
-        Err(_) if !layout.required => return Some(Table { sheet: layout.name, columns: Vec::new(), rows: Vec::new() }),
-        Err(_) => {
+    let grid = match cells(book, layout.name) {
+        Ok(Some(grid)) => grid,
+        Ok(None) if !layout.required => {
+            return Some(Table { sheet: layout.name, columns: Vec::new(), rows: Vec::new() });
+        }
+        Ok(None) => {
             reading.error(
-                sheet_ref,
+                CellRef { sheet: layout.name, row: 0, column: None },
                 "missing_sheet",
                 format!("Tệp thiếu trang “{}”", layout.name),
                 format!("The workbook has no sheet “{}”", layout.name),
             );
             return None;
         }
+        Err(e) => {
+            reading.errors.push(e);
+            return None;
+        }
     };
-    let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    let mut rows = range.rows();
-    let headings: Vec<String> =
-        rows.next().map(|r| r.iter().map(|d| heading_key(&d.to_string())).collect()).unwrap_or_default();
+    // The headings are the first row with anything in it.
+    let Some(heading_row) = grid.iter().position(|r| r.iter().any(|d| !is_blank(d))) else {
+        return Some(Table { sheet: layout.name, columns: Vec::new(), rows: Vec::new() })
+            .filter(|_| !layout.required)
+            .or_else(|| {
+                reading.error(
+                    CellRef { sheet: layout.name, row: 1, column: None },
+                    "missing_column",
+                    format!("Trang “{}” trống, thiếu dòng tên cột", layout.name),
+                    format!("Sheet “{}” is empty: the headings are missing", layout.name),
+                );
+                None
+            });
+    };
+    let headings: Vec<String> = grid[heading_row].iter().map(|d| heading_key(&d.to_string())).collect();
     let mut columns = Vec::new();
     let mut absent = Vec::new();
     for column in layout.columns {
@@ -270,7 +377,7 @@ fn table(book: &mut Xlsx<Cursor<&[u8]>>, layout: &'static Sheet, reading: &mut R
     if !absent.is_empty() {
         let expected: Vec<String> = layout.columns.iter().map(|c| format!("{} ({})", c.label_vi, c.key)).collect();
         reading.error(
-            CellRef { sheet: layout.name, row: first_row + 1, column: None },
+            CellRef { sheet: layout.name, row: u32::try_from(heading_row + 1).unwrap_or(1), column: None },
             "missing_column",
             format!("Trang “{}” thiếu cột {}; các cột cần có: {}", layout.name, absent.join(", "), expected.join("; ")),
             format!(
@@ -282,15 +389,12 @@ fn table(book: &mut Xlsx<Cursor<&[u8]>>, layout: &'static Sheet, reading: &mut R
         );
         return None;
     }
-    // The used range may start right of column A; the cells are read relative to it, which
-    // is what the heading positions above are too.
-    let _ = first_col;
-    let rows = rows
+    let rows = grid
+        .into_iter()
         .enumerate()
-        .filter(|(_, cells)| {
-            cells.iter().any(|d| !matches!(d, Data::Empty) && !matches!(d, Data::String(s) if s.trim().is_empty()))
-        })
-        .map(|(i, cells)| (first_row + 2 + u32::try_from(i).unwrap_or(u32::MAX - 2), cells.to_vec()))
+        .skip(heading_row + 1)
+        .filter(|(_, cells)| cells.iter().any(|d| !is_blank(d)))
+        .map(|(i, cells)| (u32::try_from(i + 1).unwrap_or(u32::MAX), cells))
         .collect();
     Some(Table { sheet: layout.name, columns, rows })
 }
@@ -299,14 +403,8 @@ fn table(book: &mut Xlsx<Cursor<&[u8]>>, layout: &'static Sheet, reading: &mut R
 /// The framework is not validated: see [`Workbook::locate`] to report `validate`'s findings.
 pub fn read(bytes: &[u8]) -> Result<Workbook, Vec<CellError>> {
     let mut reading = Reading { errors: Vec::new() };
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| {
-        vec![CellError {
-            at: CellRef { sheet: "", row: 0, column: None },
-            code: "unreadable_workbook",
-            message_vi: format!("Không đọc được tệp XLSX: {e}"),
-            message_en: format!("The XLSX file cannot be read: {e}"),
-        }]
-    })?;
+    too_big_unpacked(bytes).map_err(|e| vec![e])?;
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| vec![unreadable(e)])?;
     let tables: Vec<Option<Table>> = READ.iter().map(|layout| table(&mut book, layout, &mut reading)).collect();
     let [
         Some(general),
@@ -380,6 +478,15 @@ fn assemble(r: &mut Reading, places: &mut Vec<Place>, t: Tables) -> Option<Frame
             );
             continue;
         }
+        if fields.contains_key(&field) {
+            r.error(
+                cell.at.clone(),
+                "duplicate_row",
+                format!("{}: trường “{field}” đã có ở dòng trên", cell.at.describe_vi()),
+                format!("{}: the field “{field}” is given in a row above already", cell.at.describe_en()),
+            );
+            continue;
+        }
         places.push(t.general.place(format!("/{}", field.replace('.', "/")), row.0));
         fields.insert(field, row);
     }
@@ -404,6 +511,11 @@ fn assemble(r: &mut Reading, places: &mut Vec<Place>, t: Tables) -> Option<Frame
     }
     let id = r.required_text(&value("id"));
     let version = r.small(&value("version")).unwrap_or(1);
+    for field in ["status", "model_kind"] {
+        if fields.contains_key(field) && r.text(&value(field)).is_none() {
+            r.required_text(&value(field));
+        }
+    }
     let status = r.key(&value("status"), &["draft", "published", "retired"]);
     let name_vi = r.required_text(&value("name_vi"));
     let name_en = r.text(&value("name_en"));
@@ -659,14 +771,25 @@ fn tree(
     places: &mut Vec<Place>,
 ) -> Option<Vec<Group>> {
     let mut nodes: Vec<Node> = Vec::new();
+    // Group id → node, and its depth; the first row with an id wins (validation reports repeats).
+    let mut by_id: HashMap<String, (usize, usize)> = HashMap::new();
     let errors_before = r.errors.len();
     for row in &groups.rows {
         let id = r.required_text(&groups.cell(row, "id"));
         let parent_cell = groups.cell(row, "parent");
-        let parent = match r.text(&parent_cell) {
-            None => None,
-            Some(parent) => match nodes.iter().position(|n| n.group.id == parent) {
-                Some(i) => Some(i),
+        let (parent, depth) = match r.text(&parent_cell) {
+            None => (None, 1),
+            Some(parent) => match by_id.get(&parent).copied() {
+                Some((_, depth)) if depth >= MAX_DEPTH => {
+                    r.error(
+                        parent_cell.at.clone(),
+                        "groups_too_deep",
+                        format!("{}: nhóm lồng nhau quá {MAX_DEPTH} cấp", parent_cell.at.describe_vi()),
+                        format!("{}: groups nest more than {MAX_DEPTH} deep", parent_cell.at.describe_en()),
+                    );
+                    (None, 1)
+                }
+                Some((i, depth)) => (Some(i), depth + 1),
                 None => {
                     r.error(
                         parent_cell.at.clone(),
@@ -674,10 +797,11 @@ fn tree(
                         format!("{}: chưa có nhóm “{parent}” ở các dòng trên", parent_cell.at.describe_vi()),
                         format!("{}: no group “{parent}” in the rows above", parent_cell.at.describe_en()),
                     );
-                    None
+                    (None, 1)
                 }
             },
         };
+        by_id.entry(id.clone()).or_insert((nodes.len(), depth));
         let group = Group {
             id,
             name_vi: r.required_text(&groups.cell(row, "name_vi")),
@@ -691,7 +815,7 @@ fn tree(
     for row in &indicators.rows {
         let group_cell = indicators.cell(row, "group");
         let group_id = r.required_text(&group_cell);
-        let Some(node) = nodes.iter().position(|n| n.group.id == group_id) else {
+        let Some(node) = by_id.get(&group_id).map(|(i, _)| *i) else {
             if !group_id.is_empty() {
                 r.error(
                     group_cell.at.clone(),
@@ -722,13 +846,16 @@ fn tree(
         nodes[node].group.indicators.push(indicator);
         nodes[node].indicator_rows.push((row.0, Vec::new()));
     }
+    let mut indicator_at: HashMap<String, (usize, usize)> = HashMap::new();
+    for (n, node) in nodes.iter().enumerate() {
+        for (i, indicator) in node.group.indicators.iter().enumerate() {
+            indicator_at.entry(indicator.id.clone()).or_insert((n, i));
+        }
+    }
     for row in &variants.rows {
         let indicator_cell = variants.cell(row, "indicator");
         let indicator_id = r.required_text(&indicator_cell);
-        let found = nodes
-            .iter()
-            .enumerate()
-            .find_map(|(n, node)| node.group.indicators.iter().position(|i| i.id == indicator_id).map(|i| (n, i)));
+        let found = indicator_at.get(&indicator_id).copied();
         let Some((n, i)) = found else {
             if !indicator_id.is_empty() {
                 r.error(

@@ -167,3 +167,53 @@ proptest! {
         let _ = read(&bytes);
     }
 }
+
+#[test]
+fn a_sheet_spread_over_the_whole_grid_is_refused_before_it_is_read() {
+    let mut g = grids(&write(&family()).unwrap());
+    let mut book = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in &mut g {
+        let sheet = book.add_worksheet();
+        sheet.set_name(name.as_str()).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                if let Data::String(s) = cell {
+                    sheet.write_string(r as u32, c as u16, s).unwrap();
+                }
+            }
+        }
+        if name == "Chỉ tiêu" {
+            sheet.write_string(1_048_575, 16_383, "x").unwrap();
+        }
+    }
+    let errors = read(&book.save_to_buffer().unwrap()).unwrap_err();
+    assert_eq!(errors[0].code, "sheet_too_large", "{errors:#?}");
+}
+
+#[test]
+fn groups_nest_at_most_eight_deep_and_columns_keep_their_letters() {
+    let mut g = grids(&write(&family()).unwrap());
+    let groups = sheet(&mut g, "Nhóm tiêu chí");
+    let (id, parent, name) = (column(groups, "id"), column(groups, "parent"), column(groups, "name_vi"));
+    let width = groups[0].len();
+    for depth in 0..10 {
+        let mut row = vec![Data::Empty; width];
+        row[id] = Data::String(format!("L{depth}"));
+        if depth > 0 {
+            row[parent] = Data::String(format!("L{}", depth - 1));
+        }
+        row[name] = Data::String(format!("Cấp {depth}"));
+        groups.push(row);
+    }
+    // The official left column A empty: every column moves one to the right.
+    for (_, rows) in g.iter_mut() {
+        for row in rows.iter_mut() {
+            row.insert(0, Data::Empty);
+        }
+    }
+    let errors = read(&save(&g)).unwrap_err();
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    assert_eq!(errors[0].code, "groups_too_deep");
+    let letter = char::from(b'A' + u8::try_from(parent + 1).unwrap());
+    assert_eq!(errors[0].at.a1(), format!("'Nhóm tiêu chí'!{letter}{}", 5 + 8 + 1));
+}

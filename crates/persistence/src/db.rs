@@ -248,6 +248,16 @@ impl Database {
     }
 }
 
+/// Runs `f` in a savepoint of the transaction in progress: if it fails, what it wrote is undone
+/// and the transaction goes on (on PostgreSQL a failed statement would otherwise abort it whole).
+pub fn savepoint<T, E, F>(conn: &mut DbConn, f: F) -> std::result::Result<T, E>
+where
+    F: FnOnce(&mut DbConn) -> std::result::Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    conn.transaction(f)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -292,3 +292,73 @@ pub fn subject_names(
     };
     Ok(rows.into_iter().collect())
 }
+
+/// The evaluation of a subject for a model and year.
+pub fn evaluation_of(
+    conn: &mut DbConn,
+    kind: SubjectKind,
+    subject_id: i64,
+    model: ModelKind,
+    year: i32,
+) -> Result<i64> {
+    evaluations::table
+        .filter(evaluations::subject_type.eq(kind.as_str()))
+        .filter(evaluations::subject_id.eq(subject_id))
+        .filter(evaluations::model_kind.eq(model.as_str()))
+        .filter(evaluations::year.eq(year))
+        .select(evaluations::id)
+        .get_result(conn)
+        .optional()?
+        .ok_or(PersistenceError::NotFound(Record::Evaluation))
+}
+
+/// A drive's totals for one model, counted by the database: subjects eligible under its unit,
+/// and the evaluations of the model and year under it, registered and recognised.
+pub fn totals(conn: &mut DbConn, drive: &Drive, model: ModelKind, on: NaiveDate) -> Result<(i64, i64, i64)> {
+    let (root, end) = (drive.unit_path.clone(), subtree_end(&drive.unit_path));
+    let (kind, level) = model.subject();
+    let eligible: i64 = match kind {
+        SubjectKind::Household => households::table
+            .filter(households::unit_path.ge(root.clone()))
+            .filter(households::unit_path.lt(end.clone()))
+            .filter(households::deleted_at.is_null())
+            .count()
+            .get_result(conn)?,
+        SubjectKind::Clan => clans::table
+            .filter(clans::unit_path.ge(root.clone()))
+            .filter(clans::unit_path.lt(end.clone()))
+            .filter(clans::deleted_at.is_null())
+            .count()
+            .get_result(conn)?,
+        SubjectKind::Citizen => citizens::table
+            .filter(citizens::unit_path.ge(root.clone()))
+            .filter(citizens::unit_path.lt(end.clone()))
+            .filter(citizens::deleted_at.is_null())
+            .count()
+            .get_result(conn)?,
+        SubjectKind::Organisation => organisations::table
+            .filter(organisations::unit_path.ge(root.clone()))
+            .filter(organisations::unit_path.lt(end.clone()))
+            .filter(organisations::deleted_at.is_null())
+            .count()
+            .get_result(conn)?,
+        SubjectKind::Unit => units::table
+            .filter(units::path.ge(root.clone()))
+            .filter(units::path.lt(end.clone()))
+            .filter(units::level.eq(level.map_or("village", |l| l.as_str())))
+            .filter(units::valid_from.is_null().or(units::valid_from.le(on)))
+            .filter(units::valid_to.is_null().or(units::valid_to.ge(on)))
+            .count()
+            .get_result(conn)?,
+    };
+    let of_year = || {
+        evaluations::table
+            .filter(evaluations::year.eq(drive.year))
+            .filter(evaluations::model_kind.eq(model.as_str()))
+            .filter(evaluations::unit_path.ge(root.clone()))
+            .filter(evaluations::unit_path.lt(end.clone()))
+    };
+    let registered: i64 = of_year().count().get_result(conn)?;
+    let recognised: i64 = of_year().filter(evaluations::status.eq("recognised")).count().get_result(conn)?;
+    Ok((eligible, registered, recognised))
+}

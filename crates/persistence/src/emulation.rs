@@ -2,11 +2,12 @@
 //! reviewers' marks, and the awards given by decision. Plan documents are opaque JSON here, as
 //! framework documents are: the evaluation crate parses and validates them.
 
-use crate::db::{DbConn, subtree_end};
+use crate::db::{DbConn, MultiBackend, savepoint, subtree_end};
 use crate::error::{Conflict, PersistenceError, Record, Result};
 use crate::schema::{awards, emulation_plans, emulation_reports, emulation_reviews};
-use chrono::{Datelike, NaiveDate, NaiveDateTime, Utc};
+use chrono::{NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
+use diesel::sql_types::{Bool, Nullable};
 
 #[derive(Queryable, Selectable, Debug, Clone, PartialEq)]
 #[diesel(table_name = emulation_plans)]
@@ -135,20 +136,27 @@ pub fn open_review(
         return Ok((review, false));
     }
     let now = Utc::now().naive_utc();
-    let id: i64 = diesel::insert_into(emulation_reviews::table)
-        .values((
-            emulation_reviews::plan_id.eq(plan_id),
-            emulation_reviews::phase_id.eq(phase_id),
-            emulation_reviews::unit_id.eq(unit_id),
-            emulation_reviews::unit_path.eq(unit_path),
-            emulation_reviews::held_on.eq(held_on),
-            emulation_reviews::version.eq(1),
-            emulation_reviews::created_at.eq(now),
-            emulation_reviews::updated_at.eq(now),
-        ))
-        .returning(emulation_reviews::id)
-        .get_result(conn)?;
-    Ok((get_review(conn, id)?, true))
+    let inserted = savepoint(conn, |conn| {
+        diesel::insert_into(emulation_reviews::table)
+            .values((
+                emulation_reviews::plan_id.eq(plan_id),
+                emulation_reviews::phase_id.eq(phase_id),
+                emulation_reviews::unit_id.eq(unit_id),
+                emulation_reviews::unit_path.eq(unit_path),
+                emulation_reviews::held_on.eq(held_on),
+                emulation_reviews::version.eq(1),
+                emulation_reviews::created_at.eq(now),
+                emulation_reviews::updated_at.eq(now),
+            ))
+            .returning(emulation_reviews::id)
+            .get_result::<i64>(conn)
+    });
+    match inserted.map_err(PersistenceError::from) {
+        Ok(id) => Ok((get_review(conn, id)?, true)),
+        // The same review opened at the same moment by another request: that one.
+        Err(e) if e.is_unique_violation() => open_review(conn, plan_id, phase_id, unit_id, unit_path, held_on),
+        Err(e) => Err(e),
+    }
 }
 
 pub fn get_review(conn: &mut DbConn, id: i64) -> Result<Review> {
@@ -248,23 +256,30 @@ pub fn file_report(conn: &mut DbConn, r: &NewReport) -> Result<(Report, bool)> {
             .execute(conn)?;
         return Ok((get_report(conn, report.id)?, false));
     }
-    let id: i64 = diesel::insert_into(emulation_reports::table)
-        .values((
-            emulation_reports::review_id.eq(r.review_id),
-            emulation_reports::participant_kind.eq(&r.participant_kind),
-            emulation_reports::subject_type.eq(&r.subject_type),
-            emulation_reports::subject_id.eq(r.subject_id),
-            emulation_reports::unit_id.eq(r.unit_id),
-            emulation_reports::unit_path.eq(&r.unit_path),
-            emulation_reports::answers.eq(&r.answers),
-            emulation_reports::evidence.eq(&r.evidence),
-            emulation_reports::version.eq(1),
-            emulation_reports::created_at.eq(now),
-            emulation_reports::updated_at.eq(now),
-        ))
-        .returning(emulation_reports::id)
-        .get_result(conn)?;
-    Ok((get_report(conn, id)?, true))
+    let inserted = savepoint(conn, |conn| {
+        diesel::insert_into(emulation_reports::table)
+            .values((
+                emulation_reports::review_id.eq(r.review_id),
+                emulation_reports::participant_kind.eq(&r.participant_kind),
+                emulation_reports::subject_type.eq(&r.subject_type),
+                emulation_reports::subject_id.eq(r.subject_id),
+                emulation_reports::unit_id.eq(r.unit_id),
+                emulation_reports::unit_path.eq(&r.unit_path),
+                emulation_reports::answers.eq(&r.answers),
+                emulation_reports::evidence.eq(&r.evidence),
+                emulation_reports::version.eq(1),
+                emulation_reports::created_at.eq(now),
+                emulation_reports::updated_at.eq(now),
+            ))
+            .returning(emulation_reports::id)
+            .get_result::<i64>(conn)
+    });
+    match inserted.map_err(PersistenceError::from) {
+        Ok(id) => Ok((get_report(conn, id)?, true)),
+        // Filed at the same moment by another request: this one replaces its answers.
+        Err(e) if e.is_unique_violation() => file_report(conn, r),
+        Err(e) => Err(e),
+    }
 }
 
 pub fn get_report(conn: &mut DbConn, id: i64) -> Result<Report> {
@@ -390,10 +405,18 @@ pub struct AwardFilter {
     pub year: Option<i32>,
 }
 
-/// Awards by the filter, by decision date then id; the scope is applied in memory (award
-/// lists are short: a few per unit and year).
-pub fn list_awards(conn: &mut DbConn, f: &AwardFilter) -> Result<Vec<Award>> {
-    let mut query = awards::table.into_boxed();
+/// The awards the filter selects, as a boxed query; `None` when the scope is empty.
+fn award_query<'a>(f: &AwardFilter) -> Option<awards::BoxedQuery<'a, MultiBackend>> {
+    let mut query = awards::table.into_boxed::<MultiBackend>();
+    if let Some(roots) = &f.scope {
+        let (first, rest) = roots.split_first()?;
+        let mut any: Box<dyn BoxableExpression<awards::table, MultiBackend, SqlType = Nullable<Bool>>> =
+            Box::new(awards::unit_path.ge(first.clone()).and(awards::unit_path.lt(subtree_end(first))).nullable());
+        for root in rest {
+            any = Box::new(any.or(awards::unit_path.ge(root.clone()).and(awards::unit_path.lt(subtree_end(root)))));
+        }
+        query = query.filter(any);
+    }
     if let Some(root) = &f.within {
         query = query.filter(awards::unit_path.ge(root.clone())).filter(awards::unit_path.lt(subtree_end(root)));
     }
@@ -404,36 +427,36 @@ pub fn list_awards(conn: &mut DbConn, f: &AwardFilter) -> Result<Vec<Award>> {
         query = query.filter(awards::phase_id.eq(phase.clone()));
     }
     if let Some(year) = f.year {
-        let (Some(first), Some(last)) = (NaiveDate::from_ymd_opt(year, 1, 1), NaiveDate::from_ymd_opt(year, 12, 31))
-        else {
-            return Ok(Vec::new());
-        };
+        let first = NaiveDate::from_ymd_opt(year, 1, 1)?;
+        let last = NaiveDate::from_ymd_opt(year, 12, 31)?;
         query = query.filter(awards::decided_on.between(first, last));
     }
-    let rows: Vec<Award> = query
-        .order((awards::decided_on.asc(), awards::id.asc()))
-        .limit(10_000)
-        .select(Award::as_select())
-        .load(conn)?;
-    Ok(match &f.scope {
-        None => rows,
-        Some(roots) => rows.into_iter().filter(|a| roots.iter().any(|r| a.unit_path.starts_with(r.as_str()))).collect(),
-    })
+    Some(query)
+}
+
+/// One page of awards by id, after the cursor.
+pub fn list_awards(conn: &mut DbConn, f: &AwardFilter, after: Option<i64>, limit: i64) -> Result<Vec<Award>> {
+    let Some(mut query) = award_query(f) else { return Ok(Vec::new()) };
+    if let Some(after) = after {
+        query = query.filter(awards::id.gt(after));
+    }
+    Ok(query.order(awards::id.asc()).limit(limit).select(Award::as_select()).load(conn)?)
+}
+
+/// How many awards of each kind the filter selects, counted by the database.
+pub fn count_awards(conn: &mut DbConn, f: &AwardFilter) -> Result<Vec<(String, i64)>> {
+    let mut out = Vec::new();
+    for kind in ["bang_khen", "danh_hieu", "giay_khen"] {
+        let Some(query) = award_query(f) else { return Ok(Vec::new()) };
+        let n: i64 = query.filter(awards::kind.eq(kind)).count().get_result(conn)?;
+        if n > 0 {
+            out.push((kind.to_owned(), n));
+        }
+    }
+    Ok(out)
 }
 
 /// Awards given in a unit's subtree (everywhere without one) in a year, by kind.
 pub fn award_counts(conn: &mut DbConn, within: Option<&str>, year: i32) -> Result<Vec<(String, i64)>> {
-    let awards = list_awards(
-        conn,
-        &AwardFilter { within: within.map(str::to_owned), year: Some(year), ..AwardFilter::default() },
-    )?;
-    let mut counts: Vec<(String, i64)> = Vec::new();
-    for award in awards.iter().filter(|a| a.decided_on.year() == year) {
-        match counts.iter_mut().find(|(kind, _)| *kind == award.kind) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((award.kind.clone(), 1)),
-        }
-    }
-    counts.sort();
-    Ok(counts)
+    count_awards(conn, &AwardFilter { within: within.map(str::to_owned), year: Some(year), ..AwardFilter::default() })
 }

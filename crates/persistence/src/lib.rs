@@ -19,6 +19,6 @@ pub mod stats;
 pub mod targets;
 pub mod units;
 
-pub use db::{Backend, Database, DatabaseUrl, DbConn};
+pub use db::{Backend, Database, DatabaseUrl, DbConn, savepoint};
 pub use diesel::result as diesel_error;
 pub use error::{Conflict, PersistenceError, Record};

@@ -32,8 +32,6 @@ from .centre_dto import CentreDto
 from .centre_page import CentrePage
 from .centre_request import CentreRequest
 from .change import Change
-from .change_after import ChangeAfter
-from .change_before import ChangeBefore
 from .citizen_dto import CitizenDto
 from .citizen_duplicate_dto import CitizenDuplicateDto
 from .citizen_duplicate_page import CitizenDuplicatePage
@@ -166,7 +164,8 @@ from .provincial_decision import ProvincialDecision
 from .ranked_participant import RankedParticipant
 from .ranking import Ranking
 from .recipient import Recipient
-from .registration_request import RegistrationRequest
+from .registration_request_type_0 import RegistrationRequestType0
+from .registration_request_type_1 import RegistrationRequestType1
 from .registry_figure import RegistryFigure
 from .registry_row import RegistryRow
 from .rename_request import RenameRequest
@@ -178,7 +177,8 @@ from .reorganisation_target import ReorganisationTarget
 from .report_dto import ReportDto
 from .report_dto_answers import ReportDtoAnswers
 from .report_dto_marks_type_0 import ReportDtoMarksType0
-from .report_evidence import ReportEvidence
+from .report_evidence_type_0 import ReportEvidenceType0
+from .report_evidence_type_1 import ReportEvidenceType1
 from .report_format import ReportFormat
 from .report_section import ReportSection
 from .report_unit import ReportUnit
@@ -256,8 +256,6 @@ __all__ = (
     "CentrePage",
     "CentreRequest",
     "Change",
-    "ChangeAfter",
-    "ChangeBefore",
     "CitizenDto",
     "CitizenDuplicateDto",
     "CitizenDuplicatePage",
@@ -390,7 +388,8 @@ __all__ = (
     "RankedParticipant",
     "Ranking",
     "Recipient",
-    "RegistrationRequest",
+    "RegistrationRequestType0",
+    "RegistrationRequestType1",
     "RegistryFigure",
     "RegistryRow",
     "RenameRequest",
@@ -402,7 +401,8 @@ __all__ = (
     "ReportDto",
     "ReportDtoAnswers",
     "ReportDtoMarksType0",
-    "ReportEvidence",
+    "ReportEvidenceType0",
+    "ReportEvidenceType1",
     "ReportFormat",
     "ReportSection",
     "ReportUnit",

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.award_count import AwardCount
@@ -19,11 +21,13 @@ class AwardList:
     """
     Attributes:
         items (list[AwardDto]):
-        counts (list[AwardCount]): How many of each kind.
+        counts (list[AwardCount]): How many of each kind, over every page.
+        next_cursor (None | str | Unset):
     """
 
     items: list[AwardDto]
     counts: list[AwardCount]
+    next_cursor: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,6 +41,12 @@ class AwardList:
             counts_item = counts_item_data.to_dict()
             counts.append(counts_item)
 
+        next_cursor: None | str | Unset
+        if isinstance(self.next_cursor, Unset):
+            next_cursor = UNSET
+        else:
+            next_cursor = self.next_cursor
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -45,6 +55,8 @@ class AwardList:
                 "counts": counts,
             }
         )
+        if next_cursor is not UNSET:
+            field_dict["next_cursor"] = next_cursor
 
         return field_dict
 
@@ -68,9 +80,19 @@ class AwardList:
 
             counts.append(counts_item)
 
+        def _parse_next_cursor(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_cursor = _parse_next_cursor(d.pop("next_cursor", UNSET))
+
         award_list = cls(
             items=items,
             counts=counts,
+            next_cursor=next_cursor,
         )
 
         award_list.additional_properties = d

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,11 +9,6 @@ from attrs import field as _attrs_field
 from ..models.diff_kind import DiffKind, check_diff_kind
 from ..models.diff_part import DiffPart, check_diff_part
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.change_after import ChangeAfter
-    from ..models.change_before import ChangeBefore
-
 
 T = TypeVar("T", bound="Change")
 
@@ -25,31 +20,27 @@ class Change:
     Attributes:
         part (DiffPart): The part of the framework a change is about.
         kind (DiffKind): What happened to it.
-        before (ChangeBefore):
-        after (ChangeAfter):
         id (None | str | Unset): The group or indicator id; `None` for the framework's own fields.
         field (None | str | Unset): The field that changed (`text_vi`, `measure`, `result`, …); `None` for an addition
             or removal.
         text_vi (None | str | Unset): The Vietnamese text of the group or indicator, to recognise it by.
+        before (Any | Unset): Any JSON value: a text, a number, a list or an object, as in the document.
+        after (Any | Unset): Any JSON value, as `before`.
     """
 
     part: DiffPart
     kind: DiffKind
-    before: ChangeBefore
-    after: ChangeAfter
     id: None | str | Unset = UNSET
     field: None | str | Unset = UNSET
     text_vi: None | str | Unset = UNSET
+    before: Any | Unset = UNSET
+    after: Any | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         part: str = self.part
 
         kind: str = self.kind
-
-        before = self.before.to_dict()
-
-        after = self.after.to_dict()
 
         id: None | str | Unset
         if isinstance(self.id, Unset):
@@ -69,14 +60,16 @@ class Change:
         else:
             text_vi = self.text_vi
 
+        before = self.before
+
+        after = self.after
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "part": part,
                 "kind": kind,
-                "before": before,
-                "after": after,
             }
         )
         if id is not UNSET:
@@ -85,22 +78,19 @@ class Change:
             field_dict["field"] = field
         if text_vi is not UNSET:
             field_dict["text_vi"] = text_vi
+        if before is not UNSET:
+            field_dict["before"] = before
+        if after is not UNSET:
+            field_dict["after"] = after
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.change_after import ChangeAfter  # noqa: PLC0415
-        from ..models.change_before import ChangeBefore  # noqa: PLC0415
-
         d = dict(src_dict)
         part = check_diff_part(d.pop("part"))
 
         kind = check_diff_kind(d.pop("kind"))
-
-        before = ChangeBefore.from_dict(d.pop("before"))
-
-        after = ChangeAfter.from_dict(d.pop("after"))
 
         def _parse_id(data: object) -> None | str | Unset:
             if data is None:
@@ -129,14 +119,18 @@ class Change:
 
         text_vi = _parse_text_vi(d.pop("text_vi", UNSET))
 
+        before = d.pop("before", UNSET)
+
+        after = d.pop("after", UNSET)
+
         change = cls(
             part=part,
             kind=kind,
-            before=before,
-            after=after,
             id=id,
             field=field,
             text_vi=text_vi,
+            before=before,
+            after=after,
         )
 
         change.additional_properties = d

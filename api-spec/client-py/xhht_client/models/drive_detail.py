@@ -32,7 +32,8 @@ class DriveDetail:
         opens_on (datetime.date):
         closes_on (datetime.date):
         late_policy (LatePolicy): What a drive does with a registration after its closing date.
-        state (str): `open`, `closed` (by an officer) or, after the closing date, `over`.
+        state (str): `upcoming` (before the opening date), `open`, `over` (after the closing date) or
+            `closed` (by an officer).
         version (int): The ETag for closing.
         created_at (datetime.datetime):
         figures (list[DriveModelFigures]): Each model's figures.

@@ -13,8 +13,8 @@ T = TypeVar("T", bound="DriveRegistrationRequest")
 
 @_attrs_define
 class DriveRegistrationRequest:
-    """Registers many subjects at once: those named, or every eligible one filed in a unit (all
-    households of a village, say).
+    """Registers many subjects at once: those named, and every eligible one filed in a unit (all
+    households of a village, say); with neither, every subject the drive asks.
 
         Example:
             {'model_kind': 'gia_dinh_hoc_tap', 'unit_id': 20011}

@@ -10,7 +10,8 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.new_report_request_answers import NewReportRequestAnswers
-    from ..models.report_evidence import ReportEvidence
+    from ..models.report_evidence_type_0 import ReportEvidenceType0
+    from ..models.report_evidence_type_1 import ReportEvidenceType1
 
 
 T = TypeVar("T", bound="NewReportRequest")
@@ -29,16 +30,18 @@ class NewReportRequest:
         subject_type (SubjectKind): What an evaluation is about.
         subject_id (int):
         answers (NewReportRequestAnswers): Criterion id → met.
-        evidence (list[ReportEvidence] | Unset):
+        evidence (list[ReportEvidenceType0 | ReportEvidenceType1] | Unset):
     """
 
     participant_kind: str
     subject_type: SubjectKind
     subject_id: int
     answers: NewReportRequestAnswers
-    evidence: list[ReportEvidence] | Unset = UNSET
+    evidence: list[ReportEvidenceType0 | ReportEvidenceType1] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.report_evidence_type_0 import ReportEvidenceType0  # noqa: PLC0415
+
         participant_kind = self.participant_kind
 
         subject_type: str = self.subject_type
@@ -51,7 +54,12 @@ class NewReportRequest:
         if not isinstance(self.evidence, Unset):
             evidence = []
             for evidence_item_data in self.evidence:
-                evidence_item = evidence_item_data.to_dict()
+                evidence_item: dict[str, Any]
+                if isinstance(evidence_item_data, ReportEvidenceType0):
+                    evidence_item = evidence_item_data.to_dict()
+                else:
+                    evidence_item = evidence_item_data.to_dict()
+
                 evidence.append(evidence_item)
 
         field_dict: dict[str, Any] = {}
@@ -72,7 +80,8 @@ class NewReportRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.new_report_request_answers import NewReportRequestAnswers  # noqa: PLC0415
-        from ..models.report_evidence import ReportEvidence  # noqa: PLC0415
+        from ..models.report_evidence_type_0 import ReportEvidenceType0  # noqa: PLC0415
+        from ..models.report_evidence_type_1 import ReportEvidenceType1  # noqa: PLC0415
 
         d = dict(src_dict)
         participant_kind = d.pop("participant_kind")
@@ -84,11 +93,27 @@ class NewReportRequest:
         answers = NewReportRequestAnswers.from_dict(d.pop("answers"))
 
         _evidence = d.pop("evidence", UNSET)
-        evidence: list[ReportEvidence] | Unset = UNSET
+        evidence: list[ReportEvidenceType0 | ReportEvidenceType1] | Unset = UNSET
         if _evidence is not UNSET:
             evidence = []
             for evidence_item_data in _evidence:
-                evidence_item = ReportEvidence.from_dict(evidence_item_data)
+
+                def _parse_evidence_item(data: object) -> ReportEvidenceType0 | ReportEvidenceType1:
+                    try:
+                        if not isinstance(data, dict):
+                            raise TypeError()
+                        componentsschemas_report_evidence_type_0 = ReportEvidenceType0.from_dict(data)
+
+                        return componentsschemas_report_evidence_type_0
+                    except (TypeError, ValueError, AttributeError, KeyError):
+                        pass
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_report_evidence_type_1 = ReportEvidenceType1.from_dict(data)
+
+                    return componentsschemas_report_evidence_type_1
+
+                evidence_item = _parse_evidence_item(evidence_item_data)
 
                 evidence.append(evidence_item)
 

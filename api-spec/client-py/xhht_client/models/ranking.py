@@ -15,12 +15,13 @@ T = TypeVar("T", bound="Ranking")
 
 @_attrs_define
 class Ranking:
-    """The marked reports, best first: criteria passed, then name; unmarked reports are not ranked.
+    """The marked reports, best first within each kind of participant: proposed, then the share of
+    criteria passed, then name; unmarked reports are not ranked.
 
-    Attributes:
-        review_id (int):
-        items (list[RankedParticipant]):
-        unmarked (int): Reports still waiting for marks.
+        Attributes:
+            review_id (int):
+            items (list[RankedParticipant]):
+            unmarked (int): Reports still waiting for marks.
     """
 
     review_id: int

@@ -12,7 +12,8 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.report_dto_answers import ReportDtoAnswers
     from ..models.report_dto_marks_type_0 import ReportDtoMarksType0
-    from ..models.report_evidence import ReportEvidence
+    from ..models.report_evidence_type_0 import ReportEvidenceType0
+    from ..models.report_evidence_type_1 import ReportEvidenceType1
 
 
 T = TypeVar("T", bound="ReportDto")
@@ -29,7 +30,7 @@ class ReportDto:
         subject_id (int):
         unit_id (int):
         answers (ReportDtoAnswers):
-        evidence (list[ReportEvidence]):
+        evidence (list[ReportEvidenceType0 | ReportEvidenceType1]):
         criteria (int):
         version (int):
         marks (None | ReportDtoMarksType0 | Unset):
@@ -44,7 +45,7 @@ class ReportDto:
     subject_id: int
     unit_id: int
     answers: ReportDtoAnswers
-    evidence: list[ReportEvidence]
+    evidence: list[ReportEvidenceType0 | ReportEvidenceType1]
     criteria: int
     version: int
     marks: None | ReportDtoMarksType0 | Unset = UNSET
@@ -54,6 +55,7 @@ class ReportDto:
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.report_dto_marks_type_0 import ReportDtoMarksType0  # noqa: PLC0415
+        from ..models.report_evidence_type_0 import ReportEvidenceType0  # noqa: PLC0415
 
         id = self.id
 
@@ -71,7 +73,12 @@ class ReportDto:
 
         evidence = []
         for evidence_item_data in self.evidence:
-            evidence_item = evidence_item_data.to_dict()
+            evidence_item: dict[str, Any]
+            if isinstance(evidence_item_data, ReportEvidenceType0):
+                evidence_item = evidence_item_data.to_dict()
+            else:
+                evidence_item = evidence_item_data.to_dict()
+
             evidence.append(evidence_item)
 
         criteria = self.criteria
@@ -127,7 +134,8 @@ class ReportDto:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.report_dto_answers import ReportDtoAnswers  # noqa: PLC0415
         from ..models.report_dto_marks_type_0 import ReportDtoMarksType0  # noqa: PLC0415
-        from ..models.report_evidence import ReportEvidence  # noqa: PLC0415
+        from ..models.report_evidence_type_0 import ReportEvidenceType0  # noqa: PLC0415
+        from ..models.report_evidence_type_1 import ReportEvidenceType1  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -147,7 +155,23 @@ class ReportDto:
         evidence = []
         _evidence = d.pop("evidence")
         for evidence_item_data in _evidence:
-            evidence_item = ReportEvidence.from_dict(evidence_item_data)
+
+            def _parse_evidence_item(data: object) -> ReportEvidenceType0 | ReportEvidenceType1:
+                try:
+                    if not isinstance(data, dict):
+                        raise TypeError()
+                    componentsschemas_report_evidence_type_0 = ReportEvidenceType0.from_dict(data)
+
+                    return componentsschemas_report_evidence_type_0
+                except (TypeError, ValueError, AttributeError, KeyError):
+                    pass
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_report_evidence_type_1 = ReportEvidenceType1.from_dict(data)
+
+                return componentsschemas_report_evidence_type_1
+
+            evidence_item = _parse_evidence_item(evidence_item_data)
 
             evidence.append(evidence_item)
 

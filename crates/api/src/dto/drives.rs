@@ -62,7 +62,8 @@ pub struct DriveDto {
     pub closes_on: NaiveDate,
     pub late_policy: LatePolicy,
     pub target: Option<i64>,
-    /// `open`, `closed` (by an officer) or, after the closing date, `over`.
+    /// `upcoming` (before the opening date), `open`, `over` (after the closing date) or
+    /// `closed` (by an officer).
     pub state: String,
     pub closed_at: Option<DateTime<Utc>>,
     /// The ETag for closing.
@@ -157,8 +158,8 @@ pub struct UnregisteredList {
     pub items: Vec<UnregisteredSubject>,
 }
 
-/// Registers many subjects at once: those named, or every eligible one filed in a unit (all
-/// households of a village, say).
+/// Registers many subjects at once: those named, and every eligible one filed in a unit (all
+/// households of a village, say); with neither, every subject the drive asks.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"model_kind": "gia_dinh_hoc_tap", "unit_id": 20011}))]

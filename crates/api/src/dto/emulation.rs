@@ -177,7 +177,8 @@ pub struct RankedParticipant {
     pub report_id: i64,
 }
 
-/// The marked reports, best first: criteria passed, then name; unmarked reports are not ranked.
+/// The marked reports, best first within each kind of participant: proposed, then the share of
+/// criteria passed, then name; unmarked reports are not ranked.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Ranking {
     pub review_id: i64,
@@ -275,8 +276,9 @@ pub struct AwardDto {
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct AwardList {
     pub items: Vec<AwardDto>,
-    /// How many of each kind.
+    /// How many of each kind, over every page.
     pub counts: Vec<AwardCount>,
+    pub next_cursor: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -296,4 +298,8 @@ pub struct AwardQuery {
     pub year: Option<i32>,
     /// `json`, `csv` or `xlsx`; by default from the `Accept` header, else JSON.
     pub format: Option<ReportFormat>,
+    /// Page size, 1–500 (default 50).
+    #[param(minimum = 1, maximum = 500)]
+    pub limit: Option<i64>,
+    pub cursor: Option<String>,
 }

@@ -25,7 +25,7 @@ use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use xhht_domain::{ModelKind, Permission, UnitLevel};
 use xhht_persistence::drives::{self, Drive, NewDrive};
-use xhht_persistence::{Conflict, DbConn, PersistenceError, Record, units};
+use xhht_persistence::{Conflict, DbConn, PersistenceError, Record, savepoint, units};
 
 fn late_policy(drive: &Drive) -> LatePolicy {
     if drive.late_policy == "refuse" { LatePolicy::Refuse } else { LatePolicy::Flag }
@@ -114,6 +114,7 @@ pub async fn open_drive(
         }
         actor.require_in(Permission::Register, &unit.path)?;
         let mut models = request.models.clone();
+        models.sort_unstable();
         models.dedup();
         let drive = drives::create(
             conn,
@@ -173,7 +174,7 @@ pub async fn list_drives(
 
 /// Figures of one model: eligible, registered, late, recognised, by the unit subjects are
 /// filed in, with the total first.
-pub(crate) fn model_figures(conn: &mut DbConn, drive: &Drive, model: ModelKind) -> Result<DriveModelFigures, ApiError> {
+fn model_figures(conn: &mut DbConn, drive: &Drive, model: ModelKind) -> Result<DriveModelFigures, ApiError> {
     let (kind, level) = model.subject();
     let eligible = drives::eligible(conn, kind, level, &drive.unit_path, census_day(drive))?;
     let registered: Vec<_> =
@@ -189,24 +190,25 @@ pub(crate) fn model_figures(conn: &mut DbConn, drive: &Drive, model: ModelKind) 
         recognised: 0,
         share_registered: None,
     };
-    let registered_ids: HashSet<i64> = registered.iter().map(|r| r.subject_id).collect();
+    // Registrations count where the subject is filed now, and only for subjects the drive
+    // asks: a deleted record's evaluation stays in the workflow but not in the drive's figures.
+    let by_subject: HashMap<i64, &drives::Registered> = registered.iter().map(|r| (r.subject_id, r)).collect();
     for e in &eligible {
         let row = rows.entry(e.unit_id).or_insert_with(|| blank(Some(e.unit_id)));
         row.eligible += 1;
-        if !registered_ids.contains(&e.subject_id) {
-            row.not_registered += 1;
+        match by_subject.get(&e.subject_id) {
+            Some(r) => {
+                row.registered += 1;
+                row.registered_late += i64::from(r.through_drive == Some(true));
+                row.recognised += i64::from(r.status == "recognised");
+            }
+            None => row.not_registered += 1,
         }
-    }
-    for r in &registered {
-        let row = rows.entry(r.unit_id).or_insert_with(|| blank(Some(r.unit_id)));
-        row.registered += 1;
-        row.registered_late += i64::from(r.through_drive == Some(true));
-        row.recognised += i64::from(r.status == "recognised");
     }
     let ids: Vec<i64> = rows.keys().copied().collect();
     let names = unit_names(conn, &ids, census_day(drive))?;
     let mut total = blank(None);
-    total.unit_name = format!("Tổng: {}", units::get(conn, drive.unit_id)?.name);
+    total.unit_name = units::get(conn, drive.unit_id)?.name;
     let share =
         |f: &DriveFigures| (f.eligible > 0).then(|| (f.registered as f64 * 1000.0 / f.eligible as f64).round() / 10.0);
     let mut units_out = Vec::with_capacity(rows.len());
@@ -286,7 +288,15 @@ pub async fn get_drive(
     let rows: Vec<Vec<String>> = detail
         .figures
         .iter()
-        .flat_map(|m| m.units.iter().chain(std::iter::once(&m.total)).map(|f| figure_cells(&m.title_vi, f)))
+        .flat_map(|m| {
+            let mut total = m.total.clone();
+            total.unit_name = format!("Tổng: {}", total.unit_name);
+            m.units
+                .iter()
+                .map(|f| figure_cells(&m.title_vi, f))
+                .chain(std::iter::once(figure_cells(&m.title_vi, &total)))
+                .collect::<Vec<_>>()
+        })
         .collect();
     let name = format!("dot-dang-ky-{}-{}", detail.drive.id, detail.drive.year);
     let mut response = match format {
@@ -301,12 +311,12 @@ pub async fn get_drive(
     Ok(response)
 }
 
-/// The drive's model, or a 422 naming `field`.
+/// The drive's model, or a 409 naming `field`: the request is sound, the drive runs others.
 fn drive_model(drive: &Drive, model: ModelKind, field: &'static str) -> Result<(), ApiError> {
     if drive.model_kinds().contains(&model) {
         Ok(())
     } else {
-        Err(ApiError::Validation(vec![FieldError::rule(field, Rule::ModelNotInDrive)]))
+        Err(ApiError::ReferenceConflict(vec![FieldError::rule(field, Rule::ModelNotInDrive)]))
     }
 }
 
@@ -321,6 +331,7 @@ fn drive_model(drive: &Drive, model: ModelKind, field: &'static str) -> Result<(
             (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         )),
         (status = 404, description = "No such drive in the caller's units (`drive_not_found`)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The drive does not run this model (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/drives/{id}/unregistered")]
@@ -381,8 +392,8 @@ pub async fn list_unregistered(
     })
 }
 
-/// Registers many subjects for one of the drive's models in one call: those named, or every
-/// eligible one filed in a unit. Each gets its evaluation for the drive's year under the
+/// Registers many subjects for one of the drive's models in one call: those named, and every
+/// eligible one filed in a unit (with neither, every subject the drive asks). Each gets its evaluation for the drive's year under the
 /// framework that applies where it is; subjects registered already are listed, not
 /// registered twice, so the call is safe to repeat. All or nothing.
 #[utoipa::path(
@@ -391,7 +402,7 @@ pub async fn list_unregistered(
     responses(
         (status = 200, description = "What was registered, and what was already", body = DriveRegistrationResult),
         (status = 404, description = "No such drive in the caller's units (`drive_not_found`), or no published framework applies (`no_applicable_framework`)", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The drive is closed, or past its closing date and refusing late registrations (`drive_closed`), or not open yet (`drive_not_open`); a subject is not in the drive's units or not of the model's kind (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The drive is closed, or past its closing date and refusing late registrations (`drive_closed`), or not open yet (`drive_not_open`); a subject or the unit is not in the drive's units, a subject is not of the model's kind, or the drive does not run the model (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/drives/{id}/registrations")]
@@ -404,9 +415,6 @@ pub async fn register_in_drive(
     actor.require(Permission::Register)?;
     body.validate()?;
     let (id, request) = (id.into_inner(), body.into_inner());
-    if request.subject_ids.is_some() == request.unit_id.is_some() {
-        return Err(ApiError::Validation(vec![FieldError::rule("subject_ids", Rule::SubjectsOrUnit)]));
-    }
     let app = state.clone();
     let result = db(&state, move |database| {
         database.write(|conn| {
@@ -430,27 +438,32 @@ pub async fn register_in_drive(
                     .into_iter()
                     .map(|e| (e.subject_id, e.unit_id))
                     .collect();
-            let subjects: Vec<i64> = match (&request.subject_ids, request.unit_id) {
-                (Some(ids), _) => {
-                    let outside: Vec<FieldError> = ids
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, id)| !eligible.contains_key(id))
-                        .map(|(i, _)| FieldError::rule(format!("subject_ids[{i}]"), Rule::NotInDrive))
-                        .collect();
-                    if !outside.is_empty() {
-                        return Err(ApiError::ReferenceConflict(outside));
-                    }
-                    let mut seen = HashSet::new();
-                    ids.iter().copied().filter(|id| seen.insert(*id)).collect()
+            // Those named, and every eligible one of the unit; with neither, everyone the drive asks.
+            let mut subjects: Vec<i64> = Vec::new();
+            if let Some(ids) = &request.subject_ids {
+                let outside: Vec<FieldError> = ids
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, id)| !eligible.contains_key(id))
+                    .map(|(i, _)| FieldError::rule(format!("subject_ids[{i}]"), Rule::NotInDrive))
+                    .collect();
+                if !outside.is_empty() {
+                    return Err(ApiError::ReferenceConflict(outside));
                 }
-                (None, Some(unit)) => {
-                    let mut ids: Vec<i64> = eligible.iter().filter(|(_, u)| **u == unit).map(|(id, _)| *id).collect();
-                    ids.sort_unstable();
-                    ids
+                subjects.extend(ids);
+            }
+            if let Some(unit) = request.unit_id {
+                let inside = units::get(conn, unit).is_ok_and(|u| u.path.starts_with(&drive.unit_path));
+                if !inside {
+                    return Err(ApiError::ReferenceConflict(vec![FieldError::rule("unit_id", Rule::NotInDrive)]));
                 }
-                (None, None) => Vec::new(),
-            };
+                subjects.extend(eligible.iter().filter(|(_, u)| **u == unit).map(|(id, _)| *id));
+            }
+            if request.subject_ids.is_none() && request.unit_id.is_none() {
+                subjects.extend(eligible.keys());
+            }
+            subjects.sort_unstable();
+            subjects.dedup();
             let before: HashMap<i64, i64> = drives::registered(conn, &drive)?
                 .into_iter()
                 .filter(|r| r.model_kind == model.as_str())
@@ -462,21 +475,27 @@ pub async fn register_in_drive(
                     already.push(DriveRegistration { subject_id, evaluation_id });
                     continue;
                 }
-                let ev = register_subject(
-                    conn,
-                    &app,
-                    &actor,
-                    &RegistrationRequest {
-                        subject_type: kind,
-                        subject_id,
-                        framework_id: None,
-                        model_kind: Some(model),
-                        year: drive.year,
-                        requested_level: None,
-                    },
-                )?;
-                drives::record_registration(conn, drive.id, ev.id, late)?;
-                registered.push(DriveRegistration { subject_id, evaluation_id: ev.id });
+                let registration = RegistrationRequest {
+                    subject_type: kind,
+                    subject_id,
+                    framework_id: None,
+                    model_kind: Some(model),
+                    year: drive.year,
+                    requested_level: None,
+                };
+                // In a savepoint: a subject registered at the same moment by another request
+                // (or filed under a unit outside the drive) is reported, not a failed batch.
+                match savepoint(conn, |conn| register_subject(conn, &app, &actor, &registration)) {
+                    Ok(ev) => {
+                        drives::record_registration(conn, drive.id, ev.id, late)?;
+                        registered.push(DriveRegistration { subject_id, evaluation_id: ev.id });
+                    }
+                    Err(ApiError::Conflict(Conflict::AlreadyRegistered)) => {
+                        let evaluation_id = drives::evaluation_of(conn, kind, subject_id, model, drive.year)?;
+                        already.push(DriveRegistration { subject_id, evaluation_id });
+                    }
+                    Err(e) => return Err(e),
+                }
             }
             Ok(DriveRegistrationResult {
                 drive_id: drive.id,

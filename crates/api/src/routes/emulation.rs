@@ -22,6 +22,7 @@ use crate::state::AppState;
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use std::collections::HashMap;
+use xhht_domain::search::fold;
 use xhht_domain::{Permission, SubjectKind};
 use xhht_evaluation::{EmulationPlan, FrameworkError, Participant, PlanLevel, validate_plan};
 use xhht_persistence::drives::subject_names;
@@ -155,7 +156,10 @@ pub async fn create_plan(
                 (None, None) if actor.is_admin() => None,
                 (None, None) => return Err(ApiError::OutOfScope),
                 (Some(level), Some(id)) => {
-                    let unit = units::get(conn, id).map_err(|_| wrong_unit())?;
+                    let unit = units::get(conn, id).map_err(|e| match e {
+                        PersistenceError::NotFound(_) => wrong_unit(),
+                        other => other.into(),
+                    })?;
                     let day = plan.decision.issued_on.unwrap_or_else(super::support::today);
                     if unit.level != level || !unit.is_valid_on(day) {
                         return Err(wrong_unit());
@@ -251,8 +255,8 @@ fn open(review: &Review) -> Result<(), ApiError> {
     operation_id = "openEmulationReview", tag = "emulation", request_body = NewReviewRequest,
     params(("id" = i64, Path, description = "Plan id")), security(("bearer" = [])),
     responses(
-        (status = 201, description = "The review", body = ReviewDto, headers(("Location" = String, description = "The review's URL"))),
-        (status = 200, description = "The review was open already", body = ReviewDto),
+        (status = 201, description = "The review", body = ReviewDto, headers(("Location" = String, description = "The review's URL"), ("ETag" = String, description = "The review's version"))),
+        (status = 200, description = "The review was open already", body = ReviewDto, headers(("ETag" = String, description = "The review's version"))),
         (status = 404, description = "No such plan (`emulation_plan_not_found`)", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The plan has no such phase, or the unit is not the plan's or under it (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
@@ -274,7 +278,10 @@ pub async fn open_review(
                 return Err(ApiError::ReferenceConflict(vec![FieldError::rule("phase_id", Rule::UnknownPhase)]));
             }
             let wrong_unit = || ApiError::ReferenceConflict(vec![FieldError::rule("unit_id", Rule::ReviewUnit)]);
-            let unit = units::get(conn, request.unit_id).map_err(|_| wrong_unit())?;
+            let unit = units::get(conn, request.unit_id).map_err(|e| match e {
+                PersistenceError::NotFound(_) => wrong_unit(),
+                other => other.into(),
+            })?;
             if row.unit_path.as_deref().is_some_and(|root| !unit.path.starts_with(root)) {
                 return Err(wrong_unit());
             }
@@ -282,7 +289,9 @@ pub async fn open_review(
             let (review, created) =
                 emulation::open_review(conn, row.id, &request.phase_id, unit.id, &unit.path, request.held_on)?;
             if created {
-                audit(conn, &actor, "emulation_review", review.id, "open", Some(&unit), serde_json::json!({}))?;
+                let changes =
+                    serde_json::json!({"plan_id": row.id, "phase_id": review.phase_id, "held_on": review.held_on});
+                audit(conn, &actor, "emulation_review", review.id, "open", Some(&unit), changes)?;
             }
             Ok::<_, ApiError>((review_dto(conn, &review, &plan)?, created))
         })
@@ -338,10 +347,10 @@ fn participant<'a>(
     operation_id = "fileEmulationReport", tag = "emulation", request_body = NewReportRequest,
     params(("id" = i64, Path, description = "Review id")), security(("bearer" = [])),
     responses(
-        (status = 201, description = "The report", body = ReportDto),
-        (status = 200, description = "The report, filed again", body = ReportDto),
+        (status = 201, description = "The report", body = ReportDto, headers(("ETag" = String, description = "The report's version, for If-Match on marking"))),
+        (status = 200, description = "The report, filed again", body = ReportDto, headers(("ETag" = String, description = "The report's version, for If-Match on marking"))),
         (status = 404, description = "No such review in the caller's units (`emulation_review_not_found`)", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The review is closed (`review_closed`), the report is marked (`report_marked`), or the participant kind, the subject or a criterion is not the plan's (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The review is closed (`review_closed`), the report is marked (`report_marked`), or the participant kind, the subject or a criterion is not the plan's, or the subject is outside the reviewing unit (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/emulation-reviews/{id}/reports")]
@@ -388,6 +397,15 @@ pub async fn file_report(
             }
             let found = subject(conn, &actor, request.subject_type, request.subject_id, kind.unit_level)?;
             actor.require_in(Permission::Register, &found.unit_path)?;
+            // A review covers the reviewing unit's participants; an account covering the whole
+            // country records the reviews of units that no longer exist, whose participants
+            // are filed under their successors now.
+            if !actor.scope.nationwide && !found.unit_path.starts_with(&review.unit_path) {
+                return Err(ApiError::ReferenceConflict(vec![FieldError::rule("subject_id", Rule::OutsideReview)]));
+            }
+            let before = emulation::reports_of_review(conn, review.id)?
+                .into_iter()
+                .find(|r| r.subject_type == request.subject_type.as_str() && r.subject_id == request.subject_id);
             let (report, created) = emulation::file_report(
                 conn,
                 &NewReport {
@@ -403,14 +421,16 @@ pub async fn file_report(
             )?;
             let unit = units::get(conn, found.unit_id)?;
             let view = report_dto(&report, &plan);
+            let before = before.map(|b| report_dto(&b, &plan));
+            let action = if created { "file" } else { "refile" };
             audit(
                 conn,
                 &actor,
                 "emulation_report",
                 report.id,
-                if created { "file" } else { "refile" },
+                action,
                 Some(&unit),
-                diff(None, Some(&view)),
+                diff(before.as_ref(), Some(&view)),
             )?;
             Ok::<_, ApiError>((view, created))
         })
@@ -544,12 +564,28 @@ pub async fn rank_review(
                     })
                 })
                 .collect();
-            items.sort_by(|a, b| (b.proposed, b.passed).cmp(&(a.proposed, a.passed)).then_with(|| a.name.cmp(&b.name)));
-            // Equal results share a place.
+            // Within each kind of participant (their criteria differ): those proposed first, then
+            // the share of criteria passed; equal results share a place, listed by name.
+            let share =
+                |p: &RankedParticipant| if p.criteria == 0 { 0.0 } else { f64::from(p.passed) / p.criteria as f64 };
+            items.sort_by(|a, b| {
+                a.participant_kind
+                    .cmp(&b.participant_kind)
+                    .then_with(|| {
+                        (b.proposed, share(b)).partial_cmp(&(a.proposed, share(a))).unwrap_or(std::cmp::Ordering::Equal)
+                    })
+                    .then_with(|| fold(&a.name).cmp(&fold(&b.name)))
+                    .then_with(|| a.subject_id.cmp(&b.subject_id))
+            });
+            let mut first_of_kind = 0;
             for i in 0..items.len() {
-                let same =
-                    i > 0 && (items[i].proposed, items[i].passed) == (items[i - 1].proposed, items[i - 1].passed);
-                items[i].rank = if same { items[i - 1].rank } else { i + 1 };
+                let same_kind = i > 0 && items[i].participant_kind == items[i - 1].participant_kind;
+                if !same_kind {
+                    first_of_kind = i;
+                }
+                let same_result =
+                    same_kind && (items[i].proposed, items[i].passed) == (items[i - 1].proposed, items[i - 1].passed);
+                items[i].rank = if same_result { items[i - 1].rank } else { i - first_of_kind + 1 };
             }
             Ok::<_, ApiError>(Ranking { review_id: review.id, items, unmarked })
         })
@@ -562,7 +598,7 @@ pub async fn rank_review(
             vec![
                 p.rank.to_string(),
                 p.participant_kind.clone(),
-                p.subject_type.to_string(),
+                p.subject_type.name_vi().to_owned(),
                 p.subject_id.to_string(),
                 p.name.clone(),
                 p.passed.to_string(),
@@ -632,7 +668,9 @@ pub async fn close_review(
             actor.require_in(Permission::ManageEmulation, &review.unit_path)?;
             let closed = emulation::close_review(conn, review.id, expected)?;
             let unit = units::get(conn, review.unit_id)?;
-            audit(conn, &actor, "emulation_review", review.id, "close", Some(&unit), serde_json::json!({}))?;
+            let changes = serde_json::json!({"closed": {"before": false, "after": true},
+                                             "reports": emulation::reports_of_review(conn, review.id)?.len()});
+            audit(conn, &actor, "emulation_review", review.id, "close", Some(&unit), changes)?;
             review_dto(conn, &closed, &plan)
         })
     })
@@ -685,7 +723,7 @@ fn award_dtos(conn: &mut DbConn, rows: &[emulation::Award]) -> Result<Vec<AwardD
     params(("Idempotency-Key" = Option<String>, Header, description = "A retry from the same account with the same key and body returns the first result")),
     responses(
         (status = 201, description = "The awards recorded", body = AwardList),
-        (status = 404, description = "No such plan (`emulation_plan_not_found`) or review (`emulation_review_not_found`)", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such plan (`emulation_plan_not_found`), or no such review in the caller's units (`emulation_review_not_found`)", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The decision gave this award to a recipient already (`award_exists`); a recipient is not in the caller's units, the phase is not the plan's, or the review is another plan's (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -711,7 +749,7 @@ pub async fn create_awards(
             }
         }
         if let Some(review_id) = request.review_id {
-            let review = emulation::get_review(conn, review_id)?;
+            let (review, _) = readable_review(conn, &actor, review_id)?;
             let other_phase = request.phase_id.as_deref().is_some_and(|p| p != review.phase_id);
             if request.plan_id.is_some_and(|p| p != review.plan_id) || other_phase {
                 return Err(ApiError::ReferenceConflict(vec![FieldError::rule("review_id", Rule::ReviewOfAnotherPlan)]));
@@ -750,7 +788,7 @@ pub async fn create_awards(
             rows.push(award);
         }
         let items = award_dtos(conn, &rows)?;
-        Ok(AwardList { counts: counts(&items), items })
+        Ok(AwardList { counts: counts(&items), items, next_cursor: None })
     })
     .await
 }
@@ -780,6 +818,11 @@ pub async fn list_awards(
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let format = format_of(&req, q.format);
+    let limit = limit(q.limit).map_err(|e| ApiError::InvalidQuery(vec![e]))?;
+    let after = super::support::cursor(&q.cursor)
+        .map(decode_id_cursor)
+        .transpose()
+        .map_err(|e| ApiError::InvalidQuery(vec![e]))?;
     let list = db(&state, move |database| {
         database.read(|conn| {
             let within = q.unit.map(|id| units::get(conn, id).map(|u| u.path)).transpose()?;
@@ -790,9 +833,15 @@ pub async fn list_awards(
                 phase_id: q.phase_id.clone(),
                 year: q.year,
             };
-            let rows = emulation::list_awards(conn, &filter)?;
+            let rows = emulation::list_awards(conn, &filter, after, limit)?;
+            let next_cursor =
+                (rows.len() as i64 == limit).then(|| rows.last().map(|a| encode_id_cursor(a.id))).flatten();
             let items = award_dtos(conn, &rows)?;
-            Ok::<_, ApiError>(AwardList { counts: counts(&items), items })
+            let counts = emulation::count_awards(conn, &filter)?
+                .into_iter()
+                .map(|(kind, count)| AwardCount { kind: award_kind(&kind), count })
+                .collect();
+            Ok::<_, ApiError>(AwardList { items, counts, next_cursor })
         })
     })
     .await?;
@@ -803,7 +852,7 @@ pub async fn list_awards(
             vec![
                 a.kind.name_vi().to_owned(),
                 a.title_vi.clone(),
-                a.subject_type.to_string(),
+                a.subject_type.name_vi().to_owned(),
                 a.subject_id.to_string(),
                 a.name.clone(),
                 a.decision_number.clone(),

@@ -99,7 +99,7 @@ fn respond(dto: &EvaluationDto) -> HttpResponse {
     responses(
         (status = 201, description = "Registered", body = EvaluationDto, headers(("Location" = String, description = "The evaluation's URL"))),
         (status = 404, description = "No such framework version (`framework_not_found`); or, without `framework_id`, no published framework of `model_kind` applies to the subject's unit at the end of the year (`no_applicable_framework`)", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already registered for this model and year (`already_registered`); the framework is retired (`framework_retired`), not in force in the year (`framework_not_valid_for_year`) or has no such level (`unknown_level`); or the subject does not exist or is not what the framework's model evaluates, the framework is another province's, or `model_kind` differs from the framework's (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already registered for this model and year (`already_registered`); the framework is retired (`framework_retired`), not in force in the year (`framework_not_valid_for_year`) or has no such level (`unknown_level`); or the subject does not exist or is not what the framework's model evaluates, the framework is another province's, `model_kind` differs from the framework's, or the framework is a template (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/evaluations")]
@@ -133,6 +133,21 @@ pub(super) fn register_subject(
     let compiled = match (r.framework_id, r.model_kind) {
         (Some(id), model) => {
             let compiled = app.frameworks.get(conn, id)?;
+            // Another province's draft is not there for this caller, as on GET.
+            let hidden = compiled.framework.status == xhht_evaluation::FrameworkStatus::Draft
+                && !actor.scope.nationwide
+                && compiled
+                    .province_id
+                    .is_some_and(|p| !super::frameworks::provinces_covered(&actor.scope).contains(&p));
+            if hidden {
+                return Err(ApiError::NotFound(Record::Framework));
+            }
+            if compiled.framework.template {
+                return Err(ApiError::ReferenceConflict(vec![FieldError::rule(
+                    "framework_id",
+                    Rule::TemplateNotRegistrable,
+                )]));
+            }
             if model.is_some_and(|m| m != compiled.framework.model_kind) {
                 return Err(ApiError::ReferenceConflict(vec![FieldError::rule(
                     "model_kind",

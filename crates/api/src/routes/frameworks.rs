@@ -149,7 +149,7 @@ fn drafts_visible_to(caller: &MaybeActor) -> Option<Vec<i64>> {
 }
 
 /// The provinces an account's units include whole.
-fn provinces_covered(scope: &Scope) -> Vec<i64> {
+pub(super) fn provinces_covered(scope: &Scope) -> Vec<i64> {
     scope
         .read
         .iter()
@@ -232,6 +232,7 @@ pub async fn list_frameworks(
             (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
         ), headers(("ETag" = String, description = "The row version, for If-Match on transitions"))),
         (status = 404, description = "No framework version with this id, or another province's draft", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A text is longer than an Excel cell holds (32,767 characters): read it as JSON (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/frameworks/{id}")]
@@ -260,6 +261,9 @@ pub async fn get_framework(
 }
 
 fn sheet_error(e: rust_xlsxwriter::XlsxError) -> ApiError {
+    if matches!(e, rust_xlsxwriter::XlsxError::MaxStringLengthExceeded) {
+        return ApiError::ReferenceConflict(vec![FieldError::rule("format", Rule::TooLongForExcel)]);
+    }
     tracing::error!(error = %e, "cannot write a framework workbook");
     ApiError::Internal
 }
@@ -315,6 +319,10 @@ fn store_draft(
     let next = earlier.last().map_or(1, |r| r.version + 1);
     document.version = u32::try_from(next).unwrap_or(1);
     document.status = FrameworkStatus::Draft;
+    // Templates are national starting points; a province's framework is its own criteria.
+    if province_id.is_some() {
+        document.template = false;
+    }
     validate(&document).map_err(|errors| invalid_in(errors, book))?;
     let mut new = shipped_row(&document);
     new.shipped = false;
@@ -354,7 +362,7 @@ fn province_in_force(conn: &mut DbConn, id: i64, field: &'static str) -> Result<
     responses(
         (status = 201, description = "The new draft version", body = FrameworkDetail,
             headers(("Location" = String, description = "The version's URL"), ("ETag" = String, description = "The row version"))),
-        (status = 400, description = "`province_id` in the query with a JSON body, which says it in its own `province_id` (`invalid_query`)", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is neither JSON nor an XLSX workbook", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "That version was created at the same moment by someone else, or `province_id` is not a province in force or differs from the earlier versions' (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The document is invalid, or a cell of the workbook cannot be read (`framework_invalid`; for a workbook each error names its cell, e.g. `'Chỉ tiêu'!F7`)", body = Problem, content_type = "application/problem+json"),
     )
@@ -369,12 +377,15 @@ pub async fn create_framework(
     actor.require(Permission::ManageFrameworks)?;
     let (document, province_id, book) = match body {
         FrameworkUpload::Json(body) => {
-            if query.province_id.is_some() {
-                return Err(ApiError::InvalidQuery(vec![FieldError::rule("province_id", Rule::ProvinceInTheBody)]));
-            }
+            let province_id = match (body.province_id, query.province_id) {
+                (Some(a), Some(b)) if a != b => {
+                    return Err(ApiError::Validation(vec![FieldError::rule("province_id", Rule::ProvinceDiffers)]));
+                }
+                (a, b) => a.or(b),
+            };
             let document: Framework =
                 serde_json::from_value(body.document).map_err(|e| invalid(vec![FrameworkError::parse(&e)]))?;
-            (document, body.province_id, None)
+            (document, province_id, None)
         }
         FrameworkUpload::Workbook(bytes) => {
             let book = xhht_framework_sheets::read(&bytes).map_err(unreadable_cells)?;
@@ -443,7 +454,7 @@ fn adopted(source: &Framework, province: &Unit, request: &AdoptRequest) -> Frame
         (status = 201, description = "The province's draft", body = FrameworkDetail,
             headers(("Location" = String, description = "The draft's URL"))),
         (status = 404, description = "No framework version with this id", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The framework is another province's, so not a template or a national one (`reference_conflict`); `province_id` is not a province in force (`reference_conflict`); or the province has a framework with this id already (`framework_version_exists`: pass another `key`)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The framework is a province's own, or retired: only national templates and frameworks in use are adopted (`reference_conflict`); `province_id` is not a province in force (`reference_conflict`); or the province has a framework with this id already (`framework_version_exists`: pass another `key`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/frameworks/{id}/adopt")]
@@ -466,7 +477,7 @@ pub async fn adopt_framework(
     let body = request.clone();
     create_once(&state, &req, "adopt_framework", actor.id, &body, "/api/v1/frameworks", move |conn| {
         let source_row = frameworks::get(conn, id)?;
-        if !source_row.template && source_row.province_id.is_some() {
+        if source_row.province_id.is_some() || source_row.status == FrameworkStatus::Retired {
             return Err(ApiError::ReferenceConflict(vec![FieldError::rule("id", Rule::NotAdoptable)]));
         }
         let province = province_in_force(conn, request.province_id, "province_id")?;
@@ -514,7 +525,7 @@ pub fn applicable(
         model,
         province: province_name,
         day,
-        templates: templates.into_iter().map(|t| (t.id, t.framework_key)).collect(),
+        templates: templates.into_iter().filter(|t| t.province_id.is_none()).map(|t| (t.id, t.framework_key)).collect(),
     })
 }
 

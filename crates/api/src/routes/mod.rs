@@ -5,7 +5,7 @@ pub mod accounts;
 pub mod audit;
 pub mod auth;
 mod decisions;
-pub(crate) mod drives;
+mod drives;
 mod duplicates;
 pub mod emulation;
 mod evaluations;

@@ -115,13 +115,15 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: DriveRegistrationRequest,
 ) -> Response[DriveRegistrationResult | Problem]:
-    """Registers many subjects for one of the drive's models in one call: those named, or every
-    eligible one filed in a unit. Each gets its evaluation for the drive's year under the
+    """Registers many subjects for one of the drive's models in one call: those named, and every
+    eligible one filed in a unit (with neither, every subject the drive asks). Each gets its evaluation
+    for the drive's year under the
     framework that applies where it is; subjects registered already are listed, not
     registered twice, so the call is safe to repeat. All or nothing.
 
-     Registers many subjects for one of the drive's models in one call: those named, or every
-    eligible one filed in a unit. Each gets its evaluation for the drive's year under the
+     Registers many subjects for one of the drive's models in one call: those named, and every
+    eligible one filed in a unit (with neither, every subject the drive asks). Each gets its evaluation
+    for the drive's year under the
     framework that applies where it is; subjects registered already are listed, not
     registered twice, so the call is safe to repeat. All or nothing.
 
@@ -130,10 +132,10 @@ def sync_detailed(
 
     Args:
         id (int):
-        body (DriveRegistrationRequest): Registers many subjects at once: those named, or every
+        body (DriveRegistrationRequest): Registers many subjects at once: those named, and every
             eligible one filed in a unit (all
-            households of a village, say). Example: {'model_kind': 'gia_dinh_hoc_tap', 'unit_id':
-            20011}.
+            households of a village, say); with neither, every subject the drive asks. Example:
+            {'model_kind': 'gia_dinh_hoc_tap', 'unit_id': 20011}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,13 +163,15 @@ def sync(
     client: AuthenticatedClient,
     body: DriveRegistrationRequest,
 ) -> DriveRegistrationResult | Problem | None:
-    """Registers many subjects for one of the drive's models in one call: those named, or every
-    eligible one filed in a unit. Each gets its evaluation for the drive's year under the
+    """Registers many subjects for one of the drive's models in one call: those named, and every
+    eligible one filed in a unit (with neither, every subject the drive asks). Each gets its evaluation
+    for the drive's year under the
     framework that applies where it is; subjects registered already are listed, not
     registered twice, so the call is safe to repeat. All or nothing.
 
-     Registers many subjects for one of the drive's models in one call: those named, or every
-    eligible one filed in a unit. Each gets its evaluation for the drive's year under the
+     Registers many subjects for one of the drive's models in one call: those named, and every
+    eligible one filed in a unit (with neither, every subject the drive asks). Each gets its evaluation
+    for the drive's year under the
     framework that applies where it is; subjects registered already are listed, not
     registered twice, so the call is safe to repeat. All or nothing.
 
@@ -176,10 +180,10 @@ def sync(
 
     Args:
         id (int):
-        body (DriveRegistrationRequest): Registers many subjects at once: those named, or every
+        body (DriveRegistrationRequest): Registers many subjects at once: those named, and every
             eligible one filed in a unit (all
-            households of a village, say). Example: {'model_kind': 'gia_dinh_hoc_tap', 'unit_id':
-            20011}.
+            households of a village, say); with neither, every subject the drive asks. Example:
+            {'model_kind': 'gia_dinh_hoc_tap', 'unit_id': 20011}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,13 +206,15 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: DriveRegistrationRequest,
 ) -> Response[DriveRegistrationResult | Problem]:
-    """Registers many subjects for one of the drive's models in one call: those named, or every
-    eligible one filed in a unit. Each gets its evaluation for the drive's year under the
+    """Registers many subjects for one of the drive's models in one call: those named, and every
+    eligible one filed in a unit (with neither, every subject the drive asks). Each gets its evaluation
+    for the drive's year under the
     framework that applies where it is; subjects registered already are listed, not
     registered twice, so the call is safe to repeat. All or nothing.
 
-     Registers many subjects for one of the drive's models in one call: those named, or every
-    eligible one filed in a unit. Each gets its evaluation for the drive's year under the
+     Registers many subjects for one of the drive's models in one call: those named, and every
+    eligible one filed in a unit (with neither, every subject the drive asks). Each gets its evaluation
+    for the drive's year under the
     framework that applies where it is; subjects registered already are listed, not
     registered twice, so the call is safe to repeat. All or nothing.
 
@@ -217,10 +223,10 @@ async def asyncio_detailed(
 
     Args:
         id (int):
-        body (DriveRegistrationRequest): Registers many subjects at once: those named, or every
+        body (DriveRegistrationRequest): Registers many subjects at once: those named, and every
             eligible one filed in a unit (all
-            households of a village, say). Example: {'model_kind': 'gia_dinh_hoc_tap', 'unit_id':
-            20011}.
+            households of a village, say); with neither, every subject the drive asks. Example:
+            {'model_kind': 'gia_dinh_hoc_tap', 'unit_id': 20011}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -246,13 +252,15 @@ async def asyncio(
     client: AuthenticatedClient,
     body: DriveRegistrationRequest,
 ) -> DriveRegistrationResult | Problem | None:
-    """Registers many subjects for one of the drive's models in one call: those named, or every
-    eligible one filed in a unit. Each gets its evaluation for the drive's year under the
+    """Registers many subjects for one of the drive's models in one call: those named, and every
+    eligible one filed in a unit (with neither, every subject the drive asks). Each gets its evaluation
+    for the drive's year under the
     framework that applies where it is; subjects registered already are listed, not
     registered twice, so the call is safe to repeat. All or nothing.
 
-     Registers many subjects for one of the drive's models in one call: those named, or every
-    eligible one filed in a unit. Each gets its evaluation for the drive's year under the
+     Registers many subjects for one of the drive's models in one call: those named, and every
+    eligible one filed in a unit (with neither, every subject the drive asks). Each gets its evaluation
+    for the drive's year under the
     framework that applies where it is; subjects registered already are listed, not
     registered twice, so the call is safe to repeat. All or nothing.
 
@@ -261,10 +269,10 @@ async def asyncio(
 
     Args:
         id (int):
-        body (DriveRegistrationRequest): Registers many subjects at once: those named, or every
+        body (DriveRegistrationRequest): Registers many subjects at once: those named, and every
             eligible one filed in a unit (all
-            households of a village, say). Example: {'model_kind': 'gia_dinh_hoc_tap', 'unit_id':
-            20011}.
+            households of a village, say); with neither, every subject the drive asks. Example:
+            {'model_kind': 'gia_dinh_hoc_tap', 'unit_id': 20011}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -18,6 +18,8 @@ def _get_kwargs(
     phase_id: str | Unset = UNSET,
     year: int | Unset = UNSET,
     format_: ReportFormat | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -35,6 +37,10 @@ def _get_kwargs(
         json_format_ = format_
 
     params["format"] = json_format_
+
+    params["limit"] = limit
+
+    params["cursor"] = cursor
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -106,6 +112,8 @@ def sync_detailed(
     phase_id: str | Unset = UNSET,
     year: int | Unset = UNSET,
     format_: ReportFormat | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Response[AwardList | Problem]:
     """Awards in the caller's units, by unit, plan, phase and year, with how many of each kind.
     JSON, CSV or XLSX.
@@ -122,6 +130,8 @@ def sync_detailed(
         phase_id (str | Unset):
         year (int | Unset):
         format_ (ReportFormat | Unset): The file a report comes as.
+        limit (int | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,6 +147,8 @@ def sync_detailed(
         phase_id=phase_id,
         year=year,
         format_=format_,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -154,6 +166,8 @@ def sync(
     phase_id: str | Unset = UNSET,
     year: int | Unset = UNSET,
     format_: ReportFormat | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> AwardList | Problem | None:
     """Awards in the caller's units, by unit, plan, phase and year, with how many of each kind.
     JSON, CSV or XLSX.
@@ -170,6 +184,8 @@ def sync(
         phase_id (str | Unset):
         year (int | Unset):
         format_ (ReportFormat | Unset): The file a report comes as.
+        limit (int | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -186,6 +202,8 @@ def sync(
         phase_id=phase_id,
         year=year,
         format_=format_,
+        limit=limit,
+        cursor=cursor,
     ).parsed
 
 
@@ -197,6 +215,8 @@ async def asyncio_detailed(
     phase_id: str | Unset = UNSET,
     year: int | Unset = UNSET,
     format_: ReportFormat | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> Response[AwardList | Problem]:
     """Awards in the caller's units, by unit, plan, phase and year, with how many of each kind.
     JSON, CSV or XLSX.
@@ -213,6 +233,8 @@ async def asyncio_detailed(
         phase_id (str | Unset):
         year (int | Unset):
         format_ (ReportFormat | Unset): The file a report comes as.
+        limit (int | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -228,6 +250,8 @@ async def asyncio_detailed(
         phase_id=phase_id,
         year=year,
         format_=format_,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -243,6 +267,8 @@ async def asyncio(
     phase_id: str | Unset = UNSET,
     year: int | Unset = UNSET,
     format_: ReportFormat | Unset = UNSET,
+    limit: int | Unset = UNSET,
+    cursor: str | Unset = UNSET,
 ) -> AwardList | Problem | None:
     """Awards in the caller's units, by unit, plan, phase and year, with how many of each kind.
     JSON, CSV or XLSX.
@@ -259,6 +285,8 @@ async def asyncio(
         phase_id (str | Unset):
         year (int | Unset):
         format_ (ReportFormat | Unset): The file a report comes as.
+        limit (int | Unset):
+        cursor (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -276,5 +304,7 @@ async def asyncio(
             phase_id=phase_id,
             year=year,
             format_=format_,
+            limit=limit,
+            cursor=cursor,
         )
     ).parsed

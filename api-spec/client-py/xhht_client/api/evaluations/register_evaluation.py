@@ -7,13 +7,14 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.evaluation_dto import EvaluationDto
 from ...models.problem import Problem
-from ...models.registration_request import RegistrationRequest
+from ...models.registration_request_type_0 import RegistrationRequestType0
+from ...models.registration_request_type_1 import RegistrationRequestType1
 from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
-    body: RegistrationRequest,
+    body: RegistrationRequestType0 | RegistrationRequestType1,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -25,7 +26,10 @@ def _get_kwargs(
         "url": "/api/v1/evaluations",
     }
 
-    _kwargs["json"] = body.to_dict()
+    if isinstance(body, RegistrationRequestType0):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
 
@@ -111,7 +115,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
-    body: RegistrationRequest,
+    body: RegistrationRequestType0 | RegistrationRequestType1,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[EvaluationDto | Problem]:
     """Registers a subject for a model and year, pinned to a framework version.
@@ -123,8 +127,9 @@ def sync_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (RegistrationRequest): Registers a subject for a model and year (đăng ký). Example:
-            {'subject_type': 'household', 'subject_id': 1, 'framework_id': 12, 'year': 2026}.
+        body (RegistrationRequestType0 | RegistrationRequestType1): Registers a subject for a
+            model and year (đăng ký). Example: {'subject_type': 'household', 'subject_id': 1,
+            'framework_id': 12, 'year': 2026}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -149,7 +154,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
-    body: RegistrationRequest,
+    body: RegistrationRequestType0 | RegistrationRequestType1,
     idempotency_key: str | Unset = UNSET,
 ) -> EvaluationDto | Problem | None:
     """Registers a subject for a model and year, pinned to a framework version.
@@ -161,8 +166,9 @@ def sync(
 
     Args:
         idempotency_key (str | Unset):
-        body (RegistrationRequest): Registers a subject for a model and year (đăng ký). Example:
-            {'subject_type': 'household', 'subject_id': 1, 'framework_id': 12, 'year': 2026}.
+        body (RegistrationRequestType0 | RegistrationRequestType1): Registers a subject for a
+            model and year (đăng ký). Example: {'subject_type': 'household', 'subject_id': 1,
+            'framework_id': 12, 'year': 2026}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -182,7 +188,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
-    body: RegistrationRequest,
+    body: RegistrationRequestType0 | RegistrationRequestType1,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[EvaluationDto | Problem]:
     """Registers a subject for a model and year, pinned to a framework version.
@@ -194,8 +200,9 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (str | Unset):
-        body (RegistrationRequest): Registers a subject for a model and year (đăng ký). Example:
-            {'subject_type': 'household', 'subject_id': 1, 'framework_id': 12, 'year': 2026}.
+        body (RegistrationRequestType0 | RegistrationRequestType1): Registers a subject for a
+            model and year (đăng ký). Example: {'subject_type': 'household', 'subject_id': 1,
+            'framework_id': 12, 'year': 2026}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -218,7 +225,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
-    body: RegistrationRequest,
+    body: RegistrationRequestType0 | RegistrationRequestType1,
     idempotency_key: str | Unset = UNSET,
 ) -> EvaluationDto | Problem | None:
     """Registers a subject for a model and year, pinned to a framework version.
@@ -230,8 +237,9 @@ async def asyncio(
 
     Args:
         idempotency_key (str | Unset):
-        body (RegistrationRequest): Registers a subject for a model and year (đăng ký). Example:
-            {'subject_type': 'household', 'subject_id': 1, 'framework_id': 12, 'year': 2026}.
+        body (RegistrationRequestType0 | RegistrationRequestType1): Registers a subject for a
+            model and year (đăng ký). Example: {'subject_type': 'household', 'subject_id': 1,
+            'framework_id': 12, 'year': 2026}.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -6,27 +6,43 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ChangeAfter")
+T = TypeVar("T", bound="RegistrationRequestType1")
 
 
 @_attrs_define
-class ChangeAfter:
+class RegistrationRequestType1:
+    """
+    Attributes:
+        model_kind (str):
+    """
+
+    model_kind: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        model_kind = self.model_kind
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "model_kind": model_kind,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        change_after = cls()
+        model_kind = d.pop("model_kind")
 
-        change_after.additional_properties = d
-        return change_after
+        registration_request_type_1 = cls(
+            model_kind=model_kind,
+        )
+
+        registration_request_type_1.additional_properties = d
+        return registration_request_type_1
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,27 +6,43 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ChangeBefore")
+T = TypeVar("T", bound="RegistrationRequestType0")
 
 
 @_attrs_define
-class ChangeBefore:
+class RegistrationRequestType0:
+    """
+    Attributes:
+        framework_id (int):
+    """
+
+    framework_id: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        framework_id = self.framework_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "framework_id": framework_id,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        change_before = cls()
+        framework_id = d.pop("framework_id")
 
-        change_before.additional_properties = d
-        return change_before
+        registration_request_type_0 = cls(
+            framework_id=framework_id,
+        )
+
+        registration_request_type_0.additional_properties = d
+        return registration_request_type_0
 
     @property
     def additional_keys(self) -> list[str]:
