@@ -234,8 +234,8 @@ fn is_date_error(text: &str) -> bool {
     .any(|m| text.starts_with(m))
 }
 
-/// 2^53: below it every integer is exactly an `f64`, so an integral float is the number the
-/// client wrote. Above it a float is only near that number, and an integer too large for an
+/// 2^53: up to it every integer is exactly an `f64`, so an integral float is the number the
+/// client wrote (as JavaScript, which has no other numbers, reads it). Above it a float is only near that number, and an integer too large for an
 /// `i64` (`-9223372036854775809`) reaches us as the float -2^63: taken as an integer it would
 /// pass for `i64::MIN`. Such numbers stay floats and are refused.
 const EXACT: f64 = 9_007_199_254_740_992.0;
@@ -246,9 +246,9 @@ fn integral_floats_to_integers(value: &mut Value) {
         Value::Number(n) if n.is_f64() => {
             if let Some(f) = n.as_f64()
                 && f.fract() == 0.0
-                && f.abs() < EXACT
+                && f.abs() <= EXACT
             {
-                // Exact: |f| < 2^53 and integral, so the cast neither rounds nor saturates.
+                // Exact: |f| <= 2^53 and integral, so the cast neither rounds nor saturates.
                 *n = Number::from(f as i64);
             }
         }
@@ -347,6 +347,11 @@ mod tests {
         let mut value: Value = serde_json::from_str("-1859084469432123.0").unwrap_or_default();
         integral_floats_to_integers(&mut value);
         assert_eq!(value, json!(-1_859_084_469_432_123_i64));
+        // 2^53 itself is exact (a fuzzer found it refused).
+        let mut value: Value = serde_json::from_str("[9007199254740992.0, 9007199254740994.0]").unwrap_or_default();
+        integral_floats_to_integers(&mut value);
+        assert_eq!(value[0], json!(9_007_199_254_740_992_i64));
+        assert!(value[1].is_f64());
     }
 
     #[test]
