@@ -10,6 +10,7 @@ use serde_json::{Value, json};
 
 on_both_backends!(
     a_commune_runs_a_drive_and_registers_a_village_in_one_call,
+    two_clerks_registering_one_village_at_once_register_each_family_once,
     a_district_plan_is_reviewed_and_its_best_are_commended,
 );
 
@@ -180,6 +181,43 @@ async fn a_commune_runs_a_drive_and_registers_a_village_in_one_call(app: &TestAp
     let audit = app.get_json(&format!("/api/v1/audit?entity=drive&entity_id={}", drive["id"])).await;
     let actions: Vec<&str> = audit["items"].as_array().unwrap().iter().filter_map(|e| e["action"].as_str()).collect();
     assert!(actions.contains(&"open") && actions.contains(&"close"), "{actions:?}");
+}
+
+async fn two_clerks_registering_one_village_at_once_register_each_family_once(app: &TestApp) {
+    let commune = app.unit_by_code("00004", "2025-07-01").await["id"].as_i64().unwrap();
+    let hamlet = village(app, commune, "Thôn Giữa").await;
+    let (_, first) = app.account("vh.xh.mot", &["commune_officer"], &[commune]).await;
+    let (_, second) = app.account("vh.xh.hai", &["association_officer"], &[commune]).await;
+    let (first, second) = (bearer_client(&first), bearer_client(&second));
+    published_framework(app, "gia_dinh_hoc_tap").await;
+    for i in 0..12 {
+        household(app, &first, hamlet, &format!("Hộ số {i}")).await;
+    }
+    let year = chrono::Datelike::year(&day(0));
+    let drive = created(
+        first
+            .post(app.url("/api/v1/drives"))
+            .json(
+                &json!({"unit_id": commune, "year": year, "title_vi": "Đăng ký năm nay", "models": ["gia_dinh_hoc_tap"],
+                          "opens_on": day(-1), "closes_on": day(10), "late_policy": "refuse"}),
+            )
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let url = app.url(&format!("/api/v1/drives/{}/registrations", drive["id"]));
+    let body = json!({"model_kind": "gia_dinh_hoc_tap", "unit_id": hamlet});
+    let (a, b) = tokio::join!(first.post(&url).json(&body).send(), second.post(&url).json(&body).send());
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!((a.status().as_u16(), b.status().as_u16()), (200, 200));
+    let (a, b): (Value, Value) = (a.json().await.unwrap(), b.json().await.unwrap());
+    let count = |v: &Value, key: &str| v[key].as_array().unwrap().len();
+    assert_eq!(count(&a, "registered") + count(&b, "registered"), 12, "{a}\n{b}");
+    assert_eq!(count(&a, "registered") + count(&a, "already_registered"), 12);
+    let detail: Value =
+        first.get(app.url(&format!("/api/v1/drives/{}", drive["id"]))).send().await.unwrap().json().await.unwrap();
+    assert_eq!(detail["figures"][0]["total"]["registered"], 12);
 }
 
 async fn a_district_plan_is_reviewed_and_its_best_are_commended(app: &TestApp) {

@@ -480,6 +480,48 @@ step("finds the recognition in the commune's figures, and as CSV for Excel", asy
   assert.match(new TextDecoder().decode(bytes), /Gia đình học tập/);
 });
 
+step("finds the framework that applies in its village, and registers the village in next year's drive", async (w) => {
+  const applicable = await w.app.GET("/api/v1/frameworks/applicable", {
+    params: { query: { unit: w.village!.id, model_kind: "gia_dinh_hoc_tap", date: "2026-06-01" } },
+  });
+  assert.equal(applicable.response.status, 200, JSON.stringify(applicable.error));
+  assert.equal(applicable.data!.owner, "national", "no provincial criteria for Hà Nội here");
+
+  // Today in Vietnam (UTC+7), the drive's first day.
+  const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
+  const opened = await w.app.POST("/api/v1/drives", {
+    params: { header: { "Idempotency-Key": randomUUID() } },
+    body: {
+      unit_id: w.commune!.id,
+      year: 2026,
+      title_vi: "Đăng ký danh hiệu Gia đình học tập năm 2026",
+      models: ["gia_dinh_hoc_tap"],
+      opens_on: today,
+      closes_on: "2099-12-31",
+      late_policy: "flag",
+    },
+  });
+  assert.equal(opened.response.status, 201, JSON.stringify(opened.error));
+  const drive = opened.data!.id;
+  const registered = await w.app.POST("/api/v1/drives/{id}/registrations", {
+    params: { path: { id: drive } },
+    body: { model_kind: "gia_dinh_hoc_tap", unit_id: w.village!.id },
+  });
+  assert.equal(registered.response.status, 200, JSON.stringify(registered.error));
+  assert.ok(registered.data!.registered.some((r) => r.subject_id === w.household!.id), "the family is registered for 2026");
+  const again = await w.app.POST("/api/v1/drives/{id}/registrations", {
+    params: { path: { id: drive } },
+    body: { model_kind: "gia_dinh_hoc_tap", unit_id: w.village!.id },
+  });
+  assert.equal(again.data!.registered.length, 0, "a repeated call registers nobody twice");
+
+  const detail = await w.app.GET("/api/v1/drives/{id}", { params: { path: { id: drive } } });
+  assert.equal(detail.response.status, 200, JSON.stringify(detail.error));
+  const figures = (detail.data as Schemas["DriveDetail"]).figures[0];
+  assert.ok(figures, "the drive's figures for learning families");
+  assert.ok(figures.total.registered >= 1 && figures.total.eligible >= figures.total.registered, JSON.stringify(figures.total));
+});
+
 step("gets problem+json errors with a stable code", async (w) => {
   const missing = await w.app.GET("/api/v1/units/{id}", { params: { path: { id: 999_999_999 } } });
   assert.equal(missing.response.status, 404);
