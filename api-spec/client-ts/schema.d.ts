@@ -10337,7 +10337,10 @@ export interface operations {
                  */
                 format?: components["schemas"]["ReportFormat"];
             };
-            header?: never;
+            header?: {
+                /** @description ETags the client holds: 304 when one of them is current */
+                "If-None-Match"?: string | null;
+            };
             path: {
                 /** @description Framework version id */
                 id: number;
@@ -10349,6 +10352,8 @@ export interface operations {
             /** @description The framework version */
             200: {
                 headers: {
+                    /** @description JSON: how long a portal may keep a public version; a province's draft is not kept */
+                    "Cache-Control"?: string;
                     /** @description The row version, for If-Match on transitions */
                     ETag?: string;
                     [name: string]: unknown;
@@ -10358,6 +10363,15 @@ export interface operations {
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
                 };
+            };
+            /** @description JSON only: an ETag sent in If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
             400: {
@@ -13315,7 +13329,10 @@ export interface operations {
                 /** @description Needed only when the code is ambiguous on that day. */
                 level?: components["schemas"]["Level"];
             };
-            header?: never;
+            header?: {
+                /** @description ETags the client holds: 304 when one of them is current */
+                "If-None-Match"?: string | null;
+            };
             path: {
                 /** @description Official or local unit code */
                 code: string;
@@ -13327,13 +13344,24 @@ export interface operations {
             /** @description The unit holding the code on that day */
             200: {
                 headers: {
-                    /** @description The unit's version, for If-Match */
+                    /** @description How long a portal may keep it before asking again with If-None-Match */
+                    "Cache-Control"?: string;
+                    /** @description The representation's tag: the unit's version, then a digest of the body; `If-Match` takes it whole */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UnitDetail"];
                 };
+            };
+            /** @description Not modified: an ETag sent in If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
             400: {
@@ -13387,7 +13415,10 @@ export interface operations {
     getUnit: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETags the client holds: 304 when one of them is current */
+                "If-None-Match"?: string | null;
+            };
             path: {
                 /** @description Unit id */
                 id: number;
@@ -13399,13 +13430,24 @@ export interface operations {
             /** @description The unit */
             200: {
                 headers: {
-                    /** @description The unit's version, for If-Match */
+                    /** @description How long a portal may keep it before asking again with If-None-Match */
+                    "Cache-Control"?: string;
+                    /** @description The representation's tag: the unit's version, then a digest of the body; `If-Match` takes it whole */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UnitDetail"];
                 };
+            };
+            /** @description Not modified: an ETag sent in If-None-Match is current */
+            304: {
+                headers: {
+                    /** @description The current tag */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
             400: {

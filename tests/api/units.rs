@@ -15,7 +15,77 @@ on_both_backends!(
     succession_records_partial_merges_and_legal_basis,
     village_lifecycle_rename_and_close,
     creating_is_idempotent,
+    reference_reads_come_from_memory_and_stay_current_on_every_server,
 );
+
+/// Units and frameworks are served from memory with ETags a portal revalidates; a change made
+/// through one server is served at once by another sharing the database.
+async fn reference_reads_come_from_memory_and_stay_current_on_every_server(app: &TestApp) {
+    let commune = app.unit_by_code("00004", "2025-07-01").await;
+    let village = app
+        .post_json(
+            "/api/v1/units",
+            &json!({"parent_id": commune["id"], "name": "Thôn Bộ nhớ", "division_type": "thôn", "valid_from": "2025-08-01"}),
+        )
+        .await;
+    assert_eq!(village.status(), 201);
+    let village: Value = village.json().await.unwrap();
+    let url = app.url(&format!("/api/v1/units/{}", village["id"]));
+
+    let first = app.anonymous.get(&url).send().await.unwrap();
+    assert_eq!(first.headers()["cache-control"], "public, max-age=300");
+    let etag = first.headers()["etag"].to_str().unwrap().to_owned();
+    let again = app.anonymous.get(&url).header("if-none-match", &etag).send().await.unwrap();
+    assert_eq!(again.status(), 304);
+    assert_eq!(again.headers()["etag"].to_str().unwrap(), etag);
+    assert!(again.bytes().await.unwrap().is_empty());
+    let by_code = app
+        .anonymous
+        .get(app.url(&format!("/api/v1/units/by-code/{}", village["code"].as_str().unwrap())))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(by_code.headers()["etag"].to_str().unwrap(), etag, "the same representation by id or by code");
+
+    // The parent's new name is in the village's body, though the village itself did not change.
+    let commune_url = app.url(&format!("/api/v1/units/{}", commune["id"]));
+    let commune_etag =
+        app.client.get(&commune_url).send().await.unwrap().headers()["etag"].to_str().unwrap().to_owned();
+    let rename =
+        json!({"name": "Phường Ba Đình Mới", "effective_date": "2026-01-01", "legal_basis": "Nghị quyết số 1/NQ-HĐND"});
+    let renamed = app.client.patch(&commune_url).header("if-match", &commune_etag).json(&rename).send().await.unwrap();
+    assert_eq!(renamed.status(), 200);
+    let fresh = app.anonymous.get(&url).header("if-none-match", &etag).send().await.unwrap();
+    assert_eq!(fresh.status(), 200, "not a stale 304");
+    assert_ne!(fresh.headers()["etag"].to_str().unwrap(), etag);
+    assert_eq!(fresh.json::<Value>().await.unwrap()["parent"]["name"], "Phường Ba Đình Mới");
+
+    // A second server on the same database serves a change made through the first at once.
+    let settings = crate::helpers::test_settings(&app.database_url, &app.jwt_secret);
+    let other = xhht_api::startup::Application::build(&settings).unwrap();
+    let other_url = format!("http://127.0.0.1:{}/api/v1/units/{}", other.port(), village["id"]);
+    tokio::spawn(other.run_until_stopped());
+    let through_other: Value = app.anonymous.get(&other_url).send().await.unwrap().json().await.unwrap();
+    assert_eq!(through_other["name"], "Thôn Bộ nhớ");
+    let village_etag = app.anonymous.get(&url).send().await.unwrap().headers()["etag"].to_str().unwrap().to_owned();
+    let rename =
+        json!({"name": "Thôn Đổi tên", "effective_date": "2026-02-01", "legal_basis": "Quyết định số 9/QĐ-UBND"});
+    let renamed = app.client.patch(&url).header("if-match", &village_etag).json(&rename).send().await.unwrap();
+    assert_eq!(renamed.status(), 200);
+    let through_other: Value = app.anonymous.get(&other_url).send().await.unwrap().json().await.unwrap();
+    assert_eq!(through_other["name"], "Thôn Đổi tên");
+
+    // Frameworks too: a public version's tag is its row version.
+    let framework = app.get_json("/api/v1/frameworks?key=vn.moet.dvht.huyen.tt22-2020").await["items"][0]["id"].clone();
+    let framework_url = app.url(&format!("/api/v1/frameworks/{framework}"));
+    let read = app.anonymous.get(&framework_url).send().await.unwrap();
+    assert_eq!(
+        (read.headers()["etag"].to_str().unwrap(), read.headers()["cache-control"].to_str().unwrap()),
+        ("\"1\"", "public, max-age=300")
+    );
+    let not_modified = app.anonymous.get(&framework_url).header("if-none-match", "\"1\"").send().await.unwrap();
+    assert_eq!(not_modified.status(), 304);
+}
 
 async fn code_means_different_units_in_different_eras(app: &TestApp) {
     let old = app.unit_by_code("00004", "2025-06-30").await;
@@ -170,7 +240,7 @@ async fn village_lifecycle_rename_and_close(app: &TestApp) {
 
     let read = app.get(&location).await;
     let etag = read.headers()["etag"].to_str().unwrap().to_owned();
-    assert_eq!(etag, "\"1\"");
+    assert!(etag.starts_with("\"1-"), "the version, then a digest of the body: {etag}");
 
     let rename = json!({"name": "Tổ dân phố Hàng Bún", "effective_date": "2026-01-01", "legal_basis": "Quyết định số 5/QĐ-UBND"});
     let url = app.url(&location);
@@ -180,7 +250,7 @@ async fn village_lifecycle_rename_and_close(app: &TestApp) {
     assert_problem(stale, 412, "precondition_failed").await;
     let renamed = app.client.patch(&url).header("if-match", etag.as_str()).json(&rename).send().await.unwrap();
     assert_eq!(renamed.status(), 200);
-    assert_eq!(renamed.headers()["etag"], "\"2\"");
+    assert!(renamed.headers()["etag"].to_str().unwrap().starts_with("\"2-"));
     let renamed: Value = renamed.json().await.unwrap();
     assert_eq!(renamed["name"], "Tổ dân phố Hàng Bún");
     assert_eq!(renamed["former_names"][0]["name"], "Tổ dân phố số 1");

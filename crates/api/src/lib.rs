@@ -17,6 +17,7 @@ mod framework_files;
 pub mod i18n;
 mod middleware;
 pub mod openapi;
+pub mod reference;
 pub mod report_files;
 pub(crate) mod routes;
 pub mod scoring;

@@ -105,6 +105,11 @@ pub fn prepare(db: &Database) -> anyhow::Result<Prepared> {
     let shipped: Vec<_> = xhht_evaluation::shipped_frameworks().iter().map(scoring::shipped_row).collect();
     let frameworks_added = frameworks::seed(&mut conn, &shipped).context("seeding the shipped frameworks failed")?;
     seed_plans(&mut conn).context("seeding the shipped emulation plans failed")?;
+    // Units seeded here bypass the writes that raise the reference version: other servers'
+    // copies of them are not current. (A framework seeded raises it as it is inserted.)
+    if matches!(seed, xhht_persistence::seed::SeedOutcome::Loaded { .. }) {
+        xhht_persistence::reference::bump(&mut conn).context("raising the reference version failed")?;
+    }
     drop(conn);
     let targets_added = db.write(xhht_persistence::targets::seed).context("seeding the national targets failed")?;
     let counters_built =
@@ -194,6 +199,7 @@ impl Application {
             routes,
             query_parameters,
             frameworks: scoring::Frameworks::default(),
+            reference: crate::reference::ReferenceCache::default(),
         });
         let json_limit = settings.json_limit;
         let mut server = HttpServer::new(move || {

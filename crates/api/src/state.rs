@@ -27,6 +27,8 @@ pub struct AppState {
     pub(crate) query_parameters: Vec<(String, ResourceDef, Vec<String>)>,
     /// Frameworks compiled for scoring, kept between requests.
     pub frameworks: Frameworks,
+    /// Units and frameworks as rendered JSON, at the reference version they were read at.
+    pub reference: crate::reference::ReferenceCache,
 }
 
 /// Sign-in rules from the configuration.

@@ -51,6 +51,7 @@ pub struct NewFramework {
 }
 
 pub fn insert(conn: &mut DbConn, f: &NewFramework) -> Result<FrameworkRow> {
+    crate::reference::bump(conn)?;
     let now = Utc::now().naive_utc();
     let published_at = (f.status == FrameworkStatus::Published).then_some(now);
     let id: i64 = diesel::insert_into(frameworks::table)
@@ -195,6 +196,7 @@ pub fn transition(
     to: FrameworkStatus,
     document: &str,
 ) -> Result<FrameworkRow> {
+    crate::reference::bump(conn)?;
     let current = get(conn, id)?;
     if expected.is_some_and(|v| v != current.row_version) {
         return Err(PersistenceError::StaleVersion);

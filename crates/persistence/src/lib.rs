@@ -12,6 +12,7 @@ pub mod evaluations;
 pub mod frameworks;
 pub mod idempotency;
 pub mod migrate;
+pub mod reference;
 pub mod registry;
 pub mod schema;
 pub mod seed;

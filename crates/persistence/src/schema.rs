@@ -577,3 +577,10 @@ diesel::joinable!(drive_registrations -> drives (drive_id));
 diesel::joinable!(drive_registrations -> evaluations (evaluation_id));
 diesel::joinable!(emulation_reviews -> emulation_plans (plan_id));
 diesel::joinable!(emulation_reports -> emulation_reviews (review_id));
+
+diesel::table! {
+    reference_version (id) {
+        id -> Integer,
+        version -> BigInt,
+    }
+}

@@ -352,6 +352,7 @@ struct UnitInsert<'a> {
 /// Opens a unit after checking its parent and that no unit of its level holds the code from
 /// the same day on.
 pub fn create(conn: &mut DbConn, new: &NewUnit) -> Result<Unit> {
+    crate::reference::bump(conn)?;
     let parent = match new.parent_id {
         Some(pid) => {
             let parent = get(conn, pid).map_err(|e| match e {
@@ -439,6 +440,7 @@ pub fn rename(
     effective: NaiveDate,
     legal_basis: &str,
 ) -> Result<Unit> {
+    crate::reference::bump(conn)?;
     let unit = get(conn, id)?;
     check_version(&unit, expected_version)?;
     if !unit.is_valid_on(effective) {
@@ -489,6 +491,7 @@ pub fn close(
     last_day: NaiveDate,
     legal_basis: &str,
 ) -> Result<Unit> {
+    crate::reference::bump(conn)?;
     let unit = get(conn, id)?;
     check_version(&unit, expected_version)?;
     if unit.valid_to.is_some() || !unit.is_valid_on(last_day) {
@@ -556,6 +559,7 @@ pub struct ReorganisationDetail {
 /// Applies one legal act: closes the sources the day before it takes effect, opens (or keeps)
 /// the targets, and writes the lineage. The caller's transaction makes it all or nothing.
 pub fn reorganise(conn: &mut DbConn, r: &NewReorganisation) -> Result<ReorganisationDetail> {
+    crate::reference::bump(conn)?;
     let day = r.effective_date;
     let day_before = day.checked_sub_days(Days::new(1)).ok_or(PersistenceError::Conflict(Conflict::MixedLevels))?;
     let now = Utc::now().naive_utc();

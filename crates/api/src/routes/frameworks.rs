@@ -14,6 +14,7 @@ use crate::error::{ApiError, FieldError, Issue, OrMissing, Problem};
 use crate::extract::JsonBody;
 use crate::framework_files;
 use crate::i18n::Rule;
+use crate::reference::{self, Rendered};
 use crate::report_files::{CSV, XLSX};
 use crate::scoring::{parse_answers, parse_metrics, score_rejected, shipped_row};
 use crate::state::AppState;
@@ -22,6 +23,7 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, get, post, web};
 use chrono::{Datelike, NaiveDate};
 use futures_util::future::LocalBoxFuture;
+use std::sync::Arc;
 use xhht_domain::{ModelKind, Permission, Scope, UnitLevel};
 use xhht_evaluation::{
     CitizenTargetGroup, Context, Framework, FrameworkError, FrameworkRef, FrameworkStatus, LegalDocument, Subject,
@@ -223,14 +225,17 @@ pub async fn list_frameworks(
 #[utoipa::path(
     operation_id = "getFramework",
     tag = "frameworks",
-    params(("id" = i64, Path, description = "Framework version id"), FrameworkQuery),
+    params(("id" = i64, Path, description = "Framework version id"), FrameworkQuery, ("If-None-Match" = Option<String>, Header, description = "ETags the client holds: 304 when one of them is current")),
     security((), ("bearer" = [])),
     responses(
         (status = 200, description = "The framework version", content(
             (FrameworkDetail = "application/json"),
             (String = "text/csv"),
             (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-        ), headers(("ETag" = String, description = "The row version, for If-Match on transitions"))),
+        ), headers(("ETag" = String, description = "The row version, for If-Match on transitions"),
+                   ("Cache-Control" = String, description = "JSON: how long a portal may keep a public version; a province's draft is not kept"))),
+        (status = 304, description = "JSON only: an ETag sent in If-None-Match is current",
+            headers(("ETag" = String, description = "The current tag"))),
         (status = 404, description = "No framework version with this id, or another province's draft", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A text is longer than an Excel cell holds (32,767 characters): read it as JSON (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
@@ -245,6 +250,29 @@ pub async fn get_framework(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let format = format_of(&req, query.format);
+    if format == ReportFormat::Json {
+        // Public versions from memory while no reference data changed; a province's draft is
+        // read (and its reader checked) every time.
+        let app = state.clone();
+        let (rendered, public) = db(&state, move |database| {
+            database.read(|conn| {
+                let version = xhht_persistence::reference::current(conn)?;
+                if let Some(hit) = app.reference.framework(version, id) {
+                    return Ok::<_, ApiError>((hit, true));
+                }
+                let row = readable(conn, &caller, id)?;
+                let body = serde_json::to_vec(&detail(&row)?).map_err(|_| ApiError::Internal)?;
+                let rendered = Arc::new(Rendered::with_etag(body, row.row_version));
+                let public = !(row.status == FrameworkStatus::Draft && row.province_id.is_some());
+                if public {
+                    app.reference.keep_framework(version, id, rendered.clone());
+                }
+                Ok((rendered, public))
+            })
+        })
+        .await?;
+        return Ok(rendered.respond(&req, if public { reference::PUBLIC_MAX_AGE } else { reference::PRIVATE }));
+    }
     let row = db(&state, move |database| database.read(|conn| readable(conn, &caller, id))).await?;
     let detail = detail(&row)?;
     let name = format!("{}.v{}", row.framework_key, row.version);

@@ -129,7 +129,9 @@ pub fn if_match(req: &HttpRequest) -> Result<Option<i32>, ApiError> {
         return Ok(None);
     }
     let tag = value.strip_prefix("W/").unwrap_or(value);
-    tag.trim_matches('"').parse().map(Some).map_err(|_| ApiError::PreconditionFailed)
+    // A content ETag (`"3-9f2c…"`, reference data) leads with the record's version.
+    let tag = tag.trim_matches('"');
+    tag.split('-').next().unwrap_or(tag).parse().map(Some).map_err(|_| ApiError::PreconditionFailed)
 }
 
 fn bad_header(name: &str) -> ApiError {

@@ -1,6 +1,6 @@
 //! `/api/v1/units`: administrative units over time.
 
-use super::support::{audit, create_once, db, decode_cursor, diff, encode_cursor, etag, if_match, limit, today};
+use super::support::{audit, create_once, db, decode_cursor, diff, encode_cursor, if_match, limit, today};
 use crate::auth::Actor;
 use crate::dto::{
     ByCodeQuery, ChildrenQuery, CloseRequest, LineageDto, LineageList, NewVillageRequest, RenameRequest, UnitDetail,
@@ -8,15 +8,18 @@ use crate::dto::{
 };
 use crate::error::{ApiError, FieldError, Issue, OrMissing, Problem};
 use crate::extract::JsonBody;
+use crate::reference::{self, ReferenceCache, Rendered};
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use chrono::NaiveDate;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// The longest name search, in characters as sent.
 pub const SEARCH_MAX_CHARS: usize = 100;
 use xhht_domain::{DivisionType, Permission, UnitCode, UnitLevel, search};
+use xhht_persistence::reference as reference_version;
 use xhht_persistence::units::{self, Direction, NewUnit, Unit, UnitCursor, UnitFilter};
 use xhht_persistence::{DbConn, PersistenceError};
 
@@ -49,8 +52,34 @@ fn detail(conn: &mut DbConn, unit: &Unit) -> Result<UnitDetail, PersistenceError
     }
 }
 
-fn detail_response(d: &UnitDetail) -> HttpResponse {
-    HttpResponse::Ok().insert_header((header::ETAG, etag(d.unit.version))).json(d)
+fn render(d: &UnitDetail) -> Result<Rendered, ApiError> {
+    let body = serde_json::to_vec(d).map_err(|_| ApiError::Internal)?;
+    Ok(Rendered::new(body, d.unit.version))
+}
+
+/// The unit as rendered, with its content ETag; 304 when the client holds it already.
+fn respond(req: &HttpRequest, rendered: &Rendered) -> HttpResponse {
+    rendered.respond(req, reference::PUBLIC_MAX_AGE)
+}
+
+fn detail_response(d: &UnitDetail) -> Result<HttpResponse, ApiError> {
+    let rendered = render(d)?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::ETAG, rendered.etag_header()))
+        .content_type("application/json")
+        .body(rendered.body))
+}
+
+/// The unit at the current reference version: from memory while no reference data changed,
+/// else read and kept.
+fn current_unit(conn: &mut DbConn, cache: &ReferenceCache, version: i64, id: i64) -> Result<Arc<Rendered>, ApiError> {
+    if let Some(hit) = cache.unit(version, id) {
+        return Ok(hit);
+    }
+    let unit = units::get(conn, id)?;
+    let rendered = Arc::new(render(&detail(conn, &unit)?)?);
+    cache.keep_unit(version, id, rendered.clone());
+    Ok(rendered)
 }
 
 fn page(
@@ -118,24 +147,32 @@ pub async fn list_units(
 #[utoipa::path(
     operation_id = "getUnit",
     tag = "units",
-    params(("id" = i64, Path, description = "Unit id")),
+    params(("id" = i64, Path, description = "Unit id"), ("If-None-Match" = Option<String>, Header, description = "ETags the client holds: 304 when one of them is current")),
     responses(
         (status = 200, description = "The unit", body = UnitDetail,
-            headers(("ETag" = String, description = "The unit's version, for If-Match"))),
+            headers(("ETag" = String, description = "The representation's tag: the unit's version, then a digest of the body; `If-Match` takes it whole"),
+                    ("Cache-Control" = String, description = "How long a portal may keep it before asking again with If-None-Match"))),
+        (status = 304, description = "Not modified: an ETag sent in If-None-Match is current",
+            headers(("ETag" = String, description = "The current tag"))),
         (status = 404, description = "No unit with this id", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/units/{id}")]
-pub async fn get_unit(state: web::Data<AppState>, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
+pub async fn get_unit(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<i64>,
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let d = db(&state, move |database| {
-        Ok(database.read(|conn| {
-            let unit = units::get(conn, id)?;
-            detail(conn, &unit)
-        })?)
+    let app = state.clone();
+    let rendered = db(&state, move |database| {
+        database.read(|conn| {
+            let version = reference_version::current(conn)?;
+            current_unit(conn, &app.reference, version, id)
+        })
     })
     .await?;
-    Ok(detail_response(&d))
+    Ok(respond(&req, &rendered))
 }
 
 /// Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
@@ -143,10 +180,13 @@ pub async fn get_unit(state: web::Data<AppState>, id: web::Path<i64>) -> Result<
 #[utoipa::path(
     operation_id = "getUnitByCode",
     tag = "units",
-    params(("code" = String, Path, description = "Official or local unit code"), ByCodeQuery),
+    params(("code" = String, Path, description = "Official or local unit code"), ByCodeQuery, ("If-None-Match" = Option<String>, Header, description = "ETags the client holds: 304 when one of them is current")),
     responses(
         (status = 200, description = "The unit holding the code on that day", body = UnitDetail,
-            headers(("ETag" = String, description = "The unit's version, for If-Match"))),
+            headers(("ETag" = String, description = "The representation's tag: the unit's version, then a digest of the body; `If-Match` takes it whole"),
+                    ("Cache-Control" = String, description = "How long a portal may keep it before asking again with If-None-Match"))),
+        (status = 304, description = "Not modified: an ETag sent in If-None-Match is current",
+            headers(("ETag" = String, description = "The current tag"))),
         (status = 404, description = "No unit held this code on that day", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Several units held the code on that day; give `level`", body = Problem, content_type = "application/problem+json"),
     )
@@ -154,6 +194,7 @@ pub async fn get_unit(state: web::Data<AppState>, id: web::Path<i64>) -> Result<
 #[get("/units/by-code/{code}")]
 pub async fn unit_by_code(
     state: web::Data<AppState>,
+    req: HttpRequest,
     code: web::Path<String>,
     query: web::Query<ByCodeQuery>,
 ) -> Result<HttpResponse, ApiError> {
@@ -161,21 +202,30 @@ pub async fn unit_by_code(
         .map_err(|_| ApiError::InvalidPath(vec![FieldError::new("code", Issue::InvalidUnitCode { width: None })]))?;
     let day = query.as_of.unwrap_or_else(today);
     let level = query.level.map(UnitLevel::from);
-    let d = db(&state, move |database| {
+    let app = state.clone();
+    let rendered = db(&state, move |database| {
         database.read(|conn| {
-            let mut found = units::by_code(conn, code.as_str(), day, level)?;
-            match found.len() {
-                0 => Ok(Err(ApiError::NotFound(xhht_persistence::Record::Unit))),
-                1 => {
-                    let unit = found.swap_remove(0);
-                    detail(conn, &unit).map(Ok)
+            let version = reference_version::current(conn)?;
+            let key = (code.as_str().to_owned(), level, day);
+            let id = match app.reference.code(version, &key) {
+                Some(id) => id,
+                None => {
+                    let found = units::by_code(conn, code.as_str(), day, level)?;
+                    match found.as_slice() {
+                        [] => return Err(ApiError::NotFound(xhht_persistence::Record::Unit)),
+                        [unit] => {
+                            app.reference.keep_code(version, key, unit.id);
+                            unit.id
+                        }
+                        _ => return Err(ApiError::AmbiguousCode { candidates: found.iter().map(|u| u.id).collect() }),
+                    }
                 }
-                _ => Ok(Err(ApiError::AmbiguousCode { candidates: found.iter().map(|u| u.id).collect() })),
-            }
-        })?
+            };
+            current_unit(conn, &app.reference, version, id)
+        })
     })
     .await?;
-    Ok(detail_response(&d))
+    Ok(respond(&req, &rendered))
 }
 
 /// Lists the units directly under a unit on a date.
@@ -418,7 +468,7 @@ where
         })
     })
     .await?;
-    Ok(detail_response(&d))
+    detail_response(&d)
 }
 
 /// Renames a unit from a date; the former name is kept with its period. Needs `If-Match`.

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -16,7 +16,11 @@ def _get_kwargs(
     id: int,
     *,
     format_: ReportFormat | Unset = UNSET,
+    if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -36,16 +40,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> FrameworkDetail | Problem | None:
+) -> Any | FrameworkDetail | Problem | None:
     if response.status_code == 200:
         response_200 = FrameworkDetail.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -90,7 +99,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[FrameworkDetail | Problem]:
+) -> Response[Any | FrameworkDetail | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -104,7 +113,8 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     format_: ReportFormat | Unset = UNSET,
-) -> Response[FrameworkDetail | Problem]:
+    if_none_match: None | str | Unset = UNSET,
+) -> Response[Any | FrameworkDetail | Problem]:
     """Reads one framework version: its whole document as JSON, the workbook an official edits
     and uploads back (`format=xlsx`), or its indicators as CSV.
 
@@ -117,18 +127,20 @@ def sync_detailed(
     Args:
         id (int):
         format_ (ReportFormat | Unset): The file a report comes as.
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[FrameworkDetail | Problem]
+        Response[Any | FrameworkDetail | Problem]
     """
 
     kwargs = _get_kwargs(
         id=id,
         format_=format_,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -143,7 +155,8 @@ def sync(
     *,
     client: AuthenticatedClient,
     format_: ReportFormat | Unset = UNSET,
-) -> FrameworkDetail | Problem | None:
+    if_none_match: None | str | Unset = UNSET,
+) -> Any | FrameworkDetail | Problem | None:
     """Reads one framework version: its whole document as JSON, the workbook an official edits
     and uploads back (`format=xlsx`), or its indicators as CSV.
 
@@ -156,19 +169,21 @@ def sync(
     Args:
         id (int):
         format_ (ReportFormat | Unset): The file a report comes as.
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        FrameworkDetail | Problem
+        Any | FrameworkDetail | Problem
     """
 
     return sync_detailed(
         id=id,
         client=client,
         format_=format_,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -177,7 +192,8 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     format_: ReportFormat | Unset = UNSET,
-) -> Response[FrameworkDetail | Problem]:
+    if_none_match: None | str | Unset = UNSET,
+) -> Response[Any | FrameworkDetail | Problem]:
     """Reads one framework version: its whole document as JSON, the workbook an official edits
     and uploads back (`format=xlsx`), or its indicators as CSV.
 
@@ -190,18 +206,20 @@ async def asyncio_detailed(
     Args:
         id (int):
         format_ (ReportFormat | Unset): The file a report comes as.
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[FrameworkDetail | Problem]
+        Response[Any | FrameworkDetail | Problem]
     """
 
     kwargs = _get_kwargs(
         id=id,
         format_=format_,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -214,7 +232,8 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     format_: ReportFormat | Unset = UNSET,
-) -> FrameworkDetail | Problem | None:
+    if_none_match: None | str | Unset = UNSET,
+) -> Any | FrameworkDetail | Problem | None:
     """Reads one framework version: its whole document as JSON, the workbook an official edits
     and uploads back (`format=xlsx`), or its indicators as CSV.
 
@@ -227,13 +246,14 @@ async def asyncio(
     Args:
         id (int):
         format_ (ReportFormat | Unset): The file a report comes as.
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        FrameworkDetail | Problem
+        Any | FrameworkDetail | Problem
     """
 
     return (
@@ -241,5 +261,6 @@ async def asyncio(
             id=id,
             client=client,
             format_=format_,
+            if_none_match=if_none_match,
         )
     ).parsed

@@ -1,5 +1,5 @@
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -8,12 +8,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.unit_detail import UnitDetail
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     id: int,
+    *,
+    if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     _kwargs: dict[str, Any] = {
         "method": "get",
@@ -22,14 +27,21 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | UnitDetail | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Problem | UnitDetail | None:
     if response.status_code == 200:
         response_200 = UnitDetail.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -59,7 +71,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | UnitDetail]:
+) -> Response[Any | Problem | UnitDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -72,7 +84,8 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | UnitDetail]:
+    if_none_match: None | str | Unset = UNSET,
+) -> Response[Any | Problem | UnitDetail]:
     """Reads one unit, with its former names. The ETag is the unit's version.
 
      Reads one unit, with its former names. The ETag is the unit's version.
@@ -81,17 +94,19 @@ def sync_detailed(
 
     Args:
         id (int):
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | UnitDetail]
+        Response[Any | Problem | UnitDetail]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -105,7 +120,8 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | UnitDetail | None:
+    if_none_match: None | str | Unset = UNSET,
+) -> Any | Problem | UnitDetail | None:
     """Reads one unit, with its former names. The ETag is the unit's version.
 
      Reads one unit, with its former names. The ETag is the unit's version.
@@ -114,18 +130,20 @@ def sync(
 
     Args:
         id (int):
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | UnitDetail
+        Any | Problem | UnitDetail
     """
 
     return sync_detailed(
         id=id,
         client=client,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -133,7 +151,8 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[Problem | UnitDetail]:
+    if_none_match: None | str | Unset = UNSET,
+) -> Response[Any | Problem | UnitDetail]:
     """Reads one unit, with its former names. The ETag is the unit's version.
 
      Reads one unit, with its former names. The ETag is the unit's version.
@@ -142,17 +161,19 @@ async def asyncio_detailed(
 
     Args:
         id (int):
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | UnitDetail]
+        Response[Any | Problem | UnitDetail]
     """
 
     kwargs = _get_kwargs(
         id=id,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -164,7 +185,8 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Problem | UnitDetail | None:
+    if_none_match: None | str | Unset = UNSET,
+) -> Any | Problem | UnitDetail | None:
     """Reads one unit, with its former names. The ETag is the unit's version.
 
      Reads one unit, with its former names. The ETag is the unit's version.
@@ -173,18 +195,20 @@ async def asyncio(
 
     Args:
         id (int):
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | UnitDetail
+        Any | Problem | UnitDetail
     """
 
     return (
         await asyncio_detailed(
             id=id,
             client=client,
+            if_none_match=if_none_match,
         )
     ).parsed

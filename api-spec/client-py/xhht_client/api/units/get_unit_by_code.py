@@ -1,6 +1,6 @@
 import datetime
 from http import HTTPStatus
-from typing import Any
+from typing import Any, cast
 from urllib.parse import quote
 
 import httpx
@@ -18,7 +18,11 @@ def _get_kwargs(
     *,
     as_of: datetime.date | Unset = UNSET,
     level: Level | Unset = UNSET,
+    if_none_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_none_match, Unset):
+        headers["If-None-Match"] = if_none_match
 
     params: dict[str, Any] = {}
 
@@ -43,14 +47,21 @@ def _get_kwargs(
         "params": params,
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | UnitDetail | None:
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Problem | UnitDetail | None:
     if response.status_code == 200:
         response_200 = UnitDetail.from_dict(response.json())
 
         return response_200
+
+    if response.status_code == 304:
+        response_304 = cast(Any, None)
+        return response_304
 
     if response.status_code == 400:
         response_400 = Problem.from_dict(response.json())
@@ -85,7 +96,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | UnitDetail]:
+) -> Response[Any | Problem | UnitDetail]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -100,7 +111,8 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
     level: Level | Unset = UNSET,
-) -> Response[Problem | UnitDetail]:
+    if_none_match: None | str | Unset = UNSET,
+) -> Response[Any | Problem | UnitDetail]:
     """Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
     (district 001); as of 2025-07-01 it is Phường Ba Đình (province 01).
 
@@ -113,19 +125,21 @@ def sync_detailed(
         code (str):
         as_of (datetime.date | Unset):
         level (Level | Unset): The level of an administrative unit.
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | UnitDetail]
+        Response[Any | Problem | UnitDetail]
     """
 
     kwargs = _get_kwargs(
         code=code,
         as_of=as_of,
         level=level,
+        if_none_match=if_none_match,
     )
 
     response = client.get_httpx_client().request(
@@ -141,7 +155,8 @@ def sync(
     client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
     level: Level | Unset = UNSET,
-) -> Problem | UnitDetail | None:
+    if_none_match: None | str | Unset = UNSET,
+) -> Any | Problem | UnitDetail | None:
     """Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
     (district 001); as of 2025-07-01 it is Phường Ba Đình (province 01).
 
@@ -154,13 +169,14 @@ def sync(
         code (str):
         as_of (datetime.date | Unset):
         level (Level | Unset): The level of an administrative unit.
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | UnitDetail
+        Any | Problem | UnitDetail
     """
 
     return sync_detailed(
@@ -168,6 +184,7 @@ def sync(
         client=client,
         as_of=as_of,
         level=level,
+        if_none_match=if_none_match,
     ).parsed
 
 
@@ -177,7 +194,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
     level: Level | Unset = UNSET,
-) -> Response[Problem | UnitDetail]:
+    if_none_match: None | str | Unset = UNSET,
+) -> Response[Any | Problem | UnitDetail]:
     """Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
     (district 001); as of 2025-07-01 it is Phường Ba Đình (province 01).
 
@@ -190,19 +208,21 @@ async def asyncio_detailed(
         code (str):
         as_of (datetime.date | Unset):
         level (Level | Unset): The level of an administrative unit.
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | UnitDetail]
+        Response[Any | Problem | UnitDetail]
     """
 
     kwargs = _get_kwargs(
         code=code,
         as_of=as_of,
         level=level,
+        if_none_match=if_none_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -216,7 +236,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
     level: Level | Unset = UNSET,
-) -> Problem | UnitDetail | None:
+    if_none_match: None | str | Unset = UNSET,
+) -> Any | Problem | UnitDetail | None:
     """Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
     (district 001); as of 2025-07-01 it is Phường Ba Đình (province 01).
 
@@ -229,13 +250,14 @@ async def asyncio(
         code (str):
         as_of (datetime.date | Unset):
         level (Level | Unset): The level of an administrative unit.
+        if_none_match (None | str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | UnitDetail
+        Any | Problem | UnitDetail
     """
 
     return (
@@ -244,5 +266,6 @@ async def asyncio(
             client=client,
             as_of=as_of,
             level=level,
+            if_none_match=if_none_match,
         )
     ).parsed
