@@ -22,7 +22,7 @@ if ! command -v wrk >/dev/null; then
     }
 fi
 
-cargo build --release --bin xhht
+cargo build --release --bin xhht --example ceiling
 if pg_bin >/dev/null; then
     start_pg
 fi
@@ -40,14 +40,48 @@ cargo bench -p xhht --bench statistics
 WORK=$(mktemp -d /tmp/xhht-bench.XXXXXX)
 ADMIN_PASSWORD=bench-admin-password
 SERVER=
+CEILING=
 cleanup() {
     [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null || true
+    [ -n "$CEILING" ] && kill "$CEILING" 2>/dev/null || true
     stop_pg
     rm -rf "$WORK"
 }
 trap cleanup EXIT
 
 port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# The ceiling: a minimal actix-web server answering a 500-byte JSON item from a HashMap.
+CEILING_PORT=$(port)
+./target/release/examples/ceiling "$CEILING_PORT" >"$WORK/ceiling.log" 2>&1 &
+CEILING=$!
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$CEILING_PORT/items/1" >/dev/null && break; sleep 0.1; done
+
+rate() { # wrk's requests per second for URL $1 (extra wrk arguments after it)
+    local url=$1
+    shift
+    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" | awk '/Requests\/sec/ {print $2} / 99%/ {print $2 > "/dev/stderr"}'
+}
+
+# Three interleaved rounds of the ceiling and of the product's URL $2 (label $1): the medians,
+# and the product's share of the ceiling measured in the same minutes.
+versus() {
+    local label=$1 url=$2 c p
+    local ceilings=() products=()
+    for round in 1 2 3; do
+        c=$(rate "http://127.0.0.1:$CEILING_PORT/items/$((round * 7))" 2>/dev/null)
+        p=$(rate "$url" 2>"$WORK/p99")
+        ceilings+=("$c")
+        products+=("$p")
+        echo "   round $round: ceiling $c req/s, $label $p req/s (p99 $(cat "$WORK/p99"))"
+    done
+    python3 - "$label" "${ceilings[@]}" "${products[@]}" <<'PY'
+import statistics, sys
+label, values = sys.argv[1], [float(v) for v in sys.argv[2:]]
+ceiling, product = statistics.median(values[:3]), statistics.median(values[3:])
+print(f"   {label}: median {product:,.0f} req/s against a ceiling of {ceiling:,.0f} req/s: {100 * product / ceiling:.1f} %")
+PY
+}
 
 load() { # $1 = label, $2 = database URL
     local p started id
@@ -59,8 +93,12 @@ load() { # $1 = label, $2 = database URL
     for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$p/health/ready" >/dev/null && break; sleep 0.1; done
     echo "== $1: first start (migrate + seed + listen): $(( ($(date +%s%N) - started) / 1000000 )) ms"
     id=$(curl -fs "http://127.0.0.1:$p/api/v1/units/by-code/00004?as_of=2025-07-01" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-    echo "== $1: GET /api/v1/units/$id, $CONNECTIONS connections, $DURATION"
-    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$p/api/v1/units/$id" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx"
+    echo "== $1: GET /api/v1/units/$id against the ceiling, $CONNECTIONS connections, $DURATION, three rounds"
+    versus "$1 units/{id}" "http://127.0.0.1:$p/api/v1/units/$id"
+    echo "== $1: GET /api/v1/units/by-code/00004?as_of=2025-07-01 against the ceiling"
+    versus "$1 units/by-code" "http://127.0.0.1:$p/api/v1/units/by-code/00004?as_of=2025-07-01"
+    echo "== $1: GET /api/v1/frameworks/1 against the ceiling"
+    versus "$1 frameworks/1" "http://127.0.0.1:$p/api/v1/frameworks/1"
     echo "== $1: GET /api/v1/accounts/me with a bearer token (token check + account version read)"
     token=$(curl -fs "http://127.0.0.1:$p/api/v1/auth/token" -H 'content-type: application/json' \
         -d "{\"grant_type\":\"password\",\"username\":\"admin\",\"password\":\"$ADMIN_PASSWORD\"}" \
