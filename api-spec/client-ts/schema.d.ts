@@ -10339,7 +10339,7 @@ export interface operations {
             };
             header?: {
                 /** @description ETags the client holds: 304 when one of them is current */
-                "If-None-Match"?: string | null;
+                "If-None-Match"?: string;
             };
             path: {
                 /** @description Framework version id */
@@ -13331,7 +13331,7 @@ export interface operations {
             };
             header?: {
                 /** @description ETags the client holds: 304 when one of them is current */
-                "If-None-Match"?: string | null;
+                "If-None-Match"?: string;
             };
             path: {
                 /** @description Official or local unit code */
@@ -13417,7 +13417,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description ETags the client holds: 304 when one of them is current */
-                "If-None-Match"?: string | null;
+                "If-None-Match"?: string;
             };
             path: {
                 /** @description Unit id */

@@ -39,6 +39,9 @@ async fn reference_reads_come_from_memory_and_stay_current_on_every_server(app: 
     assert_eq!(again.status(), 304);
     assert_eq!(again.headers()["etag"].to_str().unwrap(), etag);
     assert!(again.bytes().await.unwrap().is_empty());
+    let unreadable = reqwest::header::HeaderValue::from_bytes(&[0xc2, 0x84]).unwrap();
+    let refused = app.anonymous.get(&url).header("if-none-match", unreadable).send().await.unwrap();
+    assert_problem(refused, 400, "invalid_header").await;
     let by_code = app
         .anonymous
         .get(app.url(&format!("/api/v1/units/by-code/{}", village["code"].as_str().unwrap())))

@@ -473,7 +473,7 @@ fn tighten_parameters(operation: &mut Operation) {
         let RefOr::T(parameter) = parameter else { continue };
         let (min, max, pattern) = match parameter.name.as_str() {
             "Idempotency-Key" => (1, 200, None),
-            "If-Match" => (1, routes::IF_MATCH_MAX_CHARS, None),
+            "If-Match" | "If-None-Match" => (1, routes::IF_MATCH_MAX_CHARS, None),
             "code" => (1, 20, Some("^[A-Za-z0-9.-]{1,20}$")),
             "q" => (0, routes::units::SEARCH_MAX_CHARS, None),
             _ => continue,

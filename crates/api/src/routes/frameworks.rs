@@ -251,6 +251,7 @@ pub async fn get_framework(
     let id = id.into_inner();
     let format = format_of(&req, query.format);
     if format == ReportFormat::Json {
+        let tags = super::support::if_none_match(&req)?;
         // Public versions from memory while no reference data changed; a province's draft is
         // read (and its reader checked) every time.
         let app = state.clone();
@@ -271,7 +272,9 @@ pub async fn get_framework(
             })
         })
         .await?;
-        return Ok(rendered.respond(&req, if public { reference::PUBLIC_MAX_AGE } else { reference::PRIVATE }));
+        return Ok(
+            rendered.respond(tags.as_deref(), if public { reference::PUBLIC_MAX_AGE } else { reference::PRIVATE })
+        );
     }
     let row = db(&state, move |database| database.read(|conn| readable(conn, &caller, id))).await?;
     let detail = detail(&row)?;

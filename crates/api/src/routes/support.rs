@@ -107,6 +107,22 @@ pub const IF_MATCH_MAX_CHARS: usize = 100;
 
 /// The version an update was based on, from `If-Match`. `*` matches any version. Updates
 /// without it are refused: a blind write could undo someone else's change.
+/// The ETags of `If-None-Match`, checked as `If-Match` is: visible ASCII, not too long.
+pub fn if_none_match(req: &HttpRequest) -> Result<Option<String>, ApiError> {
+    let Some(value) = req.headers().get(header::IF_NONE_MATCH) else { return Ok(None) };
+    let value = value.to_str().map_err(|_| bad_header("If-None-Match"))?.trim();
+    if value.is_empty() || value.chars().any(|c| c.is_control()) {
+        return Err(bad_header("If-None-Match"));
+    }
+    if value.chars().count() > IF_MATCH_MAX_CHARS {
+        return Err(ApiError::InvalidHeader(vec![FieldError::new(
+            "If-None-Match",
+            Issue::Length { min: Some(1), max: Some(IF_MATCH_MAX_CHARS as u64) },
+        )]));
+    }
+    Ok(Some(value.to_owned()))
+}
+
 pub fn if_match(req: &HttpRequest) -> Result<Option<i32>, ApiError> {
     let value = req
         .headers()

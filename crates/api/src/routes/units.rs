@@ -1,6 +1,8 @@
 //! `/api/v1/units`: administrative units over time.
 
-use super::support::{audit, create_once, db, decode_cursor, diff, encode_cursor, if_match, limit, today};
+use super::support::{
+    audit, create_once, db, decode_cursor, diff, encode_cursor, if_match, if_none_match, limit, today,
+};
 use crate::auth::Actor;
 use crate::dto::{
     ByCodeQuery, ChildrenQuery, CloseRequest, LineageDto, LineageList, NewVillageRequest, RenameRequest, UnitDetail,
@@ -58,8 +60,8 @@ fn render(d: &UnitDetail) -> Result<Rendered, ApiError> {
 }
 
 /// The unit as rendered, with its content ETag; 304 when the client holds it already.
-fn respond(req: &HttpRequest, rendered: &Rendered) -> HttpResponse {
-    rendered.respond(req, reference::PUBLIC_MAX_AGE)
+fn respond(if_none_match: Option<&str>, rendered: &Rendered) -> HttpResponse {
+    rendered.respond(if_none_match, reference::PUBLIC_MAX_AGE)
 }
 
 fn detail_response(d: &UnitDetail) -> Result<HttpResponse, ApiError> {
@@ -164,6 +166,7 @@ pub async fn get_unit(
     id: web::Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    let tags = if_none_match(&req)?;
     let app = state.clone();
     let rendered = db(&state, move |database| {
         database.read(|conn| {
@@ -172,7 +175,7 @@ pub async fn get_unit(
         })
     })
     .await?;
-    Ok(respond(&req, &rendered))
+    Ok(respond(tags.as_deref(), &rendered))
 }
 
 /// Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
@@ -202,6 +205,7 @@ pub async fn unit_by_code(
         .map_err(|_| ApiError::InvalidPath(vec![FieldError::new("code", Issue::InvalidUnitCode { width: None })]))?;
     let day = query.as_of.unwrap_or_else(today);
     let level = query.level.map(UnitLevel::from);
+    let tags = if_none_match(&req)?;
     let app = state.clone();
     let rendered = db(&state, move |database| {
         database.read(|conn| {
@@ -225,7 +229,7 @@ pub async fn unit_by_code(
         })
     })
     .await?;
-    Ok(respond(&req, &rendered))
+    Ok(respond(tags.as_deref(), &rendered))
 }
 
 /// Lists the units directly under a unit on a date.

@@ -16,7 +16,7 @@ def _get_kwargs(
     id: int,
     *,
     format_: ReportFormat | Unset = UNSET,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_none_match, Unset):
@@ -113,7 +113,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     format_: ReportFormat | Unset = UNSET,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | FrameworkDetail | Problem]:
     """Reads one framework version: its whole document as JSON, the workbook an official edits
     and uploads back (`format=xlsx`), or its indicators as CSV.
@@ -127,7 +127,7 @@ def sync_detailed(
     Args:
         id (int):
         format_ (ReportFormat | Unset): The file a report comes as.
-        if_none_match (None | str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,7 +155,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     format_: ReportFormat | Unset = UNSET,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | FrameworkDetail | Problem | None:
     """Reads one framework version: its whole document as JSON, the workbook an official edits
     and uploads back (`format=xlsx`), or its indicators as CSV.
@@ -169,7 +169,7 @@ def sync(
     Args:
         id (int):
         format_ (ReportFormat | Unset): The file a report comes as.
-        if_none_match (None | str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,7 +192,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     format_: ReportFormat | Unset = UNSET,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | FrameworkDetail | Problem]:
     """Reads one framework version: its whole document as JSON, the workbook an official edits
     and uploads back (`format=xlsx`), or its indicators as CSV.
@@ -206,7 +206,7 @@ async def asyncio_detailed(
     Args:
         id (int):
         format_ (ReportFormat | Unset): The file a report comes as.
-        if_none_match (None | str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -232,7 +232,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     format_: ReportFormat | Unset = UNSET,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | FrameworkDetail | Problem | None:
     """Reads one framework version: its whole document as JSON, the workbook an official edits
     and uploads back (`format=xlsx`), or its indicators as CSV.
@@ -246,7 +246,7 @@ async def asyncio(
     Args:
         id (int):
         format_ (ReportFormat | Unset): The file a report comes as.
-        if_none_match (None | str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

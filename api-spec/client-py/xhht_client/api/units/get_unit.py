@@ -14,7 +14,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     id: int,
     *,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_none_match, Unset):
@@ -84,7 +84,7 @@ def sync_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | UnitDetail]:
     """Reads one unit, with its former names. The ETag is the unit's version.
 
@@ -94,7 +94,7 @@ def sync_detailed(
 
     Args:
         id (int):
-        if_none_match (None | str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -120,7 +120,7 @@ def sync(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | UnitDetail | None:
     """Reads one unit, with its former names. The ETag is the unit's version.
 
@@ -130,7 +130,7 @@ def sync(
 
     Args:
         id (int):
-        if_none_match (None | str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -151,7 +151,7 @@ async def asyncio_detailed(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | UnitDetail]:
     """Reads one unit, with its former names. The ETag is the unit's version.
 
@@ -161,7 +161,7 @@ async def asyncio_detailed(
 
     Args:
         id (int):
-        if_none_match (None | str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,7 +185,7 @@ async def asyncio(
     id: int,
     *,
     client: AuthenticatedClient | Client,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | UnitDetail | None:
     """Reads one unit, with its former names. The ETag is the unit's version.
 
@@ -195,7 +195,7 @@ async def asyncio(
 
     Args:
         id (int):
-        if_none_match (None | str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -18,7 +18,7 @@ def _get_kwargs(
     *,
     as_of: datetime.date | Unset = UNSET,
     level: Level | Unset = UNSET,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(if_none_match, Unset):
@@ -111,7 +111,7 @@ def sync_detailed(
     client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
     level: Level | Unset = UNSET,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | UnitDetail]:
     """Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
     (district 001); as of 2025-07-01 it is Phường Ba Đình (province 01).
@@ -125,7 +125,7 @@ def sync_detailed(
         code (str):
         as_of (datetime.date | Unset):
         level (Level | Unset): The level of an administrative unit.
-        if_none_match (None | str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,7 +155,7 @@ def sync(
     client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
     level: Level | Unset = UNSET,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | UnitDetail | None:
     """Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
     (district 001); as of 2025-07-01 it is Phường Ba Đình (province 01).
@@ -169,7 +169,7 @@ def sync(
         code (str):
         as_of (datetime.date | Unset):
         level (Level | Unset): The level of an administrative unit.
-        if_none_match (None | str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,7 +194,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
     level: Level | Unset = UNSET,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Response[Any | Problem | UnitDetail]:
     """Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
     (district 001); as of 2025-07-01 it is Phường Ba Đình (province 01).
@@ -208,7 +208,7 @@ async def asyncio_detailed(
         code (str):
         as_of (datetime.date | Unset):
         level (Level | Unset): The level of an administrative unit.
-        if_none_match (None | str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -236,7 +236,7 @@ async def asyncio(
     client: AuthenticatedClient | Client,
     as_of: datetime.date | Unset = UNSET,
     level: Level | Unset = UNSET,
-    if_none_match: None | str | Unset = UNSET,
+    if_none_match: str | Unset = UNSET,
 ) -> Any | Problem | UnitDetail | None:
     """Finds the unit that held a code on a date. `00004` as of 2025-06-30 is Phường Trúc Bạch
     (district 001); as of 2025-07-01 it is Phường Ba Đình (province 01).
@@ -250,7 +250,7 @@ async def asyncio(
         code (str):
         as_of (datetime.date | Unset):
         level (Level | Unset): The level of an administrative unit.
-        if_none_match (None | str | Unset):
+        if_none_match (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
