@@ -88,6 +88,9 @@ async fn reference_reads_come_from_memory_and_stay_current_on_every_server(app: 
     );
     let not_modified = app.anonymous.get(&framework_url).header("if-none-match", "\"1\"").send().await.unwrap();
     assert_eq!(not_modified.status(), 304);
+    let empty =
+        app.anonymous.get(format!("{framework_url}?format=csv")).header("if-none-match", "").send().await.unwrap();
+    assert_problem(empty, 400, "invalid_header").await;
 }
 
 async fn code_means_different_units_in_different_eras(app: &TestApp) {

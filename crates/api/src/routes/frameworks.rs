@@ -250,8 +250,9 @@ pub async fn get_framework(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let format = format_of(&req, query.format);
+    // Checked whatever the format, though only JSON answers 304.
+    let tags = super::support::if_none_match(&req)?;
     if format == ReportFormat::Json {
-        let tags = super::support::if_none_match(&req)?;
         // Public versions from memory while no reference data changed; a province's draft is
         // read (and its reader checked) every time.
         let app = state.clone();
