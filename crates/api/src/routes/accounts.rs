@@ -324,6 +324,14 @@ pub async fn update_account(
 ) -> Result<HttpResponse, ApiError> {
     actor.require(Permission::ManageAccounts)?;
     body.validate()?;
+    // The request's own fault before any precondition: new roles without `admin`, sent with
+    // new units, need one unit at least (the document's rule on AccountUpdateRequest).
+    if let (Some(roles), Some(units)) = (&body.roles, &body.unit_ids)
+        && !roles.contains(&Role::Admin)
+        && units.is_empty()
+    {
+        return Err(ApiError::Validation(vec![FieldError::new("unit_ids", Issue::Required)]));
+    }
     let expected = if_match(&req)?;
     let id = id.into_inner();
     let body = body.into_inner();
