@@ -111,7 +111,8 @@ pub const IF_MATCH_MAX_CHARS: usize = 100;
 pub fn if_none_match(req: &HttpRequest) -> Result<Option<String>, ApiError> {
     let Some(value) = req.headers().get(header::IF_NONE_MATCH) else { return Ok(None) };
     let value = value.to_str().map_err(|_| bad_header("If-None-Match"))?.trim();
-    if value.is_empty() || value.chars().any(|c| c.is_control()) {
+    // Tabs are allowed, as the document's pattern has it for every header text.
+    if value.is_empty() || crate::extract::has_control_character(value) {
         return Err(bad_header("If-None-Match"));
     }
     if value.chars().count() > IF_MATCH_MAX_CHARS {
