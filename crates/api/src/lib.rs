@@ -7,9 +7,11 @@
 //! module imports another.
 
 pub mod access;
+pub mod audit_log;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod criteria;
 pub mod dto;
 pub mod error;
 pub mod extract;
@@ -18,8 +20,9 @@ pub mod i18n;
 mod middleware;
 pub mod openapi;
 pub mod reference;
+pub mod registration;
 pub mod report_files;
-pub(crate) mod routes;
+mod routes;
 pub mod scoring;
 pub mod startup;
 pub mod state;

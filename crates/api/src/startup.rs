@@ -132,7 +132,7 @@ fn seed_plans(conn: &mut xhht_persistence::DbConn) -> anyhow::Result<usize> {
             tracing::warn!(plan = %plan.id, "the issuing unit of a shipped plan is not in the seeded units; skipped");
             continue;
         }
-        rows.push(crate::routes::emulation::plan_row(&plan, unit.as_ref(), true));
+        rows.push(crate::criteria::plan_row(&plan, unit.as_ref(), true));
     }
     Ok(xhht_persistence::emulation::seed_plans(conn, &rows)?)
 }

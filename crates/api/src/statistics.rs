@@ -5,8 +5,9 @@
 //! unit's total: a report reads a row per unit it shows and model, whatever lies below.
 
 use crate::dto::{
-    AppliedTarget, AwardCount, BoundariesDto, Breakdown, DeclaredFigure, DeclaredRow, DriveStatistic, FigureRow,
-    RegistryFigure, RegistryRow, ReportSection, ReportUnit, StatisticsReport, TrendPoint, TrendReport, TrendSection,
+    AppliedTarget, AwardCount, AwardKind, BoundariesDto, Breakdown, DeclaredFigure, DeclaredRow, DriveStatistic,
+    FigureRow, RegistryFigure, RegistryRow, ReportSection, ReportUnit, StatisticsReport, TrendPoint, TrendReport,
+    TrendSection,
 };
 use crate::error::ApiError;
 use chrono::{Datelike, NaiveDate, Utc};
@@ -532,7 +533,7 @@ fn drive_statistics(conn: &mut DbConn, root: Option<&str>, req: &Request) -> Res
 fn award_counts(conn: &mut DbConn, root: Option<&str>, year: i32) -> Result<Vec<AwardCount>, ApiError> {
     Ok(xhht_persistence::emulation::award_counts(conn, root, year)?
         .into_iter()
-        .map(|(kind, count)| AwardCount { kind: crate::routes::emulation::award_kind(&kind), count })
+        .map(|(kind, count)| AwardCount { kind: AwardKind::from_stored(&kind), count })
         .collect())
 }
 

@@ -208,6 +208,15 @@ impl AwardKind {
         }
     }
 
+    /// The kind as stored; anything else reads as a title.
+    pub fn from_stored(text: &str) -> Self {
+        match text {
+            "bang_khen" => Self::BangKhen,
+            "giay_khen" => Self::GiayKhen,
+            _ => Self::DanhHieu,
+        }
+    }
+
     pub fn name_vi(self) -> &'static str {
         match self {
             Self::BangKhen => "Bằng khen",

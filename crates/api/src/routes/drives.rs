@@ -3,7 +3,6 @@
 //! creates their evaluations under the framework that applies; the drive shows, per unit,
 //! registered against eligible and who has not registered yet.
 
-use super::evaluations::register_subject;
 use super::support::{
     audit, create_once, db, decode_id_cursor, diff, encode_id_cursor, etag, file, format_of, if_match, limit, today,
 };
@@ -17,6 +16,7 @@ use crate::error::{ApiError, FieldError, Problem};
 use crate::extract::JsonBody;
 use crate::framework_files::{table_csv, table_xlsx};
 use crate::i18n::Rule;
+use crate::registration::register_subject;
 use crate::report_files::{CSV, XLSX};
 use crate::state::AppState;
 use actix_web::http::header;

@@ -3,11 +3,11 @@
 //! participants' reports, the reviewers' marks, the ranking for commendation) and
 //! `/api/v1/awards` (commendations and titles given by decision).
 
-use super::evaluations::subject;
 use super::support::{
     audit, create_once, db, decode_id_cursor, diff, encode_id_cursor, etag, file, format_of, if_match, limit,
 };
 use crate::auth::Actor;
+use crate::criteria::plan_row;
 use crate::dto::{
     AwardCount, AwardDto, AwardKind, AwardList, AwardQuery, MarksRequest, NewAwardRequest, NewPlanRequest,
     NewReportRequest, NewReviewRequest, PlanDetail, PlanListQuery, PlanPage, PlanSummary, RankedParticipant, Ranking,
@@ -17,6 +17,7 @@ use crate::error::{ApiError, FieldError, Issue, Problem};
 use crate::extract::JsonBody;
 use crate::framework_files::{table_csv, table_xlsx};
 use crate::i18n::Rule;
+use crate::registration::subject;
 use crate::report_files::{CSV, XLSX};
 use crate::state::AppState;
 use actix_web::http::{StatusCode, header};
@@ -26,7 +27,7 @@ use xhht_domain::search::fold;
 use xhht_domain::{Permission, SubjectKind};
 use xhht_evaluation::{EmulationPlan, FrameworkError, Participant, PlanLevel, validate_plan};
 use xhht_persistence::drives::subject_names;
-use xhht_persistence::emulation::{self, AwardFilter, NewAward, NewPlan, NewReport, PlanRow, Report, Review};
+use xhht_persistence::emulation::{self, AwardFilter, NewAward, NewReport, PlanRow, Report, Review};
 use xhht_persistence::{DbConn, PersistenceError, Record, units};
 
 fn plan_document(row: &PlanRow) -> Result<EmulationPlan, ApiError> {
@@ -61,19 +62,6 @@ fn invalid_plan(errors: Vec<FrameworkError>) -> ApiError {
             })
             .collect(),
     )
-}
-
-/// The row of a plan to store, for a shipped plan or one sent through the API.
-pub fn plan_row(plan: &EmulationPlan, unit: Option<&units::Unit>, shipped: bool) -> NewPlan {
-    NewPlan {
-        plan_key: plan.id.clone(),
-        title_vi: plan.title_vi.clone(),
-        level: plan.level.as_str().to_owned(),
-        unit_id: unit.map(|u| u.id),
-        unit_path: unit.map(|u| u.path.clone()),
-        document: serde_json::to_string(plan).unwrap_or_default(),
-        shipped,
-    }
 }
 
 /// Lists emulation plans (public: plans are public documents).
@@ -678,14 +666,6 @@ pub async fn close_review(
     Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(review.version))).json(review))
 }
 
-pub(crate) fn award_kind(text: &str) -> AwardKind {
-    match text {
-        "bang_khen" => AwardKind::BangKhen,
-        "giay_khen" => AwardKind::GiayKhen,
-        _ => AwardKind::DanhHieu,
-    }
-}
-
 fn counts(awards: &[AwardDto]) -> Vec<AwardCount> {
     [AwardKind::BangKhen, AwardKind::GiayKhen, AwardKind::DanhHieu]
         .into_iter()
@@ -700,7 +680,7 @@ fn award_dtos(conn: &mut DbConn, rows: &[emulation::Award]) -> Result<Vec<AwardD
         .iter()
         .map(|a| AwardDto {
             id: a.id,
-            kind: award_kind(&a.kind),
+            kind: AwardKind::from_stored(&a.kind),
             title_vi: a.title_vi.clone(),
             subject_type: a.subject_type.parse().unwrap_or(SubjectKind::Unit),
             subject_id: a.subject_id,
@@ -839,7 +819,7 @@ pub async fn list_awards(
             let items = award_dtos(conn, &rows)?;
             let counts = emulation::count_awards(conn, &filter)?
                 .into_iter()
-                .map(|(kind, count)| AwardCount { kind: award_kind(&kind), count })
+                .map(|(kind, count)| AwardCount { kind: AwardKind::from_stored(&kind), count })
                 .collect();
             Ok::<_, ApiError>(AwardList { items, counts, next_cursor })
         })

@@ -5,6 +5,7 @@ use super::support::{
     audit, create_once, db, decode_id_cursor, diff, encode_id_cursor, etag, file, format_of, if_match, limit, today,
 };
 use crate::auth::{Actor, MaybeActor};
+use crate::criteria::{applicable, drafts_visible_to, may_see, parse};
 use crate::dto::{
     AdoptRequest, ApplicableFramework, ApplicableQuery, DiffQuery, FrameworkDetail, FrameworkDiff, FrameworkListQuery,
     FrameworkOwner, FrameworkPage, FrameworkQuery, FrameworkSummary, FrameworkUploadQuery, NewFrameworkRequest,
@@ -21,13 +22,12 @@ use crate::state::AppState;
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, get, post, web};
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use futures_util::future::LocalBoxFuture;
 use std::sync::Arc;
-use xhht_domain::{ModelKind, Permission, Scope, UnitLevel};
+use xhht_domain::{Permission, UnitLevel};
 use xhht_evaluation::{
-    CitizenTargetGroup, Context, Framework, FrameworkError, FrameworkRef, FrameworkStatus, LegalDocument, Subject,
-    SubjectType, validate,
+    Context, Framework, FrameworkError, FrameworkRef, FrameworkStatus, LegalDocument, Subject, SubjectType, validate,
 };
 use xhht_framework_sheets::{CellError, Workbook};
 use xhht_persistence::frameworks::{self, FrameworkFilter, FrameworkRow};
@@ -77,13 +77,6 @@ fn unreadable_cells(errors: Vec<CellError>) -> ApiError {
             })
             .collect(),
     )
-}
-
-fn parse(row: &FrameworkRow) -> Result<Framework, ApiError> {
-    serde_json::from_str(&row.document).map_err(|e| {
-        tracing::error!(framework = row.id, error = %e, "a stored framework document does not parse");
-        ApiError::Internal
-    })
 }
 
 fn summary(row: &FrameworkRow, document: &Framework) -> FrameworkSummary {
@@ -138,41 +131,10 @@ fn require_owner(conn: &mut DbConn, actor: &Actor, province_id: Option<i64>) -> 
     }
 }
 
-/// The provinces whose drafts the caller may see: `None` for all (administrators). A
-/// province's draft is its work in progress, shown to the accounts that cover the province;
-/// published and retired versions are public law, and national drafts are public too (they
-/// say what the regulations leave unknown).
-fn drafts_visible_to(caller: &MaybeActor) -> Option<Vec<i64>> {
-    match &caller.0 {
-        Some(actor) if actor.scope.nationwide => None,
-        Some(actor) => Some(provinces_covered(&actor.scope)),
-        None => Some(Vec::new()),
-    }
-}
-
-/// The provinces an account's units include whole.
-pub(super) fn provinces_covered(scope: &Scope) -> Vec<i64> {
-    scope
-        .read
-        .iter()
-        .filter_map(|root| {
-            let ids: Vec<i64> = root.split('/').filter_map(|s| s.parse().ok()).collect();
-            (ids.len() == 1).then(|| ids[0])
-        })
-        .collect()
-}
-
-fn may_see(row: &FrameworkRow, visible: Option<&[i64]>) -> bool {
-    match (row.status, row.province_id, visible) {
-        (FrameworkStatus::Draft, Some(province), Some(provinces)) => provinces.contains(&province),
-        _ => true,
-    }
-}
-
 /// A version the caller may read; another province's draft is not there for them.
 fn readable(conn: &mut DbConn, caller: &MaybeActor, id: i64) -> Result<FrameworkRow, ApiError> {
     let row = frameworks::get(conn, id)?;
-    if may_see(&row, drafts_visible_to(caller).as_deref()) {
+    if may_see(row.status, row.province_id, drafts_visible_to(caller).as_deref()) {
         Ok(row)
     } else {
         Err(ApiError::NotFound(Record::Framework))
@@ -528,37 +490,6 @@ pub async fn adopt_framework(
         Ok(d)
     })
     .await
-}
-
-/// The published framework that governs an evaluation of `model` for a subject in `unit` on
-/// `day`: the unit's province's own, else the national one; the latest in force first.
-pub fn applicable(
-    conn: &mut DbConn,
-    model: ModelKind,
-    unit: &Unit,
-    day: NaiveDate,
-    target_group: Option<CitizenTargetGroup>,
-) -> Result<(FrameworkRow, i64), ApiError> {
-    let province = unit.path_ids().first().copied().unwrap_or(unit.id);
-    for row in frameworks::published_in_force(conn, model, province, day)? {
-        let document = parse(&row)?;
-        if target_group.is_none_or(|group| document.target_group == Some(group)) {
-            return Ok((row, province));
-        }
-    }
-    let templates = frameworks::list(
-        conn,
-        &FrameworkFilter { model_kind: Some(model), template: Some(true), ..FrameworkFilter::default() },
-        None,
-        50,
-    )?;
-    let province_name = units::get(conn, province).map(|p| p.name).unwrap_or_default();
-    Err(ApiError::NoApplicableFramework {
-        model,
-        province: province_name,
-        day,
-        templates: templates.into_iter().filter(|t| t.province_id.is_none()).map(|t| (t.id, t.framework_key)).collect(),
-    })
 }
 
 /// Which published framework governs the evaluation of a model in a unit on a day: the

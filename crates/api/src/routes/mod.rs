@@ -7,7 +7,7 @@ pub mod auth;
 mod decisions;
 mod drives;
 mod duplicates;
-pub mod emulation;
+mod emulation;
 mod evaluations;
 mod frameworks;
 pub mod health;

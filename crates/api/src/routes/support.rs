@@ -1,7 +1,6 @@
 //! Small pieces the handlers share: running database work off the async threads, dates,
 //! cursors, ETags and idempotent creation.
 
-use crate::auth::Actor;
 use crate::error::{ApiError, FieldError, Issue};
 use crate::state::AppState;
 use actix_web::http::StatusCode;
@@ -11,9 +10,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
 use serde::Serialize;
-use xhht_persistence::audit::{self, AuditEntry};
 use xhht_persistence::idempotency::{self, StoredResponse};
-use xhht_persistence::units::Unit;
 use xhht_persistence::{Conflict, Database, DbConn};
 
 /// Runs blocking database work on the blocking pool.
@@ -25,6 +22,9 @@ where
     let database = state.db.clone();
     web::block(move || f(&database)).await?
 }
+
+/// The audit trail's helpers, shared with the modules below the routes.
+pub use crate::audit_log::{audit, diff};
 
 /// Today in Vietnam (UTC+7): the default `as_of` of every dated read.
 pub use crate::workflow::today;
@@ -241,62 +241,6 @@ where
 enum Created {
     New(StoredResponse),
     Replayed(StoredResponse),
-}
-
-/// Fields that change on every write and say nothing about what was changed.
-const NOISE: [&str; 3] = ["version", "updated_at", "created_at"];
-
-/// `{"field": {"before": …, "after": …}}` for the top-level fields that differ.
-pub fn diff<T: Serialize>(before: Option<&T>, after: Option<&T>) -> serde_json::Value {
-    let as_map = |v: Option<&T>| match v.map(serde_json::to_value) {
-        Some(Ok(serde_json::Value::Object(map))) => map,
-        _ => serde_json::Map::new(),
-    };
-    let (before, after) = (as_map(before), as_map(after));
-    let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
-    keys.sort();
-    keys.dedup();
-    let mut out = serde_json::Map::new();
-    for key in keys {
-        if NOISE.contains(&key.as_str()) {
-            continue;
-        }
-        let (b, a) = (before.get(key), after.get(key));
-        if b != a {
-            out.insert(
-                key.clone(),
-                serde_json::json!({"before": b.cloned().unwrap_or_default(), "after": a.cloned().unwrap_or_default()}),
-            );
-        }
-    }
-    serde_json::Value::Object(out)
-}
-
-/// Appends one audit row in the caller's transaction.
-pub fn audit(
-    conn: &mut DbConn,
-    actor: &Actor,
-    entity: &'static str,
-    entity_id: impl ToString,
-    action: &'static str,
-    unit: Option<&Unit>,
-    changes: serde_json::Value,
-) -> Result<(), ApiError> {
-    audit::record(
-        conn,
-        &AuditEntry {
-            actor_id: Some(actor.id),
-            actor_username: actor.username.clone(),
-            request_id: actor.request_id.clone(),
-            entity,
-            entity_id: entity_id.to_string(),
-            action,
-            unit_id: unit.map(|u| u.id),
-            unit_path: unit.map(|u| u.path.clone()),
-            changes,
-        },
-    )?;
-    Ok(())
 }
 
 /// Opaque cursors over ids (newest-first lists).
