@@ -3,21 +3,9 @@
 //! `xhht_framework_sheets`.)
 
 use crate::error::ApiError;
-use rust_xlsxwriter::{Format, FormatBorder, Workbook, XlsxError};
+use crate::report_files::{BOM, csv_error, xlsx_error};
+use rust_xlsxwriter::{Format, FormatBorder, Workbook};
 use xhht_evaluation::{Change, DiffKind, DiffPart, Framework, LevelThresholds, Measure};
-
-/// UTF-8 byte-order mark: Excel reads a CSV without one in the legacy code page.
-const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-fn csv_error(e: impl std::fmt::Display) -> ApiError {
-    tracing::error!(error = %e, "cannot write a CSV file");
-    ApiError::Internal
-}
-
-fn xlsx_error(e: XlsxError) -> ApiError {
-    tracing::error!(error = %e, "cannot write an XLSX file");
-    ApiError::Internal
-}
 
 fn thresholds<T: ToString>(t: &LevelThresholds<T>) -> [String; 2] {
     [

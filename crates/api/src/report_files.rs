@@ -11,7 +11,7 @@ use std::collections::HashSet;
 pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 pub const CSV: &str = "text/csv; charset=utf-8";
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+pub(crate) const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The columns of a figures table, in Vietnamese as officials write them.
 const HEADINGS: [&str; 19] = [
@@ -91,8 +91,8 @@ fn csv_cells(section: &str, row: &FigureRow, total: bool) -> Vec<String> {
     ]
 }
 
-fn csv_error(e: impl std::fmt::Display) -> ApiError {
-    tracing::error!(error = %e, "cannot write a CSV report");
+pub(crate) fn csv_error(e: impl std::fmt::Display) -> ApiError {
+    tracing::error!(error = %e, "cannot write a CSV file");
     ApiError::Internal
 }
 
@@ -127,8 +127,8 @@ pub fn trends_csv(report: &TrendReport) -> Result<Vec<u8>, ApiError> {
     out.into_inner().map_err(csv_error)
 }
 
-fn xlsx_error(e: XlsxError) -> ApiError {
-    tracing::error!(error = %e, "cannot write an XLSX report");
+pub(crate) fn xlsx_error(e: XlsxError) -> ApiError {
+    tracing::error!(error = %e, "cannot write an XLSX file");
     ApiError::Internal
 }
 

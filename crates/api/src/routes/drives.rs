@@ -31,7 +31,12 @@ fn late_policy(drive: &Drive) -> LatePolicy {
     if drive.late_policy == "refuse" { LatePolicy::Refuse } else { LatePolicy::Flag }
 }
 
+/// One drive with its unit's name.
 fn dto(conn: &mut DbConn, drive: &Drive) -> Result<DriveDto, ApiError> {
+    Ok(dto_named(drive, units::get(conn, drive.unit_id)?.name))
+}
+
+fn dto_named(drive: &Drive, unit_name: String) -> DriveDto {
     let today = today();
     let state = if drive.closed_at.is_some() {
         "closed"
@@ -42,10 +47,10 @@ fn dto(conn: &mut DbConn, drive: &Drive) -> Result<DriveDto, ApiError> {
     } else {
         "open"
     };
-    Ok(DriveDto {
+    DriveDto {
         id: drive.id,
         unit_id: drive.unit_id,
-        unit_name: units::get(conn, drive.unit_id)?.name,
+        unit_name,
         year: drive.year,
         title_vi: drive.title_vi.clone(),
         models: drive.model_kinds(),
@@ -57,7 +62,7 @@ fn dto(conn: &mut DbConn, drive: &Drive) -> Result<DriveDto, ApiError> {
         closed_at: drive.closed_at.map(|t| t.and_utc()),
         version: drive.version,
         created_at: drive.created_at.and_utc(),
-    })
+    }
 }
 
 /// The drive, if the caller's units cover it.
@@ -130,7 +135,7 @@ pub async fn open_drive(
                 target: request.target,
             },
         )?;
-        let view = dto(conn, &drive)?;
+        let view = dto_named(&drive, unit.name.clone());
         audit(conn, &actor, "drive", drive.id, "open", Some(&unit), diff(None, Some(&view)))?;
         Ok(view)
     })
@@ -164,7 +169,11 @@ pub async fn list_drives(
             let rows = drives::list(conn, roots.as_deref(), within.as_deref(), q.year, before, limit)?;
             let next_cursor =
                 (rows.len() as i64 == limit).then(|| rows.last().map(|d| encode_id_cursor(d.id))).flatten();
-            let items = rows.iter().map(|d| dto(conn, d)).collect::<Result<Vec<_>, _>>()?;
+            // The units' names in one read, not one a drive.
+            let ids: Vec<i64> = rows.iter().map(|d| d.unit_id).collect();
+            let names: HashMap<i64, String> =
+                units::get_many(conn, &ids)?.into_iter().map(|u| (u.id, u.name)).collect();
+            let items = rows.iter().map(|d| dto_named(d, names.get(&d.unit_id).cloned().unwrap_or_default())).collect();
             Ok::<_, ApiError>(DrivePage { items, next_cursor })
         })
     })
@@ -539,7 +548,7 @@ pub async fn close_drive(
             actor.require_in(Permission::Register, &before.unit_path)?;
             let after = drives::close(conn, id, expected)?;
             let unit = units::get(conn, after.unit_id)?;
-            let (b, a) = (dto(conn, &before)?, dto(conn, &after)?);
+            let (b, a) = (dto_named(&before, unit.name.clone()), dto_named(&after, unit.name.clone()));
             audit(conn, &actor, "drive", id, "close", Some(&unit), diff(Some(&b), Some(&a)))?;
             Ok::<_, ApiError>(a)
         })
