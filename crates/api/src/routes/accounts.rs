@@ -1,7 +1,7 @@
 //! `/api/v1/accounts`: account management for administrators and, within their province,
 //! provincial officers; and each caller's own account.
 
-use super::support::{audit, create_once, db, decode_id_cursor, diff, etag, filtered_page, if_match, limit};
+use super::support::{audit, create_once, db, diff, etag, filtered_page, if_match};
 use crate::auth::password::{WeakPassword, check_strength, new_api_key, random_token, sha256_hex};
 use crate::auth::{Actor, source_address};
 use crate::dto::{
@@ -96,12 +96,8 @@ pub async fn list_accounts(
     query: web::Query<PageQuery>,
 ) -> Result<web::Json<AccountPage>, ApiError> {
     actor.require(Permission::ManageAccounts)?;
-    let limit = limit(query.limit).map_err(|e| ApiError::InvalidQuery(vec![e]))?;
-    let after = super::support::cursor(&query.cursor)
-        .map(decode_id_cursor)
-        .transpose()
-        .map_err(|e| ApiError::InvalidQuery(vec![e]))?
-        .unwrap_or(0);
+    let (limit, after) = super::support::id_page(query.limit, &query.cursor)?;
+    let after = after.unwrap_or(0);
     let page = db(&state, move |database| {
         database.read(|conn| {
             let (items, next_cursor) = filtered_page(

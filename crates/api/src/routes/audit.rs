@@ -1,6 +1,6 @@
 //! `/api/v1/audit`: the audit trail, scoped to the caller's units (administrators see all).
 
-use super::support::{db, decode_id_cursor, encode_id_cursor, limit};
+use super::support::{db, encode_id_cursor};
 use crate::auth::Actor;
 use crate::dto::{AuditEntryDto, AuditPage, AuditQuery};
 use crate::error::{ApiError, Problem};
@@ -30,11 +30,7 @@ pub async fn list_audit(
 ) -> Result<web::Json<AuditPage>, ApiError> {
     actor.require(Permission::ReadAudit)?;
     let query = query.into_inner();
-    let limit = limit(query.limit).map_err(|e| ApiError::InvalidQuery(vec![e]))?;
-    let before = super::support::cursor(&query.cursor)
-        .map(decode_id_cursor)
-        .transpose()
-        .map_err(|e| ApiError::InvalidQuery(vec![e]))?;
+    let (limit, before) = super::support::id_page(query.limit, &query.cursor)?;
     let page = db(&state, move |database| {
         database.read(|conn| {
             let within = match query.unit {

@@ -3,9 +3,7 @@
 //! creates their evaluations under the framework that applies; the drive shows, per unit,
 //! registered against eligible and who has not registered yet.
 
-use super::support::{
-    audit, create_once, db, decode_id_cursor, diff, encode_id_cursor, etag, file, format_of, if_match, limit, today,
-};
+use super::support::{audit, create_once, db, diff, encode_id_cursor, etag, file, format_of, if_match, today};
 use crate::auth::Actor;
 use crate::dto::{
     DriveDetail, DriveDto, DriveFigures, DriveFileQuery, DriveListQuery, DriveModelFigures, DrivePage,
@@ -157,11 +155,7 @@ pub async fn list_drives(
     query: web::Query<DriveListQuery>,
 ) -> Result<web::Json<DrivePage>, ApiError> {
     let q = query.into_inner();
-    let limit = limit(q.limit).map_err(|e| ApiError::InvalidQuery(vec![e]))?;
-    let before = super::support::cursor(&q.cursor)
-        .map(decode_id_cursor)
-        .transpose()
-        .map_err(|e| ApiError::InvalidQuery(vec![e]))?;
+    let (limit, before) = super::support::id_page(q.limit, &q.cursor)?;
     let page = db(&state, move |database| {
         database.read(|conn| {
             let within = q.within.map(|id| units::get(conn, id).map(|u| u.path)).transpose()?;

@@ -3,7 +3,7 @@
 //! outside their units); the pair is shown to the officers whose units cover both, who merge
 //! it (one record is kept, the other deleted) or dismiss it.
 
-use super::support::{audit, cursor, db, decode_id_cursor, filtered_page, limit};
+use super::support::{audit, db, filtered_page};
 use crate::auth::Actor;
 use crate::dto::{CitizenDuplicateDto, CitizenDuplicatePage, DuplicateQuery, DuplicateStatus, MergeRequest};
 use crate::error::{ApiError, FieldError, Issue, Problem};
@@ -65,12 +65,8 @@ pub async fn list_duplicates(
             return Err(ApiError::InvalidQuery(vec![FieldError::new("status", Issue::NotOneOf { allowed })]));
         }
     };
-    let limit = limit(query.limit).map_err(|e| ApiError::InvalidQuery(vec![e]))?;
-    let after = cursor(&query.cursor)
-        .map(decode_id_cursor)
-        .transpose()
-        .map_err(|e| ApiError::InvalidQuery(vec![e]))?
-        .unwrap_or(0);
+    let (limit, after) = super::support::id_page(query.limit, &query.cursor)?;
+    let after = after.unwrap_or(0);
     let page = db(&state, move |database| {
         database.read(|conn| {
             let (items, next_cursor) = filtered_page(

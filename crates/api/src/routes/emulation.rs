@@ -3,9 +3,7 @@
 //! participants' reports, the reviewers' marks, the ranking for commendation) and
 //! `/api/v1/awards` (commendations and titles given by decision).
 
-use super::support::{
-    audit, create_once, db, decode_id_cursor, diff, encode_id_cursor, etag, file, format_of, if_match, limit,
-};
+use super::support::{audit, create_once, db, diff, encode_id_cursor, etag, file, format_of, if_match};
 use crate::auth::Actor;
 use crate::criteria::plan_row;
 use crate::dto::{
@@ -78,11 +76,7 @@ pub async fn list_plans(
     query: web::Query<PlanListQuery>,
 ) -> Result<web::Json<PlanPage>, ApiError> {
     let q = query.into_inner();
-    let limit = limit(q.limit).map_err(|e| ApiError::InvalidQuery(vec![e]))?;
-    let after = super::support::cursor(&q.cursor)
-        .map(decode_id_cursor)
-        .transpose()
-        .map_err(|e| ApiError::InvalidQuery(vec![e]))?;
+    let (limit, after) = super::support::id_page(q.limit, &q.cursor)?;
     let page = db(&state, move |database| {
         database.read(|conn| {
             let within = q.within.map(|id| units::get(conn, id).map(|u| u.path)).transpose()?;
@@ -798,11 +792,7 @@ pub async fn list_awards(
 ) -> Result<HttpResponse, ApiError> {
     let q = query.into_inner();
     let format = format_of(&req, q.format);
-    let limit = limit(q.limit).map_err(|e| ApiError::InvalidQuery(vec![e]))?;
-    let after = super::support::cursor(&q.cursor)
-        .map(decode_id_cursor)
-        .transpose()
-        .map_err(|e| ApiError::InvalidQuery(vec![e]))?;
+    let (limit, after) = super::support::id_page(q.limit, &q.cursor)?;
     let list = db(&state, move |database| {
         database.read(|conn| {
             let within = q.unit.map(|id| units::get(conn, id).map(|u| u.path)).transpose()?;

@@ -71,6 +71,13 @@ pub fn attachment(name: &str) -> String {
     format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
 }
 
+/// A page of a list ordered by id: its size and the id the cursor names, if one was sent.
+pub fn id_page(limit_asked: Option<i64>, cursor_sent: &Option<String>) -> Result<(i64, Option<i64>), ApiError> {
+    let size = limit(limit_asked).map_err(|e| ApiError::InvalidQuery(vec![e]))?;
+    let from = cursor(cursor_sent).map(decode_id_cursor).transpose().map_err(|e| ApiError::InvalidQuery(vec![e]))?;
+    Ok((size, from))
+}
+
 pub fn limit(value: Option<i64>) -> Result<i64, FieldError> {
     match value {
         None => Ok(DEFAULT_LIMIT),
