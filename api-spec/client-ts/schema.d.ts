@@ -1364,6 +1364,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's imports, newest first (every account's, for an administrator).
+         * @description The caller's imports, newest first (every account's, for an administrator).
+         */
+        get: operations["listImports"];
+        put?: never;
+        /**
+         * Starts an import: the body is the file (CSV, XLSX, JSON array or NDJSON).
+         * @description Starts an import of one kind of record from a file: CSV (UTF-8, UTF-8 with a byte-order mark, or UTF-16 as Excel saves "Unicode text"; comma, semicolon or tab), XLSX (the first sheet, or `sheet`), a JSON array of objects, or NDJSON. Columns are matched by their Vietnamese heading or English key, as the template (`GET /api/v1/imports/templates/{kind}.xlsx`) has them. The file is checked for its headings at once; its rows are checked and written by a job, whose state the `Location` gives. Each row's `external_id` identifies its record within its unit: importing the same file again changes nothing, and changed rows update their records.
+         */
+        post: operations["createImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/templates/{kind}.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The workbook to fill in for a kind: Vietnamese headings with the English keys, an example
+         *     row, instructions, and drop-down lists of the values and of the caller's units.
+         * @description The workbook to fill in for a kind: Vietnamese headings with the English keys, an example
+         *     row, instructions, and drop-down lists of the values and of the caller's units.
+         */
+        get: operations["getImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One import: its state, counts, progress and timing.
+         * @description One import: its state, counts, progress and timing.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancels an import. A queued job stops at once; a running one at the end of its page of
+         *     rows: an atomic import then writes nothing, a per-row one keeps the pages it wrote.
+         * @description Cancels an import. A queued job stops at once; a running one at the end of its page of
+         *     rows: an atomic import then writes nothing, a per-row one keeps the pages it wrote.
+         */
+        delete: operations["cancelImport"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The errors of an import's rows: JSON, CSV, or the failed rows as uploaded, in a workbook
+         *     with an error column and the bad cells in red, to correct and upload again.
+         * @description The errors of an import's rows: JSON, CSV, or the failed rows as uploaded, in a workbook
+         *     with an error column and the bad cells in red, to correct and upload again.
+         */
+        get: operations["getImportErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/learning-centres": {
         parameters: {
             query?: never;
@@ -2111,6 +2205,13 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             deleted: boolean;
+            /** @description The province's own key of the record, when it came from an import. */
+            external_id?: string | null;
+            /**
+             * Format: int64
+             * @description The import that last created or changed the record (`GET /api/v1/imports/{id}`).
+             */
+            import_job_id?: number | null;
         };
         CentrePage: {
             items: components["schemas"]["CentreDto"][];
@@ -2175,6 +2276,13 @@ export interface components {
             updated_at: string;
             /** @description A deletion marker, in sync reads. */
             deleted: boolean;
+            /** @description The province's own key of the record, when it came from an import. */
+            external_id?: string | null;
+            /**
+             * Format: int64
+             * @description The import that last created or changed the record (`GET /api/v1/imports/{id}`).
+             */
+            import_job_id?: number | null;
         };
         /**
          * @description Two citizens with one national ID: the second was registered by an officer who could not
@@ -2254,6 +2362,13 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             deleted: boolean;
+            /** @description The province's own key of the record, when it came from an import. */
+            external_id?: string | null;
+            /**
+             * Format: int64
+             * @description The import that last created or changed the record (`GET /api/v1/imports/{id}`).
+             */
+            import_job_id?: number | null;
         };
         ClanPage: {
             items: components["schemas"]["ClanDto"][];
@@ -2661,7 +2776,7 @@ export interface components {
          * @description Stable machine codes. Clients switch on these, never on the text.
          * @enum {string}
          */
-        ErrorCode: "invalid_json" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "invalid_path" | "invalid_header" | "validation_failed" | "reference_conflict" | "unit_not_found" | "reorganisation_not_found" | "citizen_not_found" | "household_not_found" | "organisation_not_found" | "clan_not_found" | "learning_centre_not_found" | "evaluation_not_found" | "decision_not_found" | "evidence_not_found" | "citizen_duplicate_not_found" | "drive_not_found" | "emulation_plan_not_found" | "emulation_review_not_found" | "emulation_report_not_found" | "award_not_found" | "route_not_found" | "method_not_allowed" | "ambiguous_code" | "unit_code_in_use" | "unit_not_valid_on_date" | "unit_has_open_children" | "invalid_parent" | "mixed_levels" | "not_a_movable_village" | "repeated_unit" | "date_before_start" | "idempotency_key_reused" | "precondition_required" | "precondition_failed" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_grant" | "too_many_attempts" | "account_disabled" | "forbidden" | "password_change_required" | "out_of_scope" | "account_not_found" | "api_key_not_found" | "username_taken" | "duplicate_already_resolved" | "decision_refused" | "filing_deadline_passed" | "duplicate_citizen" | "learning_centre_exists" | "already_registered" | "drive_closed" | "drive_not_open" | "review_closed" | "report_marked" | "plan_exists" | "award_exists" | "framework_not_found" | "framework_invalid" | "framework_incomplete" | "framework_version_exists" | "framework_status_conflict" | "evaluation_status_conflict" | "framework_retired" | "framework_not_valid_for_year" | "unknown_level" | "answers_incomplete" | "framework_not_published" | "level_not_reached" | "level2_too_early" | "decision_date_in_future" | "score_rejected" | "no_applicable_framework" | "service_unavailable" | "internal_error";
+        ErrorCode: "invalid_json" | "unsupported_media_type" | "payload_too_large" | "invalid_query" | "invalid_path" | "invalid_header" | "validation_failed" | "reference_conflict" | "unit_not_found" | "reorganisation_not_found" | "citizen_not_found" | "household_not_found" | "organisation_not_found" | "clan_not_found" | "learning_centre_not_found" | "evaluation_not_found" | "decision_not_found" | "evidence_not_found" | "citizen_duplicate_not_found" | "drive_not_found" | "emulation_plan_not_found" | "emulation_review_not_found" | "emulation_report_not_found" | "award_not_found" | "route_not_found" | "method_not_allowed" | "ambiguous_code" | "unit_code_in_use" | "unit_not_valid_on_date" | "unit_has_open_children" | "invalid_parent" | "mixed_levels" | "not_a_movable_village" | "repeated_unit" | "date_before_start" | "idempotency_key_reused" | "precondition_required" | "precondition_failed" | "unauthorized" | "invalid_token" | "invalid_credentials" | "invalid_grant" | "too_many_attempts" | "account_disabled" | "forbidden" | "password_change_required" | "out_of_scope" | "account_not_found" | "api_key_not_found" | "username_taken" | "duplicate_already_resolved" | "decision_refused" | "filing_deadline_passed" | "duplicate_citizen" | "learning_centre_exists" | "already_registered" | "drive_closed" | "drive_not_open" | "review_closed" | "report_marked" | "plan_exists" | "award_exists" | "framework_not_found" | "framework_invalid" | "framework_incomplete" | "framework_version_exists" | "framework_status_conflict" | "evaluation_status_conflict" | "framework_retired" | "framework_not_valid_for_year" | "unknown_level" | "answers_incomplete" | "framework_not_published" | "level_not_reached" | "level2_too_early" | "decision_date_in_future" | "score_rejected" | "no_applicable_framework" | "import_job_not_found" | "import_finished" | "import_file_unreadable" | "import_columns_missing" | "service_unavailable" | "internal_error";
         /**
          * @description A step of the workflow, as offered in `allowed_actions`.
          * @enum {string}
@@ -3012,6 +3127,13 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             deleted: boolean;
+            /** @description The province's own key of the record, when it came from an import. */
+            external_id?: string | null;
+            /**
+             * Format: int64
+             * @description The import that last created or changed the record (`GET /api/v1/imports/{id}`).
+             */
+            import_job_id?: number | null;
         };
         HouseholdPage: {
             items: components["schemas"]["HouseholdDto"][];
@@ -3034,6 +3156,130 @@ export interface components {
              * @description A member of the household.
              */
             head_citizen_id?: number | null;
+        };
+        ImportErrorList: {
+            /** Format: int64 */
+            job_id: number;
+            /**
+             * Format: int64
+             * @description Rows with errors; the list keeps the first 10,000 errors.
+             */
+            rows_invalid: number;
+            items: components["schemas"]["ImportRowError"][];
+        };
+        /** @description Why a job failed. */
+        ImportFailure: {
+            /**
+             * @description `import_rows_invalid` (atomic: rows failed, none written), `import_file_unreadable`,
+             *     `import_columns_missing`, `import_interrupted` (the server stopped), or an error code.
+             */
+            code: string;
+            message?: string | null;
+        };
+        /**
+         * @description The format of an upload: by `format=`, else the `Content-Type`, else its first bytes.
+         * @enum {string}
+         */
+        ImportFormat: "csv" | "xlsx" | "json" | "ndjson";
+        /** @description An import job. */
+        ImportJobDto: {
+            /** Format: int64 */
+            id: number;
+            kind: components["schemas"]["ImportKindParam"];
+            format: components["schemas"]["ImportFormat"];
+            mode: components["schemas"]["ImportMode"];
+            dry_run: boolean;
+            state: components["schemas"]["ImportState"];
+            file_name?: string | null;
+            /** @description SHA-256 of the upload, hex. */
+            file_sha256: string;
+            /** Format: int64 */
+            file_bytes: number;
+            sheet?: string | null;
+            /**
+             * Format: double
+             * @description Share of the file read, 0–100.
+             */
+            progress_percent: number;
+            /** Format: int64 */
+            rows_read: number;
+            /** Format: int64 */
+            rows_valid: number;
+            /** Format: int64 */
+            rows_invalid: number;
+            /**
+             * Format: int64
+             * @description Rows written: created plus updated.
+             */
+            rows_written: number;
+            /** Format: int64 */
+            rows_created: number;
+            /** Format: int64 */
+            rows_updated: number;
+            /**
+             * Format: int64
+             * @description Rows whose record already held the same values.
+             */
+            rows_unchanged: number;
+            warnings: components["schemas"]["ImportWarning"][];
+            failure?: components["schemas"]["ImportFailure"] | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            started_at?: string | null;
+            /** Format: date-time */
+            finished_at?: string | null;
+            /**
+             * Format: double
+             * @description From start to end (or to now, while it runs).
+             */
+            seconds?: number | null;
+            /** @description The errors of the rows, when there are any. */
+            errors_url?: string | null;
+        };
+        ImportJobPage: {
+            items: components["schemas"]["ImportJobDto"][];
+            next_cursor?: string | null;
+        };
+        /**
+         * @description What an import brings in.
+         * @enum {string}
+         */
+        ImportKindParam: "households" | "citizens" | "organisations" | "clans" | "learning_centres";
+        /**
+         * @description `atomic`: every row is written, or none (one bad row fails the import). `per_row`: the
+         *     valid rows are written and the others reported.
+         * @enum {string}
+         */
+        ImportMode: "atomic" | "per_row";
+        /** @description One problem with one row. */
+        ImportRowError: {
+            /**
+             * Format: int64
+             * @description The row as the clerk sees it: the line of a CSV, the row of a sheet, the element of a
+             *     JSON array counted from 1.
+             */
+            row: number;
+            /** @description The column's key (`full_name`); null for the row as a whole. */
+            column?: string | null;
+            /** @description The column's heading as the file has it. */
+            heading?: string | null;
+            /** @description The cell as read (never a national ID number). */
+            value?: string | null;
+            code: string;
+            message: string;
+        };
+        /**
+         * @description Where a job is.
+         * @enum {string}
+         */
+        ImportState: "queued" | "validating" | "writing" | "done" | "failed" | "cancelled";
+        /** @description Something said about the whole file: a column ignored, errors past those kept. */
+        ImportWarning: {
+            /** @description `column_ignored`, `key_ignored` or `errors_truncated`. */
+            code: string;
+            column?: string | null;
+            message: string;
         };
         /** @description A leaf of the tree: a "chỉ tiêu". */
         Indicator: {
@@ -3485,6 +3731,13 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
             deleted: boolean;
+            /** @description The province's own key of the record, when it came from an import. */
+            external_id?: string | null;
+            /**
+             * Format: int64
+             * @description The import that last created or changed the record (`GET /api/v1/imports/{id}`).
+             */
+            import_job_id?: number | null;
         };
         OrganisationPage: {
             items: components["schemas"]["OrganisationDto"][];
@@ -11483,6 +11736,520 @@ export interface operations {
             };
             /** @description If-Match is missing */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1–500 (default 50). */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of jobs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobPage"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createImport: {
+        parameters: {
+            query: {
+                kind: components["schemas"]["ImportKindParam"];
+                /** @description Check every row and report, writing nothing. */
+                dry_run?: boolean;
+                /** @description `atomic` (the default) or `per_row`. */
+                mode?: components["schemas"]["ImportMode"];
+                format?: components["schemas"]["ImportFormat"];
+                /** @description The sheet of a workbook to read; the first when absent. */
+                sheet?: string;
+                /** @description The file's name, kept with the job for the audit trail. */
+                file_name?: string;
+            };
+            header?: {
+                /** @description A retry with the same key and file returns the first job */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file, as the body */
+        requestBody: {
+            content: {
+                "application/json": Record<string, unknown>[];
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                "application/x-ndjson": string;
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The job, queued */
+            202: {
+                headers: {
+                    /** @description The job's URL */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobDto"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file is larger than the configured limit (`payload_too_large`) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The media type is not one of the four formats (`unsupported_media_type`) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is empty (`validation_failed`); the file cannot be read at all, e.g. a broken workbook or an unknown encoding (`import_file_unreadable`); a required column is missing (`import_columns_missing`: each is named, and the detail lists the columns read); or the Idempotency-Key was used with another file (`idempotency_key_reused`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description What the template is for */
+                kind: components["schemas"]["ImportKindParam"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Job id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobDto"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such job of the caller's (`import_job_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Job id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancellation asked for; the job as it now is */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobDto"];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such job of the caller's (`import_job_not_found`) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The job has ended (`import_finished`) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An internal error; it is logged with the request id */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database does not answer */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before trying again */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImportErrors: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `json` (the default), `csv`, or `xlsx`: the rows that failed as uploaded, with an error
+                 *     column and the bad cells in red, to correct and upload again.
+                 */
+                format?: components["schemas"]["ReportFormat"];
+            };
+            header?: never;
+            path: {
+                /** @description Job id */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The errors, in row order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportErrorList"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": number[];
+                };
+            };
+            /** @description Malformed input: a query, path or header parameter, or JSON that cannot be read */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid access token: missing, malformed, tampered with, expired or not yet valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The account's role or units do not allow this, or the account must first change its one-time password */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such job of the caller's (`import_job_not_found`) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

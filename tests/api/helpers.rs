@@ -25,6 +25,7 @@ pub struct TestApp {
     pub anonymous: reqwest::Client,
     pub jwt_secret: String,
     pub database_url: String,
+    pub data_dir: String,
     _file: Option<TempFile>,
 }
 
@@ -125,14 +126,17 @@ pub async fn spawn_app_with(backend: Backend, adjust: impl FnOnce(&mut Settings)
     };
     let jwt_secret = format!("test-secret-{}", uuid::Uuid::new_v4().simple());
     let mut settings = test_settings(&database_url, &jwt_secret);
+    // Uploads waiting for their import jobs are spooled here: one directory per application.
+    settings.data_dir = scratch_dir().join(format!("data-{}", uuid::Uuid::new_v4().simple())).display().to_string();
     adjust(&mut settings);
+    let data_dir = settings.data_dir.clone();
     let app = Application::build(&settings).expect("build the application");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
     let anonymous = reqwest::Client::new();
     let admin_token = login(&anonymous, &address, "admin", ADMIN_PASSWORD).await;
     let client = bearer_client(&admin_token);
-    Some(TestApp { address, client, anonymous, jwt_secret, database_url, _file: file })
+    Some(TestApp { address, client, anonymous, jwt_secret, database_url, data_dir, _file: file })
 }
 
 pub fn test_settings(database_url: &str, jwt_secret: &str) -> Settings {

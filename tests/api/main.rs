@@ -13,6 +13,7 @@ mod engagement;
 mod errors;
 mod frameworks;
 mod health;
+mod imports;
 mod logs;
 mod reorganisations;
 mod security;
@@ -33,6 +34,7 @@ fn main() {
         errors::trials(),
         frameworks::trials(),
         health::trials(),
+        imports::trials(),
         logs::trials(),
         reorganisations::trials(),
         security::trials(),

@@ -22,39 +22,25 @@ pub struct UserSpec {
     pub service: bool,
 }
 
-pub const USAGE: &str = "usage: xhht user add --username NAME --role ROLE [--role ROLE]... [--unit CODE]... [--name \"Display name\"] [--service]
-roles: admin, provincial_officer, commune_officer, inspector, association_officer, viewer";
-
 impl UserSpec {
-    pub fn parse(args: &[String]) -> anyhow::Result<Self> {
-        let mut spec = UserSpec::default();
-        let mut it = args.iter();
-        while let Some(flag) = it.next() {
-            let mut value = || it.next().cloned().with_context(|| format!("{flag} needs a value\n{USAGE}"));
-            match flag.as_str() {
-                "--username" => spec.username = value()?,
-                "--name" => spec.display_name = Some(value()?),
-                "--role" => spec.roles.push(value()?.parse().map_err(anyhow::Error::msg)?),
-                "--unit" => spec.unit_codes.push(value()?),
-                "--service" => spec.service = true,
-                other => bail!("unknown option {other}\n{USAGE}"),
-            }
+    /// The rules an account must meet before it is created.
+    pub fn check(&self) -> anyhow::Result<()> {
+        if self.username.is_empty() || self.roles.is_empty() {
+            bail!("--username and at least one --role are required");
         }
-        if spec.username.is_empty() || spec.roles.is_empty() {
-            bail!("--username and at least one --role are required\n{USAGE}");
+        if self.service && self.roles.contains(&Role::Admin) {
+            bail!("service accounts cannot be administrators");
         }
-        if spec.service && spec.roles.contains(&Role::Admin) {
-            bail!("service accounts cannot be administrators\n{USAGE}");
+        if !self.roles.contains(&Role::Admin) && self.unit_codes.is_empty() {
+            bail!("accounts other than administrators need at least one --unit");
         }
-        if !spec.roles.contains(&Role::Admin) && spec.unit_codes.is_empty() {
-            bail!("accounts other than administrators need at least one --unit\n{USAGE}");
-        }
-        Ok(spec)
+        Ok(())
     }
 }
 
 /// Creates the account and returns the secret to show: a one-time password, or an API key.
 pub fn add_user(settings: &Settings, spec: &UserSpec) -> anyhow::Result<String> {
+    spec.check()?;
     let url = DatabaseUrl::parse(&settings.database_url).map_err(anyhow::Error::msg)?;
     let db = Database::connect(&url, &Default::default())?;
     prepare(&db)?;

@@ -43,6 +43,11 @@ pub struct Settings {
     /// is the last address of `X-Forwarded-For` (the one the proxy added). Without it every
     /// request comes from the proxy, and shares one allowance.
     pub trusted_proxy: Option<String>,
+    /// Largest import file accepted, in bytes (default 1 GiB: 2.5 million citizens as CSV
+    /// take about 200 MB). Uploads are streamed to `data_dir/imports`, never held in memory.
+    pub import_max_bytes: u64,
+    /// Days an upload whose rows had errors is kept, for its error workbook.
+    pub import_keep_days: u64,
     /// Password of the first administrator. When absent and no administrator exists, one is
     /// generated and printed once.
     pub admin_password: Option<String>,
@@ -69,6 +74,8 @@ impl Default for Settings {
             sign_in_per_source_per_minute: 30,
             sign_in_per_account_per_minute: 5,
             trusted_proxy: None,
+            import_max_bytes: 1 << 30,
+            import_keep_days: 7,
             admin_password: None,
         }
     }
@@ -94,7 +101,9 @@ impl Settings {
             .set_default("argon2_memory_kib", i64::from(defaults.argon2_memory_kib))?
             .set_default("argon2_iterations", i64::from(defaults.argon2_iterations))?
             .set_default("sign_in_per_source_per_minute", i64::from(defaults.sign_in_per_source_per_minute))?
-            .set_default("sign_in_per_account_per_minute", i64::from(defaults.sign_in_per_account_per_minute))?;
+            .set_default("sign_in_per_account_per_minute", i64::from(defaults.sign_in_per_account_per_minute))?
+            .set_default("import_max_bytes", i64::try_from(defaults.import_max_bytes).unwrap_or(i64::MAX))?
+            .set_default("import_keep_days", i64::try_from(defaults.import_keep_days).unwrap_or(i64::MAX))?;
         match std::env::var_os("XHHT_CONFIG") {
             Some(path) => {
                 builder = builder.add_source(config::File::from(PathBuf::from(path)).required(true));

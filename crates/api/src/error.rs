@@ -95,6 +95,10 @@ pub enum ErrorCode {
     DecisionDateInFuture,
     ScoreRejected,
     NoApplicableFramework,
+    ImportJobNotFound,
+    ImportFinished,
+    ImportFileUnreadable,
+    ImportColumnsMissing,
     ServiceUnavailable,
     InternalError,
 }
@@ -142,6 +146,7 @@ impl ErrorCode {
             Record::EmulationReview => ErrorCode::EmulationReviewNotFound,
             Record::EmulationReport => ErrorCode::EmulationReportNotFound,
             Record::Award => ErrorCode::AwardNotFound,
+            Record::ImportJob => ErrorCode::ImportJobNotFound,
         }
     }
 }
@@ -211,7 +216,7 @@ pub enum Issue {
 }
 
 impl Issue {
-    fn code(&self) -> String {
+    pub(crate) fn code(&self) -> String {
         match self {
             Issue::Required => "required".into(),
             Issue::Length { .. } => "length".into(),
@@ -230,7 +235,7 @@ impl Issue {
         }
     }
 
-    fn message(&self, lang: Lang) -> String {
+    pub(crate) fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (Issue::Required, Lang::Vi) => "Trường này là bắt buộc.".into(),
             (Issue::Required, Lang::En) => "This field is required.".into(),
@@ -403,6 +408,20 @@ pub enum ApiError {
         day: chrono::NaiveDate,
         templates: Vec<(i64, String)>,
     },
+    /// The import has ended; there is nothing left to cancel.
+    ImportFinished {
+        state: String,
+    },
+    /// The uploaded file cannot be read at all (a broken workbook, an unknown encoding…).
+    ImportFileUnreadable {
+        vi: String,
+        en: String,
+    },
+    /// Required columns are missing; `errors` names each, the detail lists every heading.
+    ImportColumnsMissing {
+        errors: Vec<FieldError>,
+        expected: Vec<String>,
+    },
     ServiceUnavailable,
     Internal,
 }
@@ -463,6 +482,9 @@ impl ApiError {
             ApiError::ScoreRejected(_) => ErrorCode::ScoreRejected,
             ApiError::DecisionRefused(_) => ErrorCode::DecisionRefused,
             ApiError::NoApplicableFramework { .. } => ErrorCode::NoApplicableFramework,
+            ApiError::ImportFinished { .. } => ErrorCode::ImportFinished,
+            ApiError::ImportFileUnreadable { .. } => ErrorCode::ImportFileUnreadable,
+            ApiError::ImportColumnsMissing { .. } => ErrorCode::ImportColumnsMissing,
             ApiError::ServiceUnavailable => ErrorCode::ServiceUnavailable,
             ApiError::Internal => ErrorCode::InternalError,
         }
@@ -480,7 +502,10 @@ impl ApiError {
             ApiError::NotFound(_) | ApiError::RouteNotFound | ApiError::NoApplicableFramework { .. } => {
                 StatusCode::NOT_FOUND
             }
-            ApiError::FrameworkInvalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::FrameworkInvalid(_)
+            | ApiError::ImportFileUnreadable { .. }
+            | ApiError::ImportColumnsMissing { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::ImportFinished { .. } => StatusCode::CONFLICT,
             // Refusals that depend on what is stored (the framework's indicators, the evaluations'
             // states, the units' levels), not on the request alone.
             ApiError::ReferenceConflict(_)
@@ -544,8 +569,8 @@ impl ApiError {
                 (None, false) => "The request could not be read.".to_owned(),
             },
             ApiError::UnsupportedMediaType => text(
-                "Nội dung phải là JSON (Content-Type: application/json).",
-                "The body must be JSON (Content-Type: application/json).",
+                "Nội dung phải là JSON (Content-Type: application/json); tệp nhập dữ liệu là CSV, XLSX, JSON hoặc NDJSON.",
+                "The body must be JSON (Content-Type: application/json); an import file is CSV, XLSX, JSON or NDJSON.",
             ),
             ApiError::PayloadTooLarge { limit } => {
                 if vi {
@@ -682,6 +707,24 @@ impl ApiError {
                     out
                 }
             }
+            ApiError::ImportFinished { state } => {
+                if vi {
+                    format!("Lần nhập đã kết thúc (trạng thái {state}); không còn gì để hủy.")
+                } else {
+                    format!("The import has ended (state {state}); there is nothing left to cancel.")
+                }
+            }
+            ApiError::ImportFileUnreadable { vi: v, en: e } => text(v, e),
+            ApiError::ImportColumnsMissing { expected, .. } => {
+                if vi {
+                    format!("Tệp thiếu cột bắt buộc; xem danh sách lỗi. Các cột được nhận: {}.", expected.join("; "))
+                } else {
+                    format!(
+                        "The file lacks required columns; see the errors. The columns read are: {}.",
+                        expected.join("; ")
+                    )
+                }
+            }
             ApiError::ServiceUnavailable => text(
                 "Cơ sở dữ liệu tạm thời không phản hồi; hãy thử lại sau.",
                 "The database is not answering right now; try again later.",
@@ -702,7 +745,8 @@ impl ApiError {
             | ApiError::FrameworkInvalid(e)
             | ApiError::FrameworkIncomplete(e)
             | ApiError::ScoreRejected(e)
-            | ApiError::DecisionRefused(e) => e,
+            | ApiError::DecisionRefused(e)
+            | ApiError::ImportColumnsMissing { errors: e, .. } => e,
             _ => &[],
         }
     }
@@ -802,6 +846,7 @@ fn missing_texts(record: Record) -> (&'static str, &'static str) {
         ),
         Record::EmulationReport => ("Đợt sơ kết, tổng kết không có báo cáo này.", "The review has no such report."),
         Record::Award => ("Không tìm thấy khen thưởng.", "Award not found."),
+        Record::ImportJob => ("Không tìm thấy lần nhập dữ liệu này.", "Import not found."),
     }
 }
 

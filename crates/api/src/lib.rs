@@ -17,6 +17,7 @@ pub mod error;
 pub mod extract;
 mod framework_files;
 pub mod i18n;
+pub mod imports;
 mod middleware;
 pub mod openapi;
 pub mod reference;

@@ -33,6 +33,7 @@ Errors are RFC 9457 problem documents with a stable `code`; messages are Vietnam
         (name = "units", description = "Administrative units (provinces, districts, communes, villages) valid over time, with the 2025 reform's lineage"),
         (name = "reorganisations", description = "Merges and splits of units, with legal basis and lineage"),
         (name = "registries", description = "Citizens, households, organisations, clans, community learning centres (personal data: scoped to the caller's units)"),
+        (name = "imports", description = "Bulk imports of the registries from CSV, XLSX, JSON or NDJSON: jobs, per-row errors (JSON, CSV, or the failed rows as a workbook to correct), templates"),
         (name = "evaluations", description = "Registration, self-assessment with evidence, submission, inspection, and the decisions that recognise, reject or revoke"),
         (name = "frameworks", description = "Criteria frameworks as versioned documents; publication; scoring previews"),
         (name = "drives", description = "Yearly registration drives: who is asked to register for the year's titles, who has, who has not yet"),

@@ -182,6 +182,18 @@ impl Application {
             .with_context(|| format!("cannot listen on {}:{}", settings.host, settings.port))?;
         let port = listener.local_addr()?.port();
 
+        let spool = crate::imports::Spool {
+            dir: Path::new(&settings.data_dir).join("imports"),
+            max_bytes: settings.import_max_bytes,
+        };
+        std::fs::create_dir_all(&spool.dir).with_context(|| format!("cannot create {}", spool.dir.display()))?;
+        let purged = spool.purge(settings.import_keep_days);
+        // Jobs running when the server stopped: an atomic one was rolled back with its
+        // transaction; a per-row one kept its committed pages. Both are ended as failed.
+        let interrupted = db.write(xhht_persistence::imports::fail_interrupted)?;
+        if interrupted > 0 || purged > 0 {
+            tracing::info!(interrupted, purged, "import jobs ended by a restart; old uploads removed");
+        }
         let spec = openapi::document();
         let routes = known_routes(&spec);
         let query_parameters = known_query_parameters(&spec);
@@ -200,6 +212,8 @@ impl Application {
             query_parameters,
             frameworks: scoring::Frameworks::default(),
             reference: crate::reference::ReferenceCache::default(),
+            imports: crate::imports::Running::default(),
+            spool,
         });
         let json_limit = settings.json_limit;
         let mut server = HttpServer::new(move || {

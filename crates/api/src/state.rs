@@ -29,6 +29,9 @@ pub struct AppState {
     pub frameworks: Frameworks,
     /// Units and frameworks as rendered JSON, at the reference version they were read at.
     pub reference: crate::reference::ReferenceCache,
+    /// Import jobs of this process, and where their uploads wait.
+    pub imports: crate::imports::Running,
+    pub spool: crate::imports::Spool,
 }
 
 /// Sign-in rules from the configuration.

@@ -91,6 +91,7 @@ pub enum Record {
     EmulationReview,
     EmulationReport,
     Award,
+    ImportJob,
 }
 
 impl std::fmt::Display for Record {

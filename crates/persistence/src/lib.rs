@@ -11,6 +11,7 @@ pub mod error;
 pub mod evaluations;
 pub mod frameworks;
 pub mod idempotency;
+pub mod imports;
 pub mod migrate;
 pub mod reference;
 pub mod registry;

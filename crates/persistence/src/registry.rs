@@ -21,6 +21,25 @@ pub struct ListFilter {
     pub updated_since: Option<NaiveDateTime>,
 }
 
+/// An imported row: the province's key of the record, and its values.
+#[derive(Debug, Clone)]
+pub struct Keyed<F> {
+    pub external_id: String,
+    pub fields: F,
+}
+
+/// What an import wrote.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Written {
+    pub created: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+}
+
+/// Rows per multi-row INSERT: within SQLite's 32,766 and PostgreSQL's 65,535 bound parameters
+/// for the widest registry (12 columns).
+const INSERT_ROWS: usize = 2000;
+
 /// Lists are ordered by (updated_at, id): a client syncing page by page never misses a row.
 pub type Position = (NaiveDateTime, i64);
 
@@ -114,6 +133,83 @@ macro_rules! registry_reads {
             Ok(())
         }
 
+        /// The records with these keys, by (unit, key), deleted ones included.
+        pub fn by_external_id(conn: &mut DbConn, keys: &[(i64, &str)]) -> Result<HashMap<(i64, String), $row>> {
+            let mut texts: Vec<&str> = keys.iter().map(|(_, k)| *k).collect();
+            texts.sort_unstable();
+            texts.dedup();
+            let mut out = HashMap::with_capacity(keys.len());
+            for chunk in texts.chunks(1000) {
+                let rows: Vec<$row> =
+                    $table::table.filter($table::external_id.eq_any(chunk)).select(<$row>::as_select()).load(conn)?;
+                for row in rows {
+                    if let Some(key) = row.external_id.clone() {
+                        out.insert((row.unit_id, key), row);
+                    }
+                }
+            }
+            Ok(out)
+        }
+
+        /// Imported rows split into those naming a record already there (with it) and new ones.
+        fn known_and_new(conn: &mut DbConn, rows: &[Keyed<Fields>]) -> Result<(Vec<($row, usize)>, Vec<usize>)> {
+            let keys: Vec<(i64, &str)> = rows.iter().map(|r| (r.fields.unit_id, r.external_id.as_str())).collect();
+            let mut existing = by_external_id(conn, &keys)?;
+            let (mut known, mut new) = (Vec::new(), Vec::new());
+            for (i, row) in rows.iter().enumerate() {
+                match existing.remove(&(row.fields.unit_id, row.external_id.clone())) {
+                    Some(e) => known.push((e, i)),
+                    None => new.push(i),
+                }
+            }
+            Ok((known, new))
+        }
+
+        /// Names the job, and the key, on records an import wrote.
+        fn mark_imported(conn: &mut DbConn, id: i64, external_id: &str, job: i64) -> Result<()> {
+            diesel::update($table::table.find(id))
+                .set(($table::external_id.eq(external_id), $table::import_job_id.eq(job)))
+                .execute(conn)?;
+            Ok(())
+        }
+
+        /// An imported row names a deleted record: the file says it exists, so it is restored
+        /// (a new version, counted again) before the row's values are written over it.
+        fn restore(conn: &mut DbConn, row: &$row) -> Result<()> {
+            diesel::update($table::table.find(row.id))
+                .set((
+                    $table::deleted_at.eq(None::<NaiveDateTime>),
+                    $table::updated_at.eq(Utc::now().naive_utc()),
+                    $table::version.eq(row.version + 1),
+                ))
+                .execute(conn)?;
+            count(conn, row, 1)
+        }
+
+        /// Writes one imported row over the record it names: restores a deleted one, and
+        /// leaves one with the same values (`same`) untouched.
+        fn import_over(
+            conn: &mut DbConn,
+            existing: &$row,
+            job: i64,
+            external_id: &str,
+            f: &Fields,
+            same: bool,
+            written: &mut crate::registry::Written,
+        ) -> Result<()> {
+            if existing.deleted_at.is_none() && same {
+                written.unchanged += 1;
+                return Ok(());
+            }
+            if existing.deleted_at.is_some() {
+                restore(conn, existing)?;
+            }
+            update(conn, existing.id, None, f)?;
+            mark_imported(conn, existing.id, external_id, job)?;
+            written.updated += 1;
+            Ok(())
+        }
+
         /// Checks the version and bumps it, before an update writes the new values.
         fn bump(conn: &mut DbConn, id: i64, expected: Option<i32>) -> Result<$row> {
             let current = get(conn, id)?;
@@ -153,6 +249,10 @@ pub mod organisation {
         pub created_at: NaiveDateTime,
         pub updated_at: NaiveDateTime,
         pub deleted_at: Option<NaiveDateTime>,
+        /// The province's own key of the record, set by imports.
+        pub external_id: Option<String>,
+        /// The import that last created or changed the record.
+        pub import_job_id: Option<i64>,
     }
 
     #[derive(Debug, Clone)]
@@ -216,6 +316,59 @@ pub mod organisation {
         recount(conn, &before, &after)?;
         Ok(after)
     }
+
+    fn same(r: &Organisation, f: &Fields) -> bool {
+        r.name == f.name
+            && r.org_type == f.org_type
+            && r.managing_level == f.managing_level
+            && r.unit_id == f.unit_id
+            && r.staff_count == f.staff_count
+            && r.learner_count == f.learner_count
+    }
+
+    /// Writes imported rows: new keys in multi-row INSERTs, known ones over their records.
+    pub fn import(conn: &mut DbConn, job: i64, rows: &[Keyed<Fields>]) -> Result<Written> {
+        let (known, new) = known_and_new(conn, rows)?;
+        let mut written = Written::default();
+        for (e, i) in &known {
+            let row = &rows[*i];
+            import_over(conn, e, job, &row.external_id, &row.fields, same(e, &row.fields), &mut written)?;
+        }
+        let new: Vec<&Keyed<Fields>> = new.into_iter().map(|i| &rows[i]).collect();
+        let now = Utc::now().naive_utc();
+        let mut deltas = crate::stats::Deltas::default();
+        for chunk in new.chunks(INSERT_ROWS) {
+            let values: Vec<_> = chunk
+                .iter()
+                .map(|r| {
+                    let f = &r.fields;
+                    (
+                        organisations::name.eq(&f.name),
+                        organisations::org_type.eq(&f.org_type),
+                        organisations::managing_level.eq(&f.managing_level),
+                        organisations::unit_id.eq(f.unit_id),
+                        organisations::unit_path.eq(&f.unit_path),
+                        organisations::staff_count.eq(f.staff_count),
+                        organisations::learner_count.eq(f.learner_count),
+                        organisations::version.eq(1),
+                        organisations::created_at.eq(now),
+                        organisations::updated_at.eq(now),
+                        organisations::external_id.eq(Some(&r.external_id)),
+                        organisations::import_job_id.eq(Some(job)),
+                    )
+                })
+                .collect();
+            crate::per_backend!(&mut *conn, |c| diesel::insert_into(organisations::table).values(&values).execute(c))?;
+            for r in chunk {
+                let subgroup = crate::stats::organisation_subgroup(&r.fields.managing_level, &r.fields.org_type);
+                let kind = crate::stats::RecordKind::Organisation;
+                deltas.record(crate::stats::RegistryKey { unit_id: r.fields.unit_id, kind, subgroup }, 1);
+            }
+        }
+        deltas.apply(conn)?;
+        written.created = new.len() as u64;
+        Ok(written)
+    }
 }
 
 pub mod household {
@@ -233,6 +386,10 @@ pub mod household {
         pub created_at: NaiveDateTime,
         pub updated_at: NaiveDateTime,
         pub deleted_at: Option<NaiveDateTime>,
+        /// The province's own key of the record, set by imports.
+        pub external_id: Option<String>,
+        /// The import that last created or changed the record.
+        pub import_job_id: Option<i64>,
     }
 
     #[derive(Debug, Clone)]
@@ -288,6 +445,51 @@ pub mod household {
         Ok(after)
     }
 
+    fn same(r: &Household, f: &Fields) -> bool {
+        r.label == f.label && r.unit_id == f.unit_id && r.head_citizen_id == f.head_citizen_id
+    }
+
+    /// Writes imported rows: new keys in multi-row INSERTs, known ones over their records. An
+    /// import does not name heads: a known household keeps its own.
+    pub fn import(conn: &mut DbConn, job: i64, rows: &[Keyed<Fields>]) -> Result<Written> {
+        let (known, new) = known_and_new(conn, rows)?;
+        let mut written = Written::default();
+        for (e, i) in &known {
+            let row = &rows[*i];
+            let fields = Fields { head_citizen_id: e.head_citizen_id, ..row.fields.clone() };
+            import_over(conn, e, job, &row.external_id, &fields, same(e, &fields), &mut written)?;
+        }
+        let new: Vec<&Keyed<Fields>> = new.into_iter().map(|i| &rows[i]).collect();
+        let now = Utc::now().naive_utc();
+        let mut deltas = crate::stats::Deltas::default();
+        for chunk in new.chunks(INSERT_ROWS) {
+            let values: Vec<_> = chunk
+                .iter()
+                .map(|r| {
+                    (
+                        households::label.eq(&r.fields.label),
+                        households::unit_id.eq(r.fields.unit_id),
+                        households::unit_path.eq(&r.fields.unit_path),
+                        households::version.eq(1),
+                        households::created_at.eq(now),
+                        households::updated_at.eq(now),
+                        households::external_id.eq(Some(&r.external_id)),
+                        households::import_job_id.eq(Some(job)),
+                    )
+                })
+                .collect();
+            crate::per_backend!(&mut *conn, |c| diesel::insert_into(households::table).values(&values).execute(c))?;
+            for r in chunk {
+                let kind = crate::stats::RecordKind::Household;
+                deltas
+                    .record(crate::stats::RegistryKey { unit_id: r.fields.unit_id, kind, subgroup: String::new() }, 1);
+            }
+        }
+        deltas.apply(conn)?;
+        written.created = new.len() as u64;
+        Ok(written)
+    }
+
     /// The ids of the (not deleted) members of each household, in one query for a page.
     pub fn members(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Vec<i64>>> {
         let rows: Vec<(Option<i64>, i64)> = citizens::table
@@ -325,6 +527,10 @@ pub mod citizen {
         pub created_at: NaiveDateTime,
         pub updated_at: NaiveDateTime,
         pub deleted_at: Option<NaiveDateTime>,
+        /// The province's own key of the record, set by imports.
+        pub external_id: Option<String>,
+        /// The import that last created or changed the record.
+        pub import_job_id: Option<i64>,
     }
 
     #[derive(Debug, Clone)]
@@ -401,6 +607,111 @@ pub mod citizen {
         recount(conn, &before, &after)?;
         super::duplicates::flag(conn, id, &f.unseen_twins)?;
         Ok(after)
+    }
+
+    fn same(r: &Citizen, f: &Fields) -> bool {
+        r.full_name == f.full_name
+            && r.birth_year == f.birth_year
+            && r.sex == f.sex
+            && r.target_group == f.target_group
+            && r.household_id == f.household_id
+            && r.workplace_id == f.workplace_id
+            && r.unit_id == f.unit_id
+    }
+
+    /// The stored national-ID hashes of some citizens.
+    fn hashes(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Option<String>>> {
+        let mut out = HashMap::with_capacity(ids.len());
+        for chunk in ids.chunks(1000) {
+            let rows: Vec<(i64, Option<String>)> = citizens::table
+                .filter(citizens::id.eq_any(chunk))
+                .select((citizens::id, citizens::national_id_hash))
+                .load(conn)?;
+            out.extend(rows);
+        }
+        Ok(out)
+    }
+
+    /// Writes imported rows: new keys in multi-row INSERTs, known ones over their records.
+    pub fn import(conn: &mut DbConn, job: i64, rows: &[Keyed<Fields>]) -> Result<Written> {
+        let (known, new) = known_and_new(conn, rows)?;
+        let stored = hashes(conn, &known.iter().map(|(c, _)| c.id).collect::<Vec<_>>())?;
+        let mut written = Written::default();
+        for (e, i) in &known {
+            let row = &rows[*i];
+            // A number given again is no change; only a different one is written.
+            let same_number = row.fields.national_id_hash.is_none()
+                || stored.get(&e.id).is_some_and(|h| *h == row.fields.national_id_hash);
+            let fields =
+                if same_number { Fields { national_id_hash: None, ..row.fields.clone() } } else { row.fields.clone() };
+            let unchanged = same_number && same(e, &fields);
+            import_over(conn, e, job, &row.external_id, &fields, unchanged, &mut written)?;
+        }
+        let new: Vec<&Keyed<Fields>> = new.into_iter().map(|i| &rows[i]).collect();
+        let now = Utc::now().naive_utc();
+        let mut deltas = crate::stats::Deltas::default();
+        for chunk in new.chunks(INSERT_ROWS) {
+            let values: Vec<_> = chunk
+                .iter()
+                .map(|r| {
+                    let f = &r.fields;
+                    (
+                        (
+                            citizens::full_name.eq(&f.full_name),
+                            citizens::birth_year.eq(f.birth_year),
+                            citizens::sex.eq(&f.sex),
+                            citizens::target_group.eq(&f.target_group),
+                            citizens::household_id.eq(f.household_id),
+                            citizens::workplace_id.eq(f.workplace_id),
+                            citizens::unit_id.eq(f.unit_id),
+                        ),
+                        (
+                            citizens::unit_path.eq(&f.unit_path),
+                            citizens::national_id_hash.eq(&f.national_id_hash),
+                            citizens::version.eq(1),
+                            citizens::created_at.eq(now),
+                            citizens::updated_at.eq(now),
+                            citizens::external_id.eq(Some(&r.external_id)),
+                            citizens::import_job_id.eq(Some(job)),
+                        ),
+                    )
+                })
+                .collect();
+            crate::per_backend!(&mut *conn, |c| diesel::insert_into(citizens::table).values(&values).execute(c))?;
+            for r in chunk {
+                let kind = crate::stats::RecordKind::Citizen;
+                let subgroup = r.fields.target_group.clone();
+                deltas.record(crate::stats::RegistryKey { unit_id: r.fields.unit_id, kind, subgroup }, 1);
+            }
+        }
+        deltas.apply(conn)?;
+        // Twins the importer cannot see are flagged, as for a citizen registered alone.
+        let twinned: Vec<&&Keyed<Fields>> = new.iter().filter(|r| !r.fields.unseen_twins.is_empty()).collect();
+        if !twinned.is_empty() {
+            let keys: Vec<(i64, &str)> = twinned.iter().map(|r| (r.fields.unit_id, r.external_id.as_str())).collect();
+            let created = by_external_id(conn, &keys)?;
+            for r in twinned {
+                if let Some(c) = created.get(&(r.fields.unit_id, r.external_id.clone())) {
+                    super::duplicates::flag(conn, c.id, &r.fields.unseen_twins)?;
+                }
+            }
+        }
+        written.created = new.len() as u64;
+        Ok(written)
+    }
+
+    /// Live citizens with any of these national-ID hashes: (hash, id, unit path).
+    pub fn with_national_ids(conn: &mut DbConn, hashes: &[String]) -> Result<Vec<(String, i64, String)>> {
+        let mut out = Vec::new();
+        for chunk in hashes.chunks(1000) {
+            let rows: Vec<(Option<String>, i64, String)> = citizens::table
+                .filter(citizens::national_id_hash.eq_any(chunk))
+                .filter(citizens::deleted_at.is_null())
+                .select((citizens::national_id_hash, citizens::id, citizens::unit_path))
+                .load(conn)?;
+            out.extend(rows.into_iter().filter_map(|(h, id, path)| Some((h?, id, path))));
+        }
+        Ok(out)
     }
 
     /// Citizens already registered with this national ID (by its keyed hash).
@@ -561,6 +872,10 @@ pub mod clan {
         pub created_at: NaiveDateTime,
         pub updated_at: NaiveDateTime,
         pub deleted_at: Option<NaiveDateTime>,
+        /// The province's own key of the record, set by imports.
+        pub external_id: Option<String>,
+        /// The import that last created or changed the record.
+        pub import_job_id: Option<i64>,
     }
 
     #[derive(Debug, Clone)]
@@ -618,6 +933,25 @@ pub mod clan {
         Ok(after)
     }
 
+    /// Writes imported rows one by one (clans are few, and each has its households).
+    pub fn import(conn: &mut DbConn, job: i64, rows: &[Keyed<Fields>]) -> Result<Written> {
+        let (known, new) = known_and_new(conn, rows)?;
+        let mut households = households_of(conn, &known.iter().map(|(c, _)| c.id).collect::<Vec<_>>())?;
+        let mut written = Written::default();
+        for (e, i) in &known {
+            let (row, members) = (&rows[*i], households.remove(&e.id).unwrap_or_default());
+            let f = &row.fields;
+            let same = e.name == f.name && e.unit_id == f.unit_id && members == f.household_ids;
+            import_over(conn, e, job, &row.external_id, f, same, &mut written)?;
+        }
+        for i in new {
+            let created = create(conn, &rows[i].fields)?;
+            mark_imported(conn, created.id, &rows[i].external_id, job)?;
+            written.created += 1;
+        }
+        Ok(written)
+    }
+
     /// The households of each clan, in one query for a page.
     pub fn households_of(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Vec<i64>>> {
         let rows: Vec<(i64, i64)> = clan_households::table
@@ -651,6 +985,10 @@ pub mod centre {
         pub created_at: NaiveDateTime,
         pub updated_at: NaiveDateTime,
         pub deleted_at: Option<NaiveDateTime>,
+        /// The province's own key of the record, set by imports.
+        pub external_id: Option<String>,
+        /// The import that last created or changed the record.
+        pub import_job_id: Option<i64>,
     }
 
     #[derive(Debug, Clone)]
@@ -713,6 +1051,38 @@ pub mod centre {
         let after = get(conn, id)?;
         recount(conn, &before, &after)?;
         Ok(after)
+    }
+
+    fn same(r: &Centre, f: &Fields) -> bool {
+        r.name == f.name
+            && r.unit_id == f.unit_id
+            && r.director_name == f.director_name
+            && r.activities_count == f.activities_count
+    }
+
+    /// Writes imported rows one by one (one centre a commune).
+    pub fn import(conn: &mut DbConn, job: i64, rows: &[Keyed<Fields>]) -> Result<Written> {
+        let (known, new) = known_and_new(conn, rows)?;
+        let mut written = Written::default();
+        for (e, i) in &known {
+            let row = &rows[*i];
+            import_over(conn, e, job, &row.external_id, &row.fields, same(e, &row.fields), &mut written)?;
+        }
+        for i in new {
+            let created = create(conn, &rows[i].fields)?;
+            mark_imported(conn, created.id, &rows[i].external_id, job)?;
+            written.created += 1;
+        }
+        Ok(written)
+    }
+
+    /// The centre of a commune, if it has one (deleted ones included).
+    pub fn of_unit(conn: &mut DbConn, unit_id: i64) -> Result<Option<Centre>> {
+        Ok(learning_centres::table
+            .filter(learning_centres::unit_id.eq(unit_id))
+            .select(Centre::as_select())
+            .first(conn)
+            .optional()?)
     }
 }
 

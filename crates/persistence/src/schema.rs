@@ -226,6 +226,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         deleted_at -> Nullable<Timestamp>,
+        external_id -> Nullable<Text>,
+        import_job_id -> Nullable<BigInt>,
     }
 }
 
@@ -240,6 +242,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         deleted_at -> Nullable<Timestamp>,
+        external_id -> Nullable<Text>,
+        import_job_id -> Nullable<BigInt>,
     }
 }
 
@@ -259,6 +263,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         deleted_at -> Nullable<Timestamp>,
+        external_id -> Nullable<Text>,
+        import_job_id -> Nullable<BigInt>,
     }
 }
 
@@ -284,6 +290,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         deleted_at -> Nullable<Timestamp>,
+        external_id -> Nullable<Text>,
+        import_job_id -> Nullable<BigInt>,
     }
 }
 
@@ -306,6 +314,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         deleted_at -> Nullable<Timestamp>,
+        external_id -> Nullable<Text>,
+        import_job_id -> Nullable<BigInt>,
     }
 }
 
@@ -582,5 +592,50 @@ diesel::table! {
     reference_version (id) {
         id -> Integer,
         version -> BigInt,
+    }
+}
+
+diesel::table! {
+    import_jobs (id) {
+        id -> BigInt,
+        account_id -> BigInt,
+        idempotency_key -> Nullable<Text>,
+        kind -> Text,
+        format -> Text,
+        mode -> Text,
+        dry_run -> Bool,
+        state -> Text,
+        file_name -> Nullable<Text>,
+        file_sha256 -> Text,
+        file_bytes -> BigInt,
+        sheet -> Nullable<Text>,
+        bytes_read -> BigInt,
+        rows_read -> BigInt,
+        rows_valid -> BigInt,
+        rows_invalid -> BigInt,
+        rows_created -> BigInt,
+        rows_updated -> BigInt,
+        rows_unchanged -> BigInt,
+        warnings -> Text,
+        failure_code -> Nullable<Text>,
+        failure_detail -> Nullable<Text>,
+        cancel_requested -> Bool,
+        created_at -> Timestamp,
+        started_at -> Nullable<Timestamp>,
+        finished_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    import_errors (job_id, seq) {
+        job_id -> BigInt,
+        seq -> Integer,
+        row_number -> BigInt,
+        column_key -> Nullable<Text>,
+        heading -> Nullable<Text>,
+        value -> Nullable<Text>,
+        code -> Text,
+        detail -> Nullable<Text>,
     }
 }

@@ -56,6 +56,10 @@ pub struct CitizenDto {
     pub updated_at: DateTime<Utc>,
     /// A deletion marker, in sync reads.
     pub deleted: bool,
+    /// The province's own key of the record, when it came from an import.
+    pub external_id: Option<String>,
+    /// The import that last created or changed the record (`GET /api/v1/imports/{id}`).
+    pub import_job_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
@@ -96,6 +100,10 @@ pub struct HouseholdDto {
     pub version: i32,
     pub updated_at: DateTime<Utc>,
     pub deleted: bool,
+    /// The province's own key of the record, when it came from an import.
+    pub external_id: Option<String>,
+    /// The import that last created or changed the record (`GET /api/v1/imports/{id}`).
+    pub import_job_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
@@ -153,6 +161,10 @@ pub struct OrganisationDto {
     pub version: i32,
     pub updated_at: DateTime<Utc>,
     pub deleted: bool,
+    /// The province's own key of the record, when it came from an import.
+    pub external_id: Option<String>,
+    /// The import that last created or changed the record (`GET /api/v1/imports/{id}`).
+    pub import_job_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
@@ -188,6 +200,10 @@ pub struct ClanDto {
     pub version: i32,
     pub updated_at: DateTime<Utc>,
     pub deleted: bool,
+    /// The province's own key of the record, when it came from an import.
+    pub external_id: Option<String>,
+    /// The import that last created or changed the record (`GET /api/v1/imports/{id}`).
+    pub import_job_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
@@ -220,6 +236,10 @@ pub struct CentreDto {
     pub version: i32,
     pub updated_at: DateTime<Utc>,
     pub deleted: bool,
+    /// The province's own key of the record, when it came from an import.
+    pub external_id: Option<String>,
+    /// The import that last created or changed the record (`GET /api/v1/imports/{id}`).
+    pub import_job_id: Option<i64>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]

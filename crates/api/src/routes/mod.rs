@@ -11,6 +11,7 @@ mod emulation;
 mod evaluations;
 mod frameworks;
 pub mod health;
+mod imports;
 pub mod registry;
 pub mod reorganisations;
 mod statistics;
@@ -105,6 +106,12 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(registry::get_centre)
         .service(registry::update_centre)
         .service(registry::delete_centre)
+        .service(imports::get_import_template)
+        .service(imports::create_import)
+        .service(imports::list_imports)
+        .service(imports::get_import)
+        .service(imports::cancel_import)
+        .service(imports::get_import_errors)
         .service(evaluations::register)
         .service(evaluations::list_evaluations)
         .service(evaluations::get_evaluation)

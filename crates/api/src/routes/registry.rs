@@ -33,7 +33,7 @@ pub trait Resource: 'static {
     /// Checks references and the caller's right to put the record where the request says;
     /// `id` is the record's own on an update.
     fn fields(
-        conn: &mut DbConn,
+        refs: &mut dyn Refs,
         actor: &Actor,
         req: &Self::Request,
         state: &AppState,
@@ -67,20 +67,94 @@ fn dto<R: Resource>(conn: &mut DbConn, row: &R::Row) -> Result<R::Dto, ApiError>
     R::dtos(conn, std::slice::from_ref(row))?.pop().ok_or(ApiError::Internal)
 }
 
+/// A record another one names: where it is filed, and (for a citizen) its household.
+#[derive(Debug, Clone)]
+pub struct Referenced {
+    pub unit_path: String,
+    pub deleted: bool,
+    pub household_id: Option<i64>,
+}
+
+/// The registries a record can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Registry {
+    Citizen,
+    Household,
+    Organisation,
+}
+
+/// What checking a request reads besides the request itself: the database, for a record sent
+/// alone; a cache filled a page of rows at a time, for an import. One set of rules, two ways
+/// of reading what they need.
+pub trait Refs {
+    fn unit(&mut self, id: i64) -> Result<Option<Unit>, ApiError>;
+    fn record(&mut self, registry: Registry, id: i64) -> Result<Option<Referenced>, ApiError>;
+    /// Live citizens with this national-ID hash: (id, unit path).
+    fn twins(&mut self, national_id_hash: &str) -> Result<Vec<(i64, String)>, ApiError>;
+}
+
+/// The database read as each rule needs it.
+pub struct DbRefs<'c>(pub &'c mut DbConn);
+
+impl Refs for DbRefs<'_> {
+    fn unit(&mut self, id: i64) -> Result<Option<Unit>, ApiError> {
+        match units::get(self.0, id) {
+            Ok(unit) => Ok(Some(unit)),
+            Err(PersistenceError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn record(&mut self, registry: Registry, id: i64) -> Result<Option<Referenced>, ApiError> {
+        let found = match registry {
+            Registry::Citizen => citizen::get(self.0, id).map(|r| Referenced {
+                unit_path: r.unit_path,
+                deleted: r.deleted_at.is_some(),
+                household_id: r.household_id,
+            }),
+            Registry::Household => household::get(self.0, id).map(|r| Referenced {
+                unit_path: r.unit_path,
+                deleted: r.deleted_at.is_some(),
+                household_id: None,
+            }),
+            Registry::Organisation => organisation::get(self.0, id).map(|r| Referenced {
+                unit_path: r.unit_path,
+                deleted: r.deleted_at.is_some(),
+                household_id: None,
+            }),
+        };
+        match found {
+            Ok(r) => Ok(Some(r)),
+            Err(PersistenceError::NotFound(_)) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn twins(&mut self, national_id_hash: &str) -> Result<Vec<(i64, String)>, ApiError> {
+        Ok(citizen::with_national_id(self.0, national_id_hash)?.into_iter().map(|t| (t.id, t.unit_path)).collect())
+    }
+}
+
 /// The unit a record is filed under, which the caller must be allowed to register in.
-fn home(conn: &mut DbConn, actor: &Actor, unit_id: i64) -> Result<Unit, ApiError> {
-    let unit = units::get(conn, unit_id)
-        .or_missing(|| ApiError::ReferenceConflict(vec![FieldError::rule("unit_id", Rule::UnknownUnit)]))?;
+fn home(refs: &mut dyn Refs, actor: &Actor, unit_id: i64) -> Result<Unit, ApiError> {
+    let unit = refs
+        .unit(unit_id)?
+        .ok_or_else(|| ApiError::ReferenceConflict(vec![FieldError::rule("unit_id", Rule::UnknownUnit)]))?;
     actor.require_in(Permission::Register, &unit.path)?;
     Ok(unit)
 }
 
 /// A referenced record must exist and be readable by the caller.
-fn reference<R: Resource>(conn: &mut DbConn, actor: &Actor, field: &str, id: i64) -> Result<R::Row, ApiError> {
+fn reference(
+    refs: &mut dyn Refs,
+    actor: &Actor,
+    registry: Registry,
+    field: &str,
+    id: i64,
+) -> Result<Referenced, ApiError> {
     let missing = || ApiError::ReferenceConflict(vec![FieldError::rule(field, Rule::UnknownReference)]);
-    let row = R::get(conn, id).or_missing(missing)?;
-    let (_, path, _, _) = R::meta(&row);
-    if actor.scope.can_read(path) && !R::is_deleted(&row) { Ok(row) } else { Err(missing()) }
+    let row = refs.record(registry, id)?.ok_or_else(missing)?;
+    if actor.scope.can_read(&row.unit_path) && !row.deleted { Ok(row) } else { Err(missing()) }
 }
 
 /// Readable records, deletions included when syncing.
@@ -151,7 +225,7 @@ async fn create<R: Resource>(
     let request = body.clone();
     let app = state.clone();
     create_once(&state, &req, R::ENTITY, actor.id, &body, R::COLLECTION, move |conn| {
-        let fields = R::fields(conn, &actor, &request, &app, None)?;
+        let fields = R::fields(&mut DbRefs(conn), &actor, &request, &app, None)?;
         let row = R::create(conn, &fields)?;
         let dto = dto::<R>(conn, &row)?;
         let (id, _, _, _) = R::meta(&row);
@@ -179,7 +253,7 @@ async fn update<R: Resource>(
             let before = readable::<R>(conn, &actor, id)?;
             actor.require_in(Permission::Register, R::meta(&before).1)?;
             let before_dto = dto::<R>(conn, &before)?;
-            let fields = R::fields(conn, &actor, &body, &app, Some(id))?;
+            let fields = R::fields(&mut DbRefs(conn), &actor, &body, &app, Some(id))?;
             let after = R::update(conn, id, expected, &fields).or_missing(R::not_found)?;
             let dto = dto::<R>(conn, &after)?;
             let unit = units::get(conn, R::unit(&after))?;
@@ -349,6 +423,8 @@ fn citizen_dto(r: &citizen::Citizen) -> Result<CitizenDto, ApiError> {
         version: r.version,
         updated_at: r.updated_at.and_utc(),
         deleted: deleted(r.deleted_at),
+        external_id: r.external_id.clone(),
+        import_job_id: r.import_job_id,
     })
 }
 
@@ -367,31 +443,31 @@ impl Resource for Citizens {
     }
 
     fn fields(
-        conn: &mut DbConn,
+        refs: &mut dyn Refs,
         actor: &Actor,
         req: &CitizenRequest,
         state: &AppState,
         id: Option<i64>,
     ) -> Result<citizen::Fields, ApiError> {
-        let unit = home(conn, actor, req.unit_id)?;
+        let unit = home(refs, actor, req.unit_id)?;
         if let Some(h) = req.household_id {
-            reference::<Households>(conn, actor, "household_id", h)?;
+            reference(refs, actor, Registry::Household, "household_id", h)?;
         }
         if let Some(w) = req.workplace_id {
-            reference::<Organisations>(conn, actor, "workplace_id", w)?;
+            reference(refs, actor, Registry::Organisation, "workplace_id", w)?;
         }
         let national_id_hash = req.national_id.as_deref().map(|n| state.national_ids.hash(n));
         // A twin the caller can see is a 409 naming it. One it cannot see is not mentioned:
         // that would tell a commune about a person elsewhere; the pair is flagged instead.
         let mut unseen_twins = Vec::new();
         if let Some(hash) = &national_id_hash {
-            let twins = citizen::with_national_id(conn, hash)?;
-            let others = twins.iter().filter(|t| Some(t.id) != id);
-            let (seen, unseen): (Vec<_>, Vec<_>) = others.partition(|t| actor.scope.can_read(&t.unit_path));
-            if let Some(twin) = seen.first() {
-                return Err(ApiError::Conflict(xhht_persistence::Conflict::DuplicateCitizen { citizen_id: twin.id }));
+            let twins = refs.twins(hash)?;
+            let others = twins.iter().filter(|(twin, _)| Some(*twin) != id);
+            let (seen, unseen): (Vec<_>, Vec<_>) = others.partition(|(_, path)| actor.scope.can_read(path));
+            if let Some((twin, _)) = seen.first() {
+                return Err(ApiError::Conflict(xhht_persistence::Conflict::DuplicateCitizen { citizen_id: *twin }));
             }
-            unseen_twins = unseen.iter().map(|t| t.id).collect();
+            unseen_twins = unseen.iter().map(|(twin, _)| *twin).collect();
         }
         Ok(citizen::Fields {
             full_name: req.full_name.trim().to_owned(),
@@ -472,19 +548,19 @@ impl Resource for Households {
     }
 
     fn fields(
-        conn: &mut DbConn,
+        refs: &mut dyn Refs,
         actor: &Actor,
         req: &HouseholdRequest,
         _: &AppState,
         id: Option<i64>,
     ) -> Result<household::Fields, ApiError> {
-        let unit = home(conn, actor, req.unit_id)?;
+        let unit = home(refs, actor, req.unit_id)?;
         if !matches!(unit.level, UnitLevel::Village | UnitLevel::Commune) {
             return Err(ApiError::ReferenceConflict(vec![FieldError::rule("unit_id", Rule::NotAVillageOrCommune)]));
         }
         if let Some(head) = req.head_citizen_id {
             // The head is a member: a citizen already filed under this household.
-            let citizen = reference::<Citizens>(conn, actor, "head_citizen_id", head)?;
+            let citizen = reference(refs, actor, Registry::Citizen, "head_citizen_id", head)?;
             if id.is_none() || citizen.household_id != id {
                 return Err(ApiError::ReferenceConflict(vec![FieldError::rule(
                     "head_citizen_id",
@@ -514,6 +590,8 @@ impl Resource for Households {
                 version: r.version,
                 updated_at: r.updated_at.and_utc(),
                 deleted: deleted(r.deleted_at),
+                external_id: r.external_id.clone(),
+                import_job_id: r.import_job_id,
             })
             .collect())
     }
@@ -579,13 +657,13 @@ impl Resource for Organisations {
     }
 
     fn fields(
-        conn: &mut DbConn,
+        refs: &mut dyn Refs,
         actor: &Actor,
         req: &OrganisationRequest,
         _: &AppState,
         _: Option<i64>,
     ) -> Result<organisation::Fields, ApiError> {
-        let unit = home(conn, actor, req.unit_id)?;
+        let unit = home(refs, actor, req.unit_id)?;
         Ok(organisation::Fields {
             name: req.name.trim().to_owned(),
             org_type: snake(req.org_type),
@@ -611,6 +689,8 @@ impl Resource for Organisations {
                     version: r.version,
                     updated_at: r.updated_at.and_utc(),
                     deleted: deleted(r.deleted_at),
+                    external_id: r.external_id.clone(),
+                    import_job_id: r.import_job_id,
                 })
             })
             .collect()
@@ -677,19 +757,19 @@ impl Resource for Clans {
     }
 
     fn fields(
-        conn: &mut DbConn,
+        refs: &mut dyn Refs,
         actor: &Actor,
         req: &ClanRequest,
         _: &AppState,
         _: Option<i64>,
     ) -> Result<clan::Fields, ApiError> {
-        let unit = home(conn, actor, req.unit_id)?;
+        let unit = home(refs, actor, req.unit_id)?;
         let mut household_ids = req.household_ids.clone();
         household_ids.sort_unstable();
         household_ids.dedup();
         // Member households may live in other communes; the caller must still be able to read them.
         for h in &household_ids {
-            reference::<Households>(conn, actor, "household_ids", *h)?;
+            reference(refs, actor, Registry::Household, "household_ids", *h)?;
         }
         Ok(clan::Fields { name: req.name.trim().to_owned(), unit_id: unit.id, unit_path: unit.path, household_ids })
     }
@@ -707,6 +787,8 @@ impl Resource for Clans {
                 version: r.version,
                 updated_at: r.updated_at.and_utc(),
                 deleted: deleted(r.deleted_at),
+                external_id: r.external_id.clone(),
+                import_job_id: r.import_job_id,
             })
             .collect())
     }
@@ -767,13 +849,13 @@ impl Resource for Centres {
     }
 
     fn fields(
-        conn: &mut DbConn,
+        refs: &mut dyn Refs,
         actor: &Actor,
         req: &CentreRequest,
         _: &AppState,
         _: Option<i64>,
     ) -> Result<centre::Fields, ApiError> {
-        let unit = home(conn, actor, req.unit_id)?;
+        let unit = home(refs, actor, req.unit_id)?;
         if unit.level != UnitLevel::Commune {
             return Err(ApiError::ReferenceConflict(vec![FieldError::rule("unit_id", Rule::NotACommune)]));
         }
@@ -798,6 +880,8 @@ impl Resource for Centres {
                     version: r.version,
                     updated_at: r.updated_at.and_utc(),
                     deleted: deleted(r.deleted_at),
+                    external_id: r.external_id.clone(),
+                    import_job_id: r.import_job_id,
                 })
             })
             .collect()

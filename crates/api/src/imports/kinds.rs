@@ -1,0 +1,285 @@
+//! What each kind of import reads: its columns, in the order a template lists them.
+
+use xhht_import_files::{Choice, Column};
+
+/// The records an import can bring in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ImportKind {
+    Households,
+    Citizens,
+    Organisations,
+    Clans,
+    LearningCentres,
+}
+
+pub const ALL: [ImportKind; 5] = [
+    ImportKind::Households,
+    ImportKind::Citizens,
+    ImportKind::Organisations,
+    ImportKind::Clans,
+    ImportKind::LearningCentres,
+];
+
+impl ImportKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ImportKind::Households => "households",
+            ImportKind::Citizens => "citizens",
+            ImportKind::Organisations => "organisations",
+            ImportKind::Clans => "clans",
+            ImportKind::LearningCentres => "learning_centres",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        ALL.into_iter().find(|k| k.as_str() == text)
+    }
+
+    pub fn title(self) -> (&'static str, &'static str) {
+        match self {
+            ImportKind::Households => ("Danh sách hộ gia đình", "Households"),
+            ImportKind::Citizens => ("Danh sách công dân", "Citizens"),
+            ImportKind::Organisations => ("Danh sách cơ quan, đơn vị, tổ chức", "Organisations"),
+            ImportKind::Clans => ("Danh sách dòng họ", "Clans"),
+            ImportKind::LearningCentres => ("Danh sách trung tâm học tập cộng đồng", "Community learning centres"),
+        }
+    }
+
+    pub fn columns(self) -> &'static [Column] {
+        match self {
+            ImportKind::Households => &HOUSEHOLDS,
+            ImportKind::Citizens => &CITIZENS,
+            ImportKind::Organisations => &ORGANISATIONS,
+            ImportKind::Clans => &CLANS,
+            ImportKind::LearningCentres => &CENTRES,
+        }
+    }
+
+    pub fn keys(self) -> Vec<&'static str> {
+        self.columns().iter().map(|c| c.key).collect()
+    }
+}
+
+pub const SEX: &[(&str, &str)] = &[("male", "Nam"), ("female", "Nữ")];
+
+pub const TARGET_GROUPS: &[(&str, &str)] = &[
+    ("resident", "Người dân trong xã"),
+    ("worker", "Người lao động"),
+    ("staff_business", "Cán bộ, công nhân viên, doanh nhân"),
+    ("learner", "Học sinh, sinh viên, học viên"),
+];
+
+pub const ORG_TYPES: &[(&str, &str)] = &[
+    ("state_agency", "Cơ quan nhà nước"),
+    ("public_service_unit", "Đơn vị sự nghiệp công lập"),
+    ("kindergarten", "Trường mầm non"),
+    ("primary_school", "Trường tiểu học"),
+    ("lower_secondary_school", "Trường trung học cơ sở"),
+    ("upper_secondary_school", "Trường trung học phổ thông"),
+    ("multi_level_school_top_upper_secondary", "Trường phổ thông nhiều cấp học (cao nhất là trung học phổ thông)"),
+    ("continuing_education_centre", "Trung tâm giáo dục thường xuyên"),
+    ("higher_education_institution", "Cơ sở giáo dục đại học"),
+    ("vocational_education_institution", "Cơ sở giáo dục nghề nghiệp"),
+    ("enterprise", "Doanh nghiệp"),
+    ("cooperative", "Hợp tác xã"),
+    ("other", "Khác"),
+];
+
+pub const MANAGING_LEVELS: &[(&str, &str)] = &[("commune", "Cấp xã"), ("province", "Cấp tỉnh")];
+
+const fn column(
+    key: &'static str,
+    heading_vi: &'static str,
+    required: bool,
+    note_vi: &'static str,
+    note_en: &'static str,
+    choice: Choice,
+    example: &'static str,
+) -> Column {
+    Column { key, heading_vi, required, note_vi, note_en, choice, example }
+}
+
+const fn key_column(heading_vi: &'static str, example: &'static str) -> Column {
+    column(
+        "external_id",
+        heading_vi,
+        true,
+        "Mã của địa phương, không trùng trong một đơn vị: nhập lại tệp thì bản ghi cùng mã được cập nhật, không tạo mới",
+        "The local key, unique within a unit: importing again updates the record with that key instead of adding one",
+        Choice::Free,
+        example,
+    )
+}
+
+const fn unit_column(note_vi: &'static str, note_en: &'static str) -> Column {
+    column("unit", "Đơn vị hành chính", true, note_vi, note_en, Choice::Unit, "Phường Ba Đình (00004)")
+}
+
+static HOUSEHOLDS: [Column; 3] = [
+    key_column("Mã hộ", "HGD-0001"),
+    column(
+        "label",
+        "Tên hộ",
+        true,
+        "Tên gọi của hộ tại địa phương, không ghi địa chỉ",
+        "How the household is known locally; no address",
+        Choice::Free,
+        "Hộ ông Trần Văn Bình",
+    ),
+    unit_column(
+        "Thôn, tổ dân phố hoặc xã, phường nơi hộ sinh sống: mã, tên, hoặc “tên (mã)”",
+        "The village or commune the household lives in: its code, its name, or “name (code)”",
+    ),
+];
+
+static CITIZENS: [Column; 9] = [
+    key_column("Mã công dân", "CD-0001"),
+    column("full_name", "Họ và tên", true, "Họ và tên đầy đủ", "Full name", Choice::Free, "Nguyễn Thị Lan"),
+    column(
+        "birth_year",
+        "Năm sinh",
+        true,
+        "Năm sinh; nếu ghi ngày sinh (dd/mm/yyyy) thì chỉ năm được lưu",
+        "Year of birth; from a date of birth (dd/mm/yyyy) only the year is kept",
+        Choice::Free,
+        "1985",
+    ),
+    column("sex", "Giới tính", true, "Nam hoặc Nữ", "Male or female", Choice::Fixed(SEX), "Nữ"),
+    column(
+        "target_group",
+        "Nhóm đối tượng",
+        true,
+        "Nhóm đối tượng theo tiêu chí công dân học tập (QĐ 324/QĐ-KHVN)",
+        "The target group of the learning-citizen criteria (QĐ 324/QĐ-KHVN)",
+        Choice::Fixed(TARGET_GROUPS),
+        "Người lao động",
+    ),
+    unit_column(
+        "Thôn, tổ dân phố hoặc xã, phường nơi công dân sinh sống: mã, tên, hoặc “tên (mã)”",
+        "The village or commune the citizen lives in: its code, its name, or “name (code)”",
+    ),
+    column(
+        "household_key",
+        "Mã hộ",
+        false,
+        "Mã hộ của công dân, như trong danh sách hộ đã nhập",
+        "The citizen's household, by its key in the households imported",
+        Choice::Free,
+        "",
+    ),
+    column(
+        "workplace_key",
+        "Mã nơi làm việc, học tập",
+        false,
+        "Mã cơ quan, trường học nơi công dân làm việc hoặc học tập, như trong danh sách đã nhập",
+        "The organisation the citizen works or studies at, by its key in the organisations imported",
+        Choice::Free,
+        "",
+    ),
+    column(
+        "national_id",
+        "Số định danh cá nhân",
+        false,
+        "Không bắt buộc; 9 hoặc 12 chữ số. Chỉ lưu dạng băm để phát hiện trùng, không bao giờ hiển thị lại",
+        "Optional; 9 or 12 digits. Kept only as a keyed hash, to find duplicates; never shown again",
+        Choice::Free,
+        "",
+    ),
+];
+
+static ORGANISATIONS: [Column; 7] = [
+    key_column("Mã cơ quan, đơn vị", "DV-0001"),
+    column("name", "Tên cơ quan, đơn vị", true, "Tên đầy đủ", "Full name", Choice::Free, "Trường THPT Phan Đình Phùng"),
+    column(
+        "org_type",
+        "Loại hình",
+        true,
+        "Loại hình cơ quan, đơn vị",
+        "The kind of organisation",
+        Choice::Fixed(ORG_TYPES),
+        "Trường trung học phổ thông",
+    ),
+    column(
+        "managing_level",
+        "Cấp quản lý",
+        true,
+        "Cấp xã hoặc cấp tỉnh",
+        "Managed by the commune or the province",
+        Choice::Fixed(MANAGING_LEVELS),
+        "Cấp tỉnh",
+    ),
+    unit_column("Đơn vị hành chính nơi đặt trụ sở", "The unit the organisation is seated in"),
+    column(
+        "staff_count",
+        "Số cán bộ, người lao động",
+        true,
+        "Số nguyên, từ 0",
+        "A whole number, from 0",
+        Choice::Free,
+        "120",
+    ),
+    column(
+        "learner_count",
+        "Số người học",
+        false,
+        "Với cơ sở giáo dục: số học sinh, sinh viên, học viên",
+        "For schools: the number of learners",
+        Choice::Free,
+        "1500",
+    ),
+];
+
+static CLANS: [Column; 4] = [
+    key_column("Mã dòng họ", "DH-0001"),
+    column(
+        "name",
+        "Tên dòng họ",
+        true,
+        "Tên dòng họ hoặc chi họ",
+        "The clan or branch",
+        Choice::Free,
+        "Họ Nguyễn Văn, chi 2",
+    ),
+    unit_column("Đơn vị nơi hội đồng gia tộc sinh hoạt", "The unit the clan council meets in"),
+    column(
+        "household_keys",
+        "Mã các hộ",
+        false,
+        "Mã các hộ thuộc dòng họ, cách nhau bởi dấu chấm phẩy; hộ có thể ở xã khác",
+        "The keys of the clan's households, separated by semicolons; they may live in other communes",
+        Choice::Free,
+        "HGD-0001; HGD-0002",
+    ),
+];
+
+static CENTRES: [Column; 5] = [
+    key_column("Mã trung tâm", "TT-0001"),
+    column(
+        "name",
+        "Tên trung tâm",
+        true,
+        "Tên trung tâm học tập cộng đồng",
+        "The centre's name",
+        Choice::Free,
+        "TTHTCĐ phường Ba Đình",
+    ),
+    unit_column("Xã, phường của trung tâm (mỗi xã một trung tâm)", "The commune of the centre (one a commune)"),
+    column(
+        "director_name",
+        "Giám đốc",
+        false,
+        "Họ và tên giám đốc",
+        "The director's name",
+        Choice::Free,
+        "Lê Văn Hùng",
+    ),
+    column(
+        "activities_count",
+        "Số hoạt động trong năm",
+        true,
+        "Số nguyên, từ 0",
+        "A whole number, from 0",
+        Choice::Free,
+        "24",
+    ),
+];

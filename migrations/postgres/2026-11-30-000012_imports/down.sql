@@ -1,0 +1,17 @@
+DROP INDEX learning_centres_external;
+DROP INDEX clans_external;
+DROP INDEX organisations_external;
+DROP INDEX citizens_external;
+DROP INDEX households_external;
+ALTER TABLE learning_centres DROP COLUMN import_job_id;
+ALTER TABLE learning_centres DROP COLUMN external_id;
+ALTER TABLE clans DROP COLUMN import_job_id;
+ALTER TABLE clans DROP COLUMN external_id;
+ALTER TABLE organisations DROP COLUMN import_job_id;
+ALTER TABLE organisations DROP COLUMN external_id;
+ALTER TABLE citizens DROP COLUMN import_job_id;
+ALTER TABLE citizens DROP COLUMN external_id;
+ALTER TABLE households DROP COLUMN import_job_id;
+ALTER TABLE households DROP COLUMN external_id;
+DROP TABLE import_errors;
+DROP TABLE import_jobs;
