@@ -1374,12 +1374,16 @@ export interface paths {
         /**
          * The caller's imports, newest first (every account's, for an administrator).
          * @description The caller's imports, newest first (every account's, for an administrator).
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
          */
         get: operations["listImports"];
         put?: never;
         /**
          * Starts an import: the body is the file (CSV, XLSX, JSON array or NDJSON).
          * @description Starts an import of one kind of record from a file: CSV (UTF-8, UTF-8 with a byte-order mark, or UTF-16 as Excel saves "Unicode text"; comma, semicolon or tab), XLSX (the first sheet, or `sheet`), a JSON array of objects, or NDJSON. Columns are matched by their Vietnamese heading or English key, as the template (`GET /api/v1/imports/templates/{kind}.xlsx`) has them. The file is checked for its headings at once; its rows are checked and written by a job, whose state the `Location` gives. Each row's `external_id` identifies its record within its unit: importing the same file again changes nothing, and changed rows update their records.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
          */
         post: operations["createImport"];
         delete?: never;
@@ -1400,6 +1404,8 @@ export interface paths {
          *     row, instructions, and drop-down lists of the values and of the caller's units.
          * @description The workbook to fill in for a kind: Vietnamese headings with the English keys, an example
          *     row, instructions, and drop-down lists of the values and of the caller's units.
+         *
+         *     **Who may call it**: `admin`, `provincial_officer`, `commune_officer`, `association_officer`, on the units the account covers (administrators nationwide).
          */
         get: operations["getImportTemplate"];
         put?: never;
@@ -1420,6 +1426,8 @@ export interface paths {
         /**
          * One import: its state, counts, progress and timing.
          * @description One import: its state, counts, progress and timing.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
          */
         get: operations["getImport"];
         put?: never;
@@ -1429,6 +1437,8 @@ export interface paths {
          *     rows: an atomic import then writes nothing, a per-row one keeps the pages it wrote.
          * @description Cancels an import. A queued job stops at once; a running one at the end of its page of
          *     rows: an atomic import then writes nothing, a per-row one keeps the pages it wrote.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
          */
         delete: operations["cancelImport"];
         options?: never;
@@ -1448,6 +1458,8 @@ export interface paths {
          *     with an error column and the bad cells in red, to correct and upload again.
          * @description The errors of an import's rows: JSON, CSV, or the failed rows as uploaded, in a workbook
          *     with an error column and the bad cells in red, to correct and upload again.
+         *
+         *     **Who may call it**: any signed-in account; it reads only what lies in the units it covers (and their history).
          */
         get: operations["getImportErrors"];
         put?: never;

@@ -6,6 +6,8 @@
 #     decision of 10,000), on SQLite and PostgreSQL;
 #  3b. statistics reports on a generated province (3 M households, 10 M citizens, 1 M
 #     evaluations) against a GROUP BY over the evaluations, on both backends;
+#  3c. bulk imports of 1 M households and 2.5 M citizens through the server against a raw
+#     load of the same rows (COPY on PostgreSQL, prepared INSERTs on SQLite), on both backends;
 #  4. HTTP load with wrk on loopback (GET /api/v1/units/{id}, a token-checked read, a page)
 #     against SQLite and, when the Debian binaries are there, PostgreSQL. Every run is bounded.
 set -euo pipefail
@@ -36,6 +38,8 @@ echo "== the evaluation workflow through the API =="
 cargo bench -p xhht --bench workflow
 echo "== statistics on a province-scale data set (XHHT_BENCH_SCALE=0.1 for a tenth) =="
 cargo bench -p xhht --bench statistics
+echo "== bulk imports against a raw load of the same rows (XHHT_BENCH_SCALE=0.1 for a tenth) =="
+cargo bench -p xhht --bench imports
 
 WORK=$(mktemp -d /tmp/xhht-bench.XXXXXX)
 ADMIN_PASSWORD=bench-admin-password

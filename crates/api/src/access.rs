@@ -73,7 +73,11 @@ pub fn access(operation_id: &str) -> Option<Access> {
         | "listUnregistered"
         | "getEmulationReview"
         | "rankEmulationReview"
-        | "listAwards" => AnyAccount,
+        | "listAwards"
+        | "listImports"
+        | "getImport"
+        | "cancelImport"
+        | "getImportErrors" => AnyAccount,
         "openDrive" | "registerInDrive" | "closeDrive" | "fileEmulationReport" => {
             Permission(xhht_domain::Permission::Register)
         }
@@ -113,7 +117,9 @@ pub fn access(operation_id: &str) -> Option<Access> {
         | "deleteLearningCentre"
         | "listCitizenDuplicates"
         | "dismissCitizenDuplicate"
-        | "mergeCitizenDuplicate" => Permission(xhht_domain::Permission::Register),
+        | "mergeCitizenDuplicate"
+        | "createImport"
+        | "getImportTemplate" => Permission(xhht_domain::Permission::Register),
         "saveSelfAssessment" => Step(EvaluationAction::SelfAssess),
         "submitEvaluation" => Step(EvaluationAction::Submit),
         "inspectEvaluation" => Step(EvaluationAction::Inspect),
