@@ -17,6 +17,7 @@ on_both_backends!(
     a_file_that_cannot_be_read_or_lacks_a_column_is_refused_at_once,
     the_template_has_the_callers_units_and_every_value_in_drop_downs,
     the_command_line_imports_and_a_kill_during_an_atomic_import_leaves_nothing,
+    villages_open_once_and_households_name_them,
 );
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -383,6 +384,53 @@ async fn the_template_has_the_callers_units_and_every_value_in_drop_downs(app: &
     let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
     let job = import(&clerk, app, "kind=citizens", XLSX, xlsx(&rows)).await;
     assert_eq!((job["state"].as_str(), counts(&job)), (Some("done"), [1, 1, 0, 1, 0, 0]), "{job}");
+}
+
+async fn villages_open_once_and_households_name_them(app: &TestApp) {
+    let (commune, clerk) = officer(app, "nhap.thon", "00004").await;
+    let villages = "Xã, phường,Tên thôn, tổ dân phố,Loại,Mã thôn,Ngày bắt đầu\n\
+        00004,Tổ dân phố 1,tổ dân phố,01,01/07/2025\n\
+        Phường Ba Đình,Tổ dân phố 2,Tổ Dân Phố,,\n\
+        25747,Thôn ngoài địa bàn,thôn,,\n\
+        00004,Sai loại,phường,,\n";
+    // The heading "Xã, phường" holds a comma: quoted, as Excel writes it.
+    let villages = villages.replacen("Xã, phường,Tên thôn, tổ dân phố", "\"Xã, phường\",\"Tên thôn, tổ dân phố\"", 1);
+    let job = import(&clerk, app, "kind=villages&mode=per_row", "text/csv", villages.clone().into()).await;
+    assert_eq!(counts(&job), [4, 2, 2, 2, 0, 0], "{job}");
+    let found = errors(&clerk, app, &job, "en").await;
+    let codes: Vec<(&str, &str)> =
+        found.iter().map(|e| (e["column"].as_str().unwrap(), e["code"].as_str().unwrap())).collect();
+    assert_eq!(codes, vec![("commune", "out_of_scope"), ("division_type", "not_one_of")]);
+    let children = app.get_json(&format!("/api/v1/units/{commune}/children")).await;
+    let mut names: Vec<(String, String)> = children["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| (u["code"].as_str().unwrap().to_owned(), u["name"].as_str().unwrap().to_owned()))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2);
+    assert!(names.contains(&("00004-01".to_owned(), "Tổ dân phố 1".to_owned())), "{names:?}");
+    // Again: nothing new; a known code under another name is refused, not renamed.
+    let job = import(&clerk, app, "kind=villages&mode=per_row", "text/csv", villages.into()).await;
+    assert_eq!(counts(&job), [4, 2, 2, 0, 0, 2]);
+    let clash = "commune,name,division_type,local_code\n00004,Tên khác,thôn,01\n";
+    let job = import(&clerk, app, "kind=villages", "text/csv", clash.into()).await;
+    assert_eq!(errors(&clerk, app, &job, "vi").await[0]["code"], "unit_code_in_use");
+    // The next import names the new village by name.
+    let households = "external_id,label,unit\nV1,Hộ ở tổ 2,Tổ dân phố 2\n";
+    let job = import(&clerk, app, "kind=households", "text/csv", households.into()).await;
+    assert_eq!(counts(&job), [1, 1, 0, 1, 0, 0], "{job}");
+    // Villages are the map: a role that registers but does not manage villages cannot import them.
+    let (_, member) = app.account("hoi.vien", &["association_officer"], &[commune]).await;
+    let refused = bearer_client(&member)
+        .post(app.url("/api/v1/imports?kind=villages"))
+        .header("Content-Type", "text/csv")
+        .body("commune,name,division_type\n")
+        .send()
+        .await
+        .unwrap();
+    assert_problem(refused, 403, "forbidden").await;
 }
 
 /// The real binary as a server of its own on the test's database.

@@ -5,7 +5,8 @@
 //! STDIN`); a dry run; the peak memory of the process during the households' import; an XLSX of
 //! 100 k households.
 //!
-//! `XHHT_BENCH_SCALE` (default 1.0) scales the rows. Figures are printed, never asserted.
+//! `XHHT_BENCH_SCALE` (default 1.0) scales the rows; `XHHT_BENCH_BACKENDS=postgres` (or
+//! `sqlite`) runs one backend. Figures are printed, never asserted.
 //! Under `cargo test` (no `--bench`) the same code runs on a thousandth of them.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::print_stdout)]
 
@@ -332,8 +333,15 @@ async fn run(product: DatabaseUrl, twin: DatabaseUrl, label: &str, dir: &Path) {
 async fn main() {
     let dir = std::env::temp_dir().join(format!("xhht-bench-imports-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    run(DatabaseUrl::Sqlite(dir.join("product.sqlite")), DatabaseUrl::Sqlite(dir.join("twin.sqlite")), "SQLite", &dir)
-        .await;
+    let backends = std::env::var("XHHT_BENCH_BACKENDS").unwrap_or_else(|_| "sqlite,postgres".into());
+    if backends.contains("sqlite") {
+        let (product, twin) = (dir.join("product.sqlite"), dir.join("twin.sqlite"));
+        run(DatabaseUrl::Sqlite(product), DatabaseUrl::Sqlite(twin), "SQLite", &dir).await;
+    }
+    if !backends.contains("postgres") {
+        let _ = std::fs::remove_dir_all(&dir);
+        return;
+    }
     match std::env::var("XHHT_TEST_PG_URL").ok().filter(|u| !u.is_empty()) {
         Some(admin) => {
             let mut conn = PgConnection::establish(&admin).unwrap();

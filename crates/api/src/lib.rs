@@ -29,6 +29,7 @@ pub mod startup;
 pub mod state;
 pub mod statistics;
 pub mod telemetry;
+pub mod villages;
 pub mod workflow;
 
 pub use config::Settings;

@@ -210,6 +210,30 @@ pub fn fail_interrupted(conn: &mut DbConn) -> Result<usize> {
         .execute(conn)?)
 }
 
+/// On PostgreSQL, has the transaction's lookups use their indexes. An import looks rows up by
+/// key in tables it is growing by thousands of rows a page; their statistics are those of
+/// before the import (empty, often), and a plan made from them (a scan, kept by the plan cache)
+/// would read the whole table at every page. No-op on SQLite, whose planner prefers indexes.
+pub fn use_indexes(conn: &mut DbConn) -> Result<()> {
+    if let DbConn::Pg(pg) = conn {
+        use diesel::connection::SimpleConnection;
+        pg.batch_execute("SET LOCAL plan_cache_mode = force_custom_plan; SET LOCAL enable_seqscan = off;")?;
+    }
+    Ok(())
+}
+
+/// After an import: the written table's statistics, so that the next import's lookups (and
+/// every other query) are planned for its new size. No-op on SQLite.
+pub fn analyze(conn: &mut DbConn, table: &str) -> Result<()> {
+    if let DbConn::Pg(pg) = conn
+        && ["households", "citizens", "organisations", "clans", "learning_centres", "units"].contains(&table)
+    {
+        use diesel::connection::SimpleConnection;
+        pg.batch_execute(&format!("ANALYZE {table}"))?;
+    }
+    Ok(())
+}
+
 /// One problem with one row.
 #[derive(Queryable, Selectable, Insertable, Debug, Clone, PartialEq)]
 #[diesel(table_name = import_errors)]

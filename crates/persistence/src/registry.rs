@@ -36,9 +36,28 @@ pub struct Written {
     pub unchanged: u64,
 }
 
-/// Rows per multi-row INSERT: within SQLite's 32,766 and PostgreSQL's 65,535 bound parameters
-/// for the widest registry (12 columns).
+/// Rows per multi-row INSERT on SQLite: within its 32,766 bound parameters for the widest
+/// registry (12 columns).
 const INSERT_ROWS: usize = 2000;
+
+/// Inserts new rows: PostgreSQL's binary `COPY … FROM STDIN` (several times a multi-row
+/// INSERT's speed there), SQLite's multi-row INSERT.
+macro_rules! insert_all {
+    ($conn:expr, $table:path, $rows:expr) => {{
+        let rows = $rows;
+        match $conn {
+            _ if rows.is_empty() => {}
+            DbConn::Pg(pg) => {
+                diesel::copy_from($table).from_insertable(rows).execute(pg)?;
+            }
+            DbConn::Sqlite(lite) => {
+                for chunk in rows.chunks(INSERT_ROWS) {
+                    diesel::insert_into($table).values(chunk).execute(lite)?;
+                }
+            }
+        }
+    }};
+}
 
 /// Lists are ordered by (updated_at, id): a client syncing page by page never misses a row.
 pub type Position = (NaiveDateTime, i64);
@@ -133,15 +152,19 @@ macro_rules! registry_reads {
             Ok(())
         }
 
-        /// The records with these keys, by (unit, key), deleted ones included.
+        /// The records with these keys, in any unit, by (unit, key), deleted ones included.
+        /// Found by key alone (the key leads the index); the caller picks the units it wants.
         pub fn by_external_id(conn: &mut DbConn, keys: &[(i64, &str)]) -> Result<HashMap<(i64, String), $row>> {
             let mut texts: Vec<&str> = keys.iter().map(|(_, k)| *k).collect();
             texts.sort_unstable();
             texts.dedup();
             let mut out = HashMap::with_capacity(keys.len());
             for chunk in texts.chunks(1000) {
-                let rows: Vec<$row> =
-                    $table::table.filter($table::external_id.eq_any(chunk)).select(<$row>::as_select()).load(conn)?;
+                let rows: Vec<$row> = $table::table
+                    .filter($table::external_id.is_not_null())
+                    .filter($table::external_id.eq_any(chunk))
+                    .select(<$row>::as_select())
+                    .load(conn)?;
                 for row in rows {
                     if let Some(key) = row.external_id.clone() {
                         out.insert((row.unit_id, key), row);
@@ -266,6 +289,24 @@ pub mod organisation {
         pub learner_count: Option<i32>,
     }
 
+    /// A new record as an import inserts it.
+    #[derive(Insertable)]
+    #[diesel(table_name = organisations, treat_none_as_default_value = false)]
+    struct NewOrganisation<'a> {
+        name: &'a str,
+        org_type: &'a str,
+        managing_level: &'a str,
+        unit_id: i64,
+        unit_path: &'a str,
+        staff_count: i32,
+        learner_count: Option<i32>,
+        version: i32,
+        created_at: NaiveDateTime,
+        updated_at: NaiveDateTime,
+        external_id: Option<&'a str>,
+        import_job_id: Option<i64>,
+    }
+
     /// The statistics counter a record counts in.
     fn stats_key(r: &Organisation) -> crate::stats::RegistryKey {
         crate::stats::RegistryKey {
@@ -337,33 +378,31 @@ pub mod organisation {
         let new: Vec<&Keyed<Fields>> = new.into_iter().map(|i| &rows[i]).collect();
         let now = Utc::now().naive_utc();
         let mut deltas = crate::stats::Deltas::default();
-        for chunk in new.chunks(INSERT_ROWS) {
-            let values: Vec<_> = chunk
-                .iter()
-                .map(|r| {
-                    let f = &r.fields;
-                    (
-                        organisations::name.eq(&f.name),
-                        organisations::org_type.eq(&f.org_type),
-                        organisations::managing_level.eq(&f.managing_level),
-                        organisations::unit_id.eq(f.unit_id),
-                        organisations::unit_path.eq(&f.unit_path),
-                        organisations::staff_count.eq(f.staff_count),
-                        organisations::learner_count.eq(f.learner_count),
-                        organisations::version.eq(1),
-                        organisations::created_at.eq(now),
-                        organisations::updated_at.eq(now),
-                        organisations::external_id.eq(Some(&r.external_id)),
-                        organisations::import_job_id.eq(Some(job)),
-                    )
-                })
-                .collect();
-            crate::per_backend!(&mut *conn, |c| diesel::insert_into(organisations::table).values(&values).execute(c))?;
-            for r in chunk {
-                let subgroup = crate::stats::organisation_subgroup(&r.fields.managing_level, &r.fields.org_type);
-                let kind = crate::stats::RecordKind::Organisation;
-                deltas.record(crate::stats::RegistryKey { unit_id: r.fields.unit_id, kind, subgroup }, 1);
-            }
+        let values: Vec<NewOrganisation> = new
+            .iter()
+            .map(|r| {
+                let f = &r.fields;
+                NewOrganisation {
+                    name: &f.name,
+                    org_type: &f.org_type,
+                    managing_level: &f.managing_level,
+                    unit_id: f.unit_id,
+                    unit_path: &f.unit_path,
+                    staff_count: f.staff_count,
+                    learner_count: f.learner_count,
+                    version: 1,
+                    created_at: now,
+                    updated_at: now,
+                    external_id: Some(&r.external_id),
+                    import_job_id: Some(job),
+                }
+            })
+            .collect();
+        insert_all!(&mut *conn, organisations::table, &values);
+        for r in &new {
+            let subgroup = crate::stats::organisation_subgroup(&r.fields.managing_level, &r.fields.org_type);
+            let kind = crate::stats::RecordKind::Organisation;
+            deltas.record(crate::stats::RegistryKey { unit_id: r.fields.unit_id, kind, subgroup }, 1);
         }
         deltas.apply(conn)?;
         written.created = new.len() as u64;
@@ -398,6 +437,20 @@ pub mod household {
         pub unit_id: i64,
         pub unit_path: String,
         pub head_citizen_id: Option<i64>,
+    }
+
+    /// A new record as an import inserts it.
+    #[derive(Insertable)]
+    #[diesel(table_name = households, treat_none_as_default_value = false)]
+    struct NewHousehold<'a> {
+        label: &'a str,
+        unit_id: i64,
+        unit_path: &'a str,
+        version: i32,
+        created_at: NaiveDateTime,
+        updated_at: NaiveDateTime,
+        external_id: Option<&'a str>,
+        import_job_id: Option<i64>,
     }
 
     /// The statistics counter a record counts in.
@@ -462,28 +515,23 @@ pub mod household {
         let new: Vec<&Keyed<Fields>> = new.into_iter().map(|i| &rows[i]).collect();
         let now = Utc::now().naive_utc();
         let mut deltas = crate::stats::Deltas::default();
-        for chunk in new.chunks(INSERT_ROWS) {
-            let values: Vec<_> = chunk
-                .iter()
-                .map(|r| {
-                    (
-                        households::label.eq(&r.fields.label),
-                        households::unit_id.eq(r.fields.unit_id),
-                        households::unit_path.eq(&r.fields.unit_path),
-                        households::version.eq(1),
-                        households::created_at.eq(now),
-                        households::updated_at.eq(now),
-                        households::external_id.eq(Some(&r.external_id)),
-                        households::import_job_id.eq(Some(job)),
-                    )
-                })
-                .collect();
-            crate::per_backend!(&mut *conn, |c| diesel::insert_into(households::table).values(&values).execute(c))?;
-            for r in chunk {
-                let kind = crate::stats::RecordKind::Household;
-                deltas
-                    .record(crate::stats::RegistryKey { unit_id: r.fields.unit_id, kind, subgroup: String::new() }, 1);
-            }
+        let values: Vec<NewHousehold> = new
+            .iter()
+            .map(|r| NewHousehold {
+                label: &r.fields.label,
+                unit_id: r.fields.unit_id,
+                unit_path: &r.fields.unit_path,
+                version: 1,
+                created_at: now,
+                updated_at: now,
+                external_id: Some(&r.external_id),
+                import_job_id: Some(job),
+            })
+            .collect();
+        insert_all!(&mut *conn, households::table, &values);
+        for r in &new {
+            let kind = crate::stats::RecordKind::Household;
+            deltas.record(crate::stats::RegistryKey { unit_id: r.fields.unit_id, kind, subgroup: String::new() }, 1);
         }
         deltas.apply(conn)?;
         written.created = new.len() as u64;
@@ -548,6 +596,26 @@ pub mod citizen {
         /// Citizens with the same national ID that the writer cannot see: flagged as possible
         /// duplicates (`duplicates`) for the officers who can see both, never told the writer.
         pub unseen_twins: Vec<i64>,
+    }
+
+    /// A new record as an import inserts it.
+    #[derive(Insertable)]
+    #[diesel(table_name = citizens, treat_none_as_default_value = false)]
+    struct NewCitizen<'a> {
+        full_name: &'a str,
+        birth_year: i32,
+        sex: &'a str,
+        target_group: &'a str,
+        household_id: Option<i64>,
+        workplace_id: Option<i64>,
+        unit_id: i64,
+        unit_path: &'a str,
+        national_id_hash: Option<&'a str>,
+        version: i32,
+        created_at: NaiveDateTime,
+        updated_at: NaiveDateTime,
+        external_id: Option<&'a str>,
+        import_job_id: Option<i64>,
     }
 
     /// The statistics counter a record counts in.
@@ -650,39 +718,33 @@ pub mod citizen {
         let new: Vec<&Keyed<Fields>> = new.into_iter().map(|i| &rows[i]).collect();
         let now = Utc::now().naive_utc();
         let mut deltas = crate::stats::Deltas::default();
-        for chunk in new.chunks(INSERT_ROWS) {
-            let values: Vec<_> = chunk
-                .iter()
-                .map(|r| {
-                    let f = &r.fields;
-                    (
-                        (
-                            citizens::full_name.eq(&f.full_name),
-                            citizens::birth_year.eq(f.birth_year),
-                            citizens::sex.eq(&f.sex),
-                            citizens::target_group.eq(&f.target_group),
-                            citizens::household_id.eq(f.household_id),
-                            citizens::workplace_id.eq(f.workplace_id),
-                            citizens::unit_id.eq(f.unit_id),
-                        ),
-                        (
-                            citizens::unit_path.eq(&f.unit_path),
-                            citizens::national_id_hash.eq(&f.national_id_hash),
-                            citizens::version.eq(1),
-                            citizens::created_at.eq(now),
-                            citizens::updated_at.eq(now),
-                            citizens::external_id.eq(Some(&r.external_id)),
-                            citizens::import_job_id.eq(Some(job)),
-                        ),
-                    )
-                })
-                .collect();
-            crate::per_backend!(&mut *conn, |c| diesel::insert_into(citizens::table).values(&values).execute(c))?;
-            for r in chunk {
-                let kind = crate::stats::RecordKind::Citizen;
-                let subgroup = r.fields.target_group.clone();
-                deltas.record(crate::stats::RegistryKey { unit_id: r.fields.unit_id, kind, subgroup }, 1);
-            }
+        let values: Vec<NewCitizen> = new
+            .iter()
+            .map(|r| {
+                let f = &r.fields;
+                NewCitizen {
+                    full_name: &f.full_name,
+                    birth_year: f.birth_year,
+                    sex: &f.sex,
+                    target_group: &f.target_group,
+                    household_id: f.household_id,
+                    workplace_id: f.workplace_id,
+                    unit_id: f.unit_id,
+                    unit_path: &f.unit_path,
+                    national_id_hash: f.national_id_hash.as_deref(),
+                    version: 1,
+                    created_at: now,
+                    updated_at: now,
+                    external_id: Some(&r.external_id),
+                    import_job_id: Some(job),
+                }
+            })
+            .collect();
+        insert_all!(&mut *conn, citizens::table, &values);
+        for r in &new {
+            let kind = crate::stats::RecordKind::Citizen;
+            let subgroup = r.fields.target_group.clone();
+            deltas.record(crate::stats::RegistryKey { unit_id: r.fields.unit_id, kind, subgroup }, 1);
         }
         deltas.apply(conn)?;
         // Twins the importer cannot see are flagged, as for a citizen registered alone.

@@ -11,6 +11,8 @@ pub enum ImportKindParam {
     Organisations,
     Clans,
     LearningCentres,
+    /// Villages and residential groups under the caller's communes (needs `manage_villages`).
+    Villages,
 }
 
 /// `atomic`: every row is written, or none (one bad row fails the import). `per_row`: the

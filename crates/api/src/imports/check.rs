@@ -37,6 +37,19 @@ pub enum Checked {
     Organisation(Keyed<organisation::Fields>),
     Clan(Keyed<clan::Fields>),
     Centre(Keyed<centre::Fields>),
+    Village(VillageRow),
+}
+
+/// A village to open, checked by `POST /api/v1/units`'s rules; `key` is what identifies it
+/// within its commune in the file (its local code, or its name).
+pub struct VillageRow {
+    pub request: NewVillageRequest,
+    pub division: xhht_domain::DivisionType,
+    pub valid_from: chrono::NaiveDate,
+    pub commune: i64,
+    pub key: String,
+    /// Already there, with this name and kind: nothing to write.
+    pub exists: bool,
 }
 
 impl Checked {
@@ -48,6 +61,7 @@ impl Checked {
             Checked::Organisation(k) => (k.fields.unit_id, &k.external_id),
             Checked::Clan(k) => (k.fields.unit_id, &k.external_id),
             Checked::Centre(k) => (k.fields.unit_id, &k.external_id),
+            Checked::Village(v) => (v.commune, &v.key),
         }
     }
 }
@@ -100,6 +114,24 @@ impl UnitIndex {
 
     pub fn get(&self, id: i64) -> Option<&Unit> {
         self.units.get(&id)
+    }
+
+    /// The village of a commune in force with this code, or (without one) this name.
+    pub fn village(&self, commune: &Unit, local_code: Option<&str>, name: &str) -> Option<&Unit> {
+        let under = |u: &&Unit| u.parent_id == Some(commune.id) && u.level == UnitLevel::Village;
+        match local_code {
+            Some(local) => self
+                .by_code
+                .get(&format!("{}-{local}", commune.code))
+                .into_iter()
+                .flatten()
+                .filter_map(|id| self.units.get(id))
+                .find(under),
+            None => {
+                let wanted = normalise(name);
+                self.units.values().filter(under).find(|u| normalise(&u.name) == wanted)
+            }
+        }
     }
 
     /// The unit a cell names.
@@ -410,8 +442,11 @@ impl<'r> Reading<'r> {
         values: &'static [(&'static str, &'static str)],
     ) -> Option<T> {
         let text = self.required(key)?;
-        let wanted = normalise(&text);
-        let found = values.iter().find(|(k, vi)| normalise(k) == wanted || normalise(vi) == wanted);
+        // As the template's drop-down writes it, or its key: no normalising (a cost per row).
+        let found = values.iter().find(|(k, vi)| *k == text || *vi == text).or_else(|| {
+            let wanted = normalise(&text);
+            values.iter().find(|(k, vi)| normalise(k) == wanted || normalise(vi) == wanted)
+        });
         match found.and_then(|(k, _)| serde_json::from_value(serde_json::Value::String((*k).to_owned())).ok()) {
             Some(value) => Some(value),
             None => {
@@ -462,9 +497,10 @@ impl<'r> Reading<'r> {
         if vi.errors.is_empty() {
             // Refusals about where the record goes (outside the caller's units, a second
             // centre in a commune) concern the unit's cell.
+            let place = if self.column("unit").is_some() { "unit" } else { "commune" };
             let column =
                 matches!(error, ApiError::OutOfScope | ApiError::Conflict(xhht_persistence::Conflict::CentreExists))
-                    .then_some("unit");
+                    .then_some(place);
             let value = column
                 .and_then(|k| self.column(k))
                 .and_then(|(at, _)| self.map.cell(self.cells, at))
@@ -502,6 +538,10 @@ fn column_of_field(field: &str) -> Option<&'static str> {
         "learner_count" => "learner_count",
         "director_name" => "director_name",
         "activities_count" => "activities_count",
+        "parent_id" => "commune",
+        "division_type" => "division_type",
+        "local_code" => "local_code",
+        "valid_from" => "valid_from",
         _ => return None,
     })
 }
@@ -578,6 +618,7 @@ impl Checker<'_> {
             ImportKind::Organisations => self.organisation(conn, &mut r).map(Checked::Organisation),
             ImportKind::Clans => self.clan(conn, &mut r).map(Checked::Clan),
             ImportKind::LearningCentres => self.centre(conn, number, &mut r).map(Checked::Centre),
+            ImportKind::Villages => self.village(&mut r).map(Checked::Village),
         };
         match checked {
             Some(c) if r.problems.is_empty() => Ok(c),
@@ -738,6 +779,79 @@ impl Checker<'_> {
         }
         let fields = self.fields::<Clans>(conn, r, &req, None)?;
         Some(Keyed { external_id: external_id?, fields })
+    }
+
+    fn village(&mut self, r: &mut Reading) -> Option<VillageRow> {
+        let commune = match r.required("commune") {
+            Some(text) => match self.units.resolve(&text) {
+                Ok(unit) if unit.level == UnitLevel::Commune => Some(unit),
+                Ok(_) => {
+                    let (vi, en) = Rule::NotACommune.texts();
+                    r.problem("commune", Some(&text), Rule::NotACommune.code(), vi.into(), en.into());
+                    None
+                }
+                Err(problem) => {
+                    r.problems.push(RowProblem { column: Some("commune"), ..problem });
+                    None
+                }
+            },
+            None => None,
+        };
+        let name = r.required("name");
+        let division: Option<String> = r.choice("division_type", kinds::VILLAGE_TYPES);
+        let local_code = r.text("local_code");
+        let valid_from = match r.text("valid_from") {
+            Some(text) => match dates::parse_date(&text) {
+                Some(day) => Some(day),
+                None => {
+                    r.problem(
+                        "valid_from",
+                        Some(&text),
+                        "invalid_date",
+                        "Phải là ngày (dd/mm/yyyy hoặc yyyy-mm-dd).".into(),
+                        "Must be a date (dd/mm/yyyy or yyyy-mm-dd).".into(),
+                    );
+                    return None;
+                }
+            },
+            None => None,
+        };
+        let (commune, name, division_type) = (commune?, name?, division?);
+        let request = NewVillageRequest {
+            parent_id: commune.id,
+            name: name.clone(),
+            division_type,
+            local_code: local_code.clone(),
+            valid_from,
+        };
+        let division = match crate::villages::check(&request) {
+            Ok(d) => d,
+            Err(e) => {
+                r.refused(e);
+                return None;
+            }
+        };
+        if let Err(e) = self.actor.require_in(xhht_domain::Permission::ManageVillages, &commune.path) {
+            r.refused(e);
+            return None;
+        }
+        let exists = match self.units.village(commune, local_code.as_deref(), &name) {
+            None => false,
+            Some(v) if normalise(&v.name) == normalise(&name) && v.division_type == request.division_type => true,
+            Some(v) => {
+                r.problem(
+                    "local_code",
+                    local_code.as_deref(),
+                    "unit_code_in_use",
+                    format!("Mã này đã là của “{} {}”; đổi tên thôn bằng PATCH /api/v1/units/{{id}} (có căn cứ pháp lý).", v.division_type, v.name),
+                    format!("This code is “{} {}”'s; a village is renamed with PATCH /api/v1/units/{{id}} (with its legal basis).", v.division_type, v.name),
+                );
+                return None;
+            }
+        };
+        let key = local_code.unwrap_or_else(|| normalise(&name));
+        let valid_from = valid_from.unwrap_or_else(crate::workflow::today);
+        Some(VillageRow { request, division, valid_from, commune: commune.id, key, exists })
     }
 
     fn centre(&mut self, conn: &mut DbConn, number: u64, r: &mut Reading) -> Option<Keyed<centre::Fields>> {

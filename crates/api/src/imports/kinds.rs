@@ -10,14 +10,16 @@ pub enum ImportKind {
     Organisations,
     Clans,
     LearningCentres,
+    Villages,
 }
 
-pub const ALL: [ImportKind; 5] = [
+pub const ALL: [ImportKind; 6] = [
     ImportKind::Households,
     ImportKind::Citizens,
     ImportKind::Organisations,
     ImportKind::Clans,
     ImportKind::LearningCentres,
+    ImportKind::Villages,
 ];
 
 impl ImportKind {
@@ -28,11 +30,20 @@ impl ImportKind {
             ImportKind::Organisations => "organisations",
             ImportKind::Clans => "clans",
             ImportKind::LearningCentres => "learning_centres",
+            ImportKind::Villages => "villages",
         }
     }
 
     pub fn parse(text: &str) -> Option<Self> {
         ALL.into_iter().find(|k| k.as_str() == text)
+    }
+
+    /// The table the records go to.
+    pub fn table(self) -> &'static str {
+        match self {
+            ImportKind::Villages => "units",
+            other => other.as_str(),
+        }
     }
 
     pub fn title(self) -> (&'static str, &'static str) {
@@ -42,6 +53,7 @@ impl ImportKind {
             ImportKind::Organisations => ("Danh sách cơ quan, đơn vị, tổ chức", "Organisations"),
             ImportKind::Clans => ("Danh sách dòng họ", "Clans"),
             ImportKind::LearningCentres => ("Danh sách trung tâm học tập cộng đồng", "Community learning centres"),
+            ImportKind::Villages => ("Danh sách thôn, tổ dân phố", "Villages"),
         }
     }
 
@@ -52,6 +64,15 @@ impl ImportKind {
             ImportKind::Organisations => &ORGANISATIONS,
             ImportKind::Clans => &CLANS,
             ImportKind::LearningCentres => &CENTRES,
+            ImportKind::Villages => &VILLAGES,
+        }
+    }
+
+    /// What the caller's role must grant: villages are the map, the rest the registries.
+    pub fn permission(self) -> xhht_domain::Permission {
+        match self {
+            ImportKind::Villages => xhht_domain::Permission::ManageVillages,
+            _ => xhht_domain::Permission::Register,
         }
     }
 
@@ -83,6 +104,26 @@ pub const ORG_TYPES: &[(&str, &str)] = &[
     ("enterprise", "Doanh nghiệp"),
     ("cooperative", "Hợp tác xã"),
     ("other", "Khác"),
+];
+
+/// The names of villages, as `UnitLevel::Village.division_types()` has them (a test holds the
+/// two lists equal); each is its own label.
+pub const VILLAGE_TYPES: &[(&str, &str)] = &[
+    ("thôn", "thôn"),
+    ("làng", "làng"),
+    ("ấp", "ấp"),
+    ("bản", "bản"),
+    ("buôn", "buôn"),
+    ("bon", "bon"),
+    ("phum", "phum"),
+    ("sóc", "sóc"),
+    ("plei", "plei"),
+    ("tổ dân phố", "tổ dân phố"),
+    ("khu phố", "khu phố"),
+    ("khối phố", "khối phố"),
+    ("khóm", "khóm"),
+    ("tiểu khu", "tiểu khu"),
+    ("khu dân cư", "khu dân cư"),
 ];
 
 pub const MANAGING_LEVELS: &[(&str, &str)] = &[("commune", "Cấp xã"), ("province", "Cấp tỉnh")];
@@ -283,3 +324,62 @@ static CENTRES: [Column; 5] = [
         "24",
     ),
 ];
+
+static VILLAGES: [Column; 5] = [
+    column(
+        "commune",
+        "Xã, phường",
+        true,
+        "Xã, phường, thị trấn, đặc khu có thôn: mã, tên, hoặc “tên (mã)”",
+        "The commune the village is in: its code, its name, or “name (code)”",
+        Choice::Unit,
+        "Phường Ba Đình (00004)",
+    ),
+    column(
+        "name",
+        "Tên thôn, tổ dân phố",
+        true,
+        "Tên, không kèm loại",
+        "The name, without its kind",
+        Choice::Free,
+        "Tổ dân phố số 1",
+    ),
+    column(
+        "division_type",
+        "Loại",
+        true,
+        "thôn, làng, ấp, bản, tổ dân phố…",
+        "thôn, làng, ấp, bản, tổ dân phố… (village, hamlet, residential group…)",
+        Choice::Fixed(VILLAGE_TYPES),
+        "tổ dân phố",
+    ),
+    column(
+        "local_code",
+        "Mã thôn",
+        false,
+        "Số hiệu của thôn trong xã (chữ, số, '-', '.'); mã đơn vị là “<mã xã>-<mã thôn>”. Bỏ trống thì đánh số tự động; nhập lại tệp thì thôn cùng tên không được tạo thêm",
+        "The commune's own number for the village; the unit code is “<commune code>-<local code>”. When empty the village is numbered, and importing again matches it by name",
+        Choice::Free,
+        "01",
+    ),
+    column(
+        "valid_from",
+        "Ngày bắt đầu",
+        false,
+        "Ngày thôn có hiệu lực (dd/mm/yyyy); hôm nay nếu bỏ trống",
+        "The first day in force (dd/mm/yyyy); today when empty",
+        Choice::Free,
+        "01/07/2025",
+    ),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn village_names_are_the_domains() {
+        let listed: Vec<&str> = VILLAGE_TYPES.iter().map(|(k, _)| *k).collect();
+        assert_eq!(listed, xhht_domain::UnitLevel::Village.division_types());
+    }
+}

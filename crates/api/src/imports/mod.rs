@@ -63,6 +63,7 @@ pub fn kind_of(param: ImportKindParam) -> ImportKind {
         ImportKindParam::Organisations => ImportKind::Organisations,
         ImportKindParam::Clans => ImportKind::Clans,
         ImportKindParam::LearningCentres => ImportKind::LearningCentres,
+        ImportKindParam::Villages => ImportKind::Villages,
     }
 }
 
@@ -73,6 +74,7 @@ fn param_of(kind: ImportKind) -> ImportKindParam {
         ImportKind::Organisations => ImportKindParam::Organisations,
         ImportKind::Clans => ImportKindParam::Clans,
         ImportKind::LearningCentres => ImportKindParam::LearningCentres,
+        ImportKind::Villages => ImportKindParam::Villages,
     }
 }
 

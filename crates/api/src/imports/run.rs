@@ -253,6 +253,28 @@ impl Errors {
     }
 }
 
+/// The (unit, key) pairs met in a file. A million keys as strings would take a hundred
+/// megabytes; their 128-bit fingerprints (two SipHashes under random keys) take a third of that,
+/// and two keys share one with a chance of about 10^-27 for a million.
+struct Seen {
+    hashers: [std::hash::RandomState; 2],
+    rows: HashMap<u128, u64>,
+}
+
+impl Default for Seen {
+    fn default() -> Self {
+        Seen { hashers: [std::hash::RandomState::new(), std::hash::RandomState::new()], rows: HashMap::new() }
+    }
+}
+
+impl Seen {
+    fn print(&self, unit: i64, key: &str) -> u128 {
+        use std::hash::BuildHasher;
+        let [a, b] = &self.hashers;
+        (u128::from(a.hash_one((unit, key))) << 64) | u128::from(b.hash_one((unit, key)))
+    }
+}
+
 /// Everything a running job carries from page to page.
 struct Job<'a> {
     spec: &'a Spec,
@@ -260,8 +282,8 @@ struct Job<'a> {
     rows: Box<dyn Rows>,
     map: ColumnMap,
     checker: Checker<'a>,
-    /// (unit, key) → the row that had it first.
-    seen: HashMap<(i64, String), u64>,
+    /// (unit, key), by fingerprint → the row that had it first.
+    seen: Seen,
     progress: Progress,
     errors: Errors,
     state: &'static str,
@@ -302,7 +324,8 @@ impl Job<'_> {
             match self.checker.check(conn, row.number, &row.cells, &self.map) {
                 Ok(checked) => {
                     let (unit, key) = checked.identity();
-                    match self.seen.get(&(unit, key.to_owned())) {
+                    let print = self.seen.print(unit, key);
+                    match self.seen.rows.get(&print) {
                         Some(first) => {
                             let problem = RowProblem {
                                 column: Some("external_id"),
@@ -315,7 +338,7 @@ impl Job<'_> {
                             self.errors.add(kind, &self.map, row.number, vec![problem]);
                         }
                         None => {
-                            self.seen.insert((unit, key.to_owned()), row.number);
+                            self.seen.rows.insert(print, row.number);
                             self.progress.rows_valid += 1;
                             valid.push(checked);
                         }
@@ -329,7 +352,11 @@ impl Job<'_> {
         }
         if write && !valid.is_empty() {
             self.state = "writing";
-            let written = write_rows(conn, self.spec.job_id, valid)?;
+            let written = if kind == ImportKind::Villages {
+                open_villages(conn, &self.spec.actor, self.spec.job_id, valid)?
+            } else {
+                write_rows(conn, self.spec.job_id, valid)?
+            };
             self.progress.rows_created += written.created as i64;
             self.progress.rows_updated += written.updated as i64;
             self.progress.rows_unchanged += written.unchanged as i64;
@@ -340,6 +367,27 @@ impl Job<'_> {
         }
         Ok(())
     }
+}
+
+/// Opens the villages that are not there yet, each audited as `POST /api/v1/units` audits it.
+fn open_villages(conn: &mut DbConn, actor: &Actor, job: i64, rows: Vec<Checked>) -> Result<Written, ApiError> {
+    let mut written = Written::default();
+    for row in rows {
+        let Checked::Village(v) = row else { continue };
+        if v.exists {
+            written.unchanged += 1;
+            continue;
+        }
+        let (unit, commune) = crate::villages::open(conn, actor, &v.request, v.division, v.valid_from)?;
+        let dto = crate::dto::UnitDto::new(&unit, Some(&commune), None);
+        let mut changes = crate::audit_log::diff(None, Some(&dto));
+        if let Some(map) = changes.as_object_mut() {
+            map.insert("import_job_id".into(), serde_json::json!({"before": null, "after": job}));
+        }
+        crate::audit_log::audit(conn, actor, "unit", unit.id, "create", Some(&unit), changes)?;
+        written.created += 1;
+    }
+    Ok(written)
 }
 
 /// Writes checked rows, all of one kind, with the registry's multi-row import.
@@ -358,6 +406,8 @@ fn write_rows(conn: &mut DbConn, job: i64, rows: Vec<Checked>) -> Result<Written
         Some(Checked::Organisation(_)) => organisation::import(conn, job, &collect!(Organisation)),
         Some(Checked::Clan(_)) => clan::import(conn, job, &collect!(Clan)),
         Some(Checked::Centre(_)) => centre::import(conn, job, &collect!(Centre)),
+        // Villages are written by `open_villages`, with the caller's rights.
+        Some(Checked::Village(_)) => Ok(Written::default()),
     }
 }
 
@@ -428,13 +478,14 @@ fn execute(state: &AppState, spec: &Spec, live: &Live) -> Result<(), ApiError> {
             national_ids: HashMap::new(),
             centres: HashMap::new(),
         },
-        seen: HashMap::new(),
+        seen: Seen::default(),
         progress: Progress::default(),
         errors: Errors { job: id, headings, pending: Vec::new(), stored: 0, rows: 0 },
         state: "validating",
     };
     let stopped: Result<(), Stop> = match spec.mode {
         Mode::Atomic => state.db.write(|conn| {
+            imports::use_indexes(conn)?;
             while let Some(page) = job.page()? {
                 // After the first bad row nothing more is written: the whole file is rolled
                 // back at the end; the rest is still checked, so that every error is reported.
@@ -446,6 +497,7 @@ fn execute(state: &AppState, spec: &Spec, live: &Live) -> Result<(), ApiError> {
         Mode::PerRow => (|| {
             while let Some(page) = job.page()? {
                 let cancelled = state.db.write(|conn| -> Result<bool, Stop> {
+                    imports::use_indexes(conn)?;
                     job.run_page(conn, page, !spec.dry_run)?;
                     job.errors.flush(conn)?;
                     Ok(imports::progress(conn, id, job.state, &job.progress)?)
@@ -530,6 +582,9 @@ fn execute(state: &AppState, spec: &Spec, live: &Live) -> Result<(), ApiError> {
         });
         crate::audit_log::audit(conn, &spec.actor, "import_job", id, "import", None, changes)
     })?;
+    if progress.rows_created + progress.rows_updated > 0 {
+        let _ = state.db.read(|conn| imports::analyze(conn, spec.kind.table()));
+    }
     // The upload is kept only while its errors may be asked for as a workbook.
     if progress.rows_invalid == 0 {
         let _ = std::fs::remove_file(&spec.path);

@@ -15,7 +15,6 @@ use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
 use futures_util::StreamExt;
 use sha2::{Digest, Sha256};
 use std::io::Write;
-use xhht_domain::Permission;
 use xhht_import_files::read::Format;
 use xhht_persistence::imports::{self as jobs, Job, NewJob};
 use xhht_persistence::{Conflict, Record};
@@ -136,8 +135,8 @@ pub async fn create_import(
     query: web::Query<ImportQuery>,
     payload: web::Payload,
 ) -> Result<HttpResponse, ApiError> {
-    actor.require(Permission::Register)?;
     let q = query.into_inner();
+    actor.require(imports::kind_of(q.kind).permission())?;
     let mut problems = Vec::new();
     if q.sheet.as_ref().is_some_and(|s| s.is_empty() || s.chars().count() > 31 || s.chars().any(char::is_control)) {
         problems.push(FieldError::new("sheet", Issue::Length { min: Some(1), max: Some(31) }));
@@ -381,8 +380,8 @@ pub async fn get_import_template(
     actor: Actor,
     kind: web::Path<ImportKindParam>,
 ) -> Result<HttpResponse, ApiError> {
-    actor.require(Permission::Register)?;
     let kind: ImportKind = imports::kind_of(kind.into_inner());
+    actor.require(kind.permission())?;
     let body = db(&state, move |database| {
         let units = database.read(|conn| UnitIndex::load(conn, &actor))?;
         imports::template_xlsx(kind, &units)

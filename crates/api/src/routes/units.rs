@@ -8,7 +8,7 @@ use crate::dto::{
     ByCodeQuery, ChildrenQuery, CloseRequest, LineageDto, LineageList, NewVillageRequest, RenameRequest, UnitDetail,
     UnitDto, UnitList, UnitListQuery, UnitPage,
 };
-use crate::error::{ApiError, FieldError, Issue, OrMissing, Problem};
+use crate::error::{ApiError, FieldError, Issue, Problem};
 use crate::extract::JsonBody;
 use crate::reference::{self, ReferenceCache, Rendered};
 use crate::state::AppState;
@@ -20,9 +20,9 @@ use std::sync::Arc;
 
 /// The longest name search, in characters as sent.
 pub const SEARCH_MAX_CHARS: usize = 100;
-use xhht_domain::{DivisionType, Permission, UnitCode, UnitLevel, search};
+use xhht_domain::{Permission, UnitCode, UnitLevel, search};
 use xhht_persistence::reference as reference_version;
-use xhht_persistence::units::{self, Direction, NewUnit, Unit, UnitCursor, UnitFilter};
+use xhht_persistence::units::{self, Direction, Unit, UnitCursor, UnitFilter};
 use xhht_persistence::{DbConn, PersistenceError};
 
 /// Builds DTOs for a page: parents and the names on `as_of` come in two indexed queries.
@@ -351,12 +351,6 @@ pub async fn unit_successors(
     lineage(state, id.into_inner(), Direction::Successors).await
 }
 
-fn village_local_code(code: &str) -> Result<(), FieldError> {
-    UnitCode::parse_any(code)
-        .map(|_| ())
-        .map_err(|_| FieldError::new("local_code", Issue::InvalidUnitCode { width: None }))
-}
-
 /// Opens a village (thôn, bản, ấp, tổ dân phố…) under a commune. Safe to retry with an
 /// `Idempotency-Key`.
 #[utoipa::path(
@@ -379,59 +373,12 @@ pub async fn create_village(
     body: JsonBody<NewVillageRequest>,
 ) -> Result<HttpResponse, ApiError> {
     actor.require(Permission::ManageVillages)?;
-    let validated = body.validate();
+    let division = crate::villages::check(&body)?;
     let body = body.into_inner();
-    let mut problems = match validated {
-        Ok(()) => Vec::new(),
-        Err(e) => match ApiError::from(e) {
-            ApiError::Validation(list) => list,
-            _ => Vec::new(),
-        },
-    };
-    // Exactly one of the listed names: the document lists them as an enumeration.
-    let division = UnitLevel::Village
-        .division_types()
-        .contains(&body.division_type.as_str())
-        .then(|| DivisionType::parse(UnitLevel::Village, &body.division_type))
-        .flatten();
-    if division.is_none() {
-        problems.push(FieldError::new(
-            "division_type",
-            Issue::InvalidDivisionType { allowed: UnitLevel::Village.division_types() },
-        ));
-    }
-    if let Some(code) = &body.local_code
-        && let Err(e) = village_local_code(code)
-    {
-        problems.push(e);
-    }
-    let (Some(division), true) = (division, problems.is_empty()) else {
-        problems.sort_by(|a, b| a.field.cmp(&b.field));
-        problems.dedup();
-        return Err(ApiError::Validation(problems));
-    };
     let request = body.clone();
     let valid_from = body.valid_from.unwrap_or_else(today);
     create_once(&state, &req, "create_village", actor.id, &body, "/api/v1/units", move |conn| {
-        let commune = units::get(conn, request.parent_id).or_missing(|| {
-            ApiError::Conflict(xhht_persistence::Conflict::InvalidParent { parent_id: request.parent_id })
-        })?;
-        actor.require_in(Permission::ManageVillages, &commune.path)?;
-        let code = match &request.local_code {
-            Some(local) => format!("{}-{}", commune.code, local),
-            None => units::next_village_code(conn, &commune)?,
-        };
-        let unit = units::create(
-            conn,
-            &NewUnit {
-                level: UnitLevel::Village,
-                code,
-                name: request.name.trim().to_owned(),
-                division_type: division.into_string(),
-                parent_id: Some(commune.id),
-                valid_from,
-            },
-        )?;
+        let (unit, commune) = crate::villages::open(conn, &actor, &request, division, valid_from)?;
         let dto = UnitDto::new(&unit, Some(&commune), None);
         audit(conn, &actor, "unit", unit.id, "create", Some(&unit), diff(None, Some(&dto)))?;
         Ok(dto)
