@@ -45,10 +45,10 @@ pub struct ImportQuery {
     pub mode: Option<ImportMode>,
     pub format: Option<ImportFormat>,
     /// The sheet of a workbook to read; the first when absent.
-    #[param(min_length = 1, max_length = 31)]
+    #[param(min_length = 1, max_length = 31, pattern = "^[^\\x00-\\x1F\\x7F-\\x9F]*$")]
     pub sheet: Option<String>,
     /// The file's name, kept with the job for the audit trail.
-    #[param(min_length = 1, max_length = 255)]
+    #[param(min_length = 1, max_length = 255, pattern = "^[^\\x00-\\x1F\\x7F-\\x9F]*$")]
     pub file_name: Option<String>,
 }
 

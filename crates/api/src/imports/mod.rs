@@ -87,6 +87,16 @@ pub fn format_of(format: ImportFormat) -> Format {
     }
 }
 
+/// Text read from a file, as a response may carry it: control characters (other than tab and
+/// line breaks) shown as U+FFFD.
+fn shown(text: &str) -> String {
+    if crate::extract::has_control_character(text) {
+        text.chars().map(|c| if crate::extract::is_refused_control(c) { '\u{FFFD}' } else { c }).collect()
+    } else {
+        text.to_owned()
+    }
+}
+
 fn texts(detail: Option<&str>, lang: Lang) -> Option<String> {
     let value: serde_json::Value = serde_json::from_str(detail?).ok()?;
     value.get(if lang == Lang::Vi { "vi" } else { "en" })?.as_str().map(str::to_owned)
@@ -94,7 +104,7 @@ fn texts(detail: Option<&str>, lang: Lang) -> Option<String> {
 
 fn warning(value: &serde_json::Value, lang: Lang) -> ImportWarning {
     let code = value.get("code").and_then(|c| c.as_str()).unwrap_or_default().to_owned();
-    let column = value.get("column").and_then(|c| c.as_str()).map(str::to_owned);
+    let column = value.get("column").and_then(|c| c.as_str()).map(shown);
     let name = column.clone().unwrap_or_default();
     let message = match (code.as_str(), lang) {
         ("column_ignored" | "key_ignored", Lang::Vi) => format!("Cột “{name}” không được dùng và đã bỏ qua."),
@@ -177,8 +187,8 @@ pub fn error_dto(e: &RowError, lang: Lang) -> ImportRowError {
     ImportRowError {
         row: e.row_number,
         column: e.column_key.clone(),
-        heading: e.heading.clone(),
-        value: e.value.clone(),
+        heading: e.heading.as_deref().map(shown),
+        value: e.value.as_deref().map(shown),
         code: e.code.clone(),
         message: texts(e.detail.as_deref(), lang).unwrap_or_else(|| e.code.clone()),
     }

@@ -138,12 +138,13 @@ pub async fn create_import(
     let q = query.into_inner();
     actor.require(imports::kind_of(q.kind).permission())?;
     let mut problems = Vec::new();
-    if q.sheet.as_ref().is_some_and(|s| s.is_empty() || s.chars().count() > 31 || s.chars().any(char::is_control)) {
-        problems.push(FieldError::new("sheet", Issue::Length { min: Some(1), max: Some(31) }));
-    }
-    if q.file_name.as_ref().is_some_and(|s| s.is_empty() || s.chars().count() > 255 || s.chars().any(char::is_control))
-    {
-        problems.push(FieldError::rule("file_name", crate::i18n::Rule::InvalidFileName));
+    for (name, value, max) in [("sheet", &q.sheet, 31u64), ("file_name", &q.file_name, 255)] {
+        let Some(value) = value else { continue };
+        if value.chars().any(char::is_control) {
+            problems.push(FieldError::rule(name, crate::i18n::Rule::ControlCharacter));
+        } else if value.is_empty() || value.chars().count() as u64 > max {
+            problems.push(FieldError::new(name, Issue::Length { min: Some(1), max: Some(max) }));
+        }
     }
     if !problems.is_empty() {
         return Err(ApiError::InvalidQuery(problems));
