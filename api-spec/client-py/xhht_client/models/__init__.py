@@ -44,6 +44,7 @@ from .clan_request import ClanRequest
 from .close_request import CloseRequest
 from .confidence import Confidence
 from .confidence_note import ConfidenceNote
+from .create_import_json_body_item import CreateImportJsonBodyItem
 from .created_account import CreatedAccount
 from .created_api_key import CreatedApiKey
 from .current_result import CurrentResult
@@ -103,6 +104,16 @@ from .health import Health
 from .household_dto import HouseholdDto
 from .household_page import HouseholdPage
 from .household_request import HouseholdRequest
+from .import_error_list import ImportErrorList
+from .import_failure import ImportFailure
+from .import_format import ImportFormat
+from .import_job_dto import ImportJobDto
+from .import_job_page import ImportJobPage
+from .import_kind_param import ImportKindParam
+from .import_mode import ImportMode
+from .import_row_error import ImportRowError
+from .import_state import ImportState
+from .import_warning import ImportWarning_
 from .indicator import Indicator
 from .late_policy import LatePolicy
 from .legal_document import LegalDocument
@@ -270,6 +281,7 @@ __all__ = (
     "ConfidenceNote",
     "CreatedAccount",
     "CreatedApiKey",
+    "CreateImportJsonBodyItem",
     "CurrentResult",
     "Cycle",
     "CyclePeriod",
@@ -327,6 +339,16 @@ __all__ = (
     "HouseholdDto",
     "HouseholdPage",
     "HouseholdRequest",
+    "ImportErrorList",
+    "ImportFailure",
+    "ImportFormat",
+    "ImportJobDto",
+    "ImportJobPage",
+    "ImportKindParam",
+    "ImportMode",
+    "ImportRowError",
+    "ImportState",
+    "ImportWarning_",
     "Indicator",
     "LatePolicy",
     "LegalDocument",

@@ -25,6 +25,9 @@ class CentreDto:
         updated_at (datetime.datetime):
         deleted (bool):
         director_name (None | str | Unset):
+        external_id (None | str | Unset): The province's own key of the record, when it came from an import.
+        import_job_id (int | None | Unset): The import that last created or changed the record (`GET
+            /api/v1/imports/{id}`).
     """
 
     id: int
@@ -35,6 +38,8 @@ class CentreDto:
     updated_at: datetime.datetime
     deleted: bool
     director_name: None | str | Unset = UNSET
+    external_id: None | str | Unset = UNSET
+    import_job_id: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +63,18 @@ class CentreDto:
         else:
             director_name = self.director_name
 
+        external_id: None | str | Unset
+        if isinstance(self.external_id, Unset):
+            external_id = UNSET
+        else:
+            external_id = self.external_id
+
+        import_job_id: int | None | Unset
+        if isinstance(self.import_job_id, Unset):
+            import_job_id = UNSET
+        else:
+            import_job_id = self.import_job_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -73,6 +90,10 @@ class CentreDto:
         )
         if director_name is not UNSET:
             field_dict["director_name"] = director_name
+        if external_id is not UNSET:
+            field_dict["external_id"] = external_id
+        if import_job_id is not UNSET:
+            field_dict["import_job_id"] = import_job_id
 
         return field_dict
 
@@ -102,6 +123,24 @@ class CentreDto:
 
         director_name = _parse_director_name(d.pop("director_name", UNSET))
 
+        def _parse_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_id = _parse_external_id(d.pop("external_id", UNSET))
+
+        def _parse_import_job_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        import_job_id = _parse_import_job_id(d.pop("import_job_id", UNSET))
+
         centre_dto = cls(
             id=id,
             name=name,
@@ -111,6 +150,8 @@ class CentreDto:
             updated_at=updated_at,
             deleted=deleted,
             director_name=director_name,
+            external_id=external_id,
+            import_job_id=import_job_id,
         )
 
         centre_dto.additional_properties = d

@@ -30,6 +30,9 @@ class CitizenDto:
         deleted (bool): A deletion marker, in sync reads.
         household_id (int | None | Unset):
         workplace_id (int | None | Unset): The organisation the citizen works or studies at.
+        external_id (None | str | Unset): The province's own key of the record, when it came from an import.
+        import_job_id (int | None | Unset): The import that last created or changed the record (`GET
+            /api/v1/imports/{id}`).
     """
 
     id: int
@@ -43,6 +46,8 @@ class CitizenDto:
     deleted: bool
     household_id: int | None | Unset = UNSET
     workplace_id: int | None | Unset = UNSET
+    external_id: None | str | Unset = UNSET
+    import_job_id: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -76,6 +81,18 @@ class CitizenDto:
         else:
             workplace_id = self.workplace_id
 
+        external_id: None | str | Unset
+        if isinstance(self.external_id, Unset):
+            external_id = UNSET
+        else:
+            external_id = self.external_id
+
+        import_job_id: int | None | Unset
+        if isinstance(self.import_job_id, Unset):
+            import_job_id = UNSET
+        else:
+            import_job_id = self.import_job_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -95,6 +112,10 @@ class CitizenDto:
             field_dict["household_id"] = household_id
         if workplace_id is not UNSET:
             field_dict["workplace_id"] = workplace_id
+        if external_id is not UNSET:
+            field_dict["external_id"] = external_id
+        if import_job_id is not UNSET:
+            field_dict["import_job_id"] = import_job_id
 
         return field_dict
 
@@ -137,6 +158,24 @@ class CitizenDto:
 
         workplace_id = _parse_workplace_id(d.pop("workplace_id", UNSET))
 
+        def _parse_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_id = _parse_external_id(d.pop("external_id", UNSET))
+
+        def _parse_import_job_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        import_job_id = _parse_import_job_id(d.pop("import_job_id", UNSET))
+
         citizen_dto = cls(
             id=id,
             full_name=full_name,
@@ -149,6 +188,8 @@ class CitizenDto:
             deleted=deleted,
             household_id=household_id,
             workplace_id=workplace_id,
+            external_id=external_id,
+            import_job_id=import_job_id,
         )
 
         citizen_dto.additional_properties = d

@@ -7,6 +7,8 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="ClanDto")
 
 
@@ -22,6 +24,9 @@ class ClanDto:
         version (int):
         updated_at (datetime.datetime):
         deleted (bool):
+        external_id (None | str | Unset): The province's own key of the record, when it came from an import.
+        import_job_id (int | None | Unset): The import that last created or changed the record (`GET
+            /api/v1/imports/{id}`).
     """
 
     id: int
@@ -31,6 +36,8 @@ class ClanDto:
     version: int
     updated_at: datetime.datetime
     deleted: bool
+    external_id: None | str | Unset = UNSET
+    import_job_id: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -48,6 +55,18 @@ class ClanDto:
 
         deleted = self.deleted
 
+        external_id: None | str | Unset
+        if isinstance(self.external_id, Unset):
+            external_id = UNSET
+        else:
+            external_id = self.external_id
+
+        import_job_id: int | None | Unset
+        if isinstance(self.import_job_id, Unset):
+            import_job_id = UNSET
+        else:
+            import_job_id = self.import_job_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -61,6 +80,10 @@ class ClanDto:
                 "deleted": deleted,
             }
         )
+        if external_id is not UNSET:
+            field_dict["external_id"] = external_id
+        if import_job_id is not UNSET:
+            field_dict["import_job_id"] = import_job_id
 
         return field_dict
 
@@ -81,6 +104,24 @@ class ClanDto:
 
         deleted = d.pop("deleted")
 
+        def _parse_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_id = _parse_external_id(d.pop("external_id", UNSET))
+
+        def _parse_import_job_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        import_job_id = _parse_import_job_id(d.pop("import_job_id", UNSET))
+
         clan_dto = cls(
             id=id,
             name=name,
@@ -89,6 +130,8 @@ class ClanDto:
             version=version,
             updated_at=updated_at,
             deleted=deleted,
+            external_id=external_id,
+            import_job_id=import_job_id,
         )
 
         clan_dto.additional_properties = d

@@ -24,6 +24,9 @@ class HouseholdDto:
         updated_at (datetime.datetime):
         deleted (bool):
         head_citizen_id (int | None | Unset):
+        external_id (None | str | Unset): The province's own key of the record, when it came from an import.
+        import_job_id (int | None | Unset): The import that last created or changed the record (`GET
+            /api/v1/imports/{id}`).
     """
 
     id: int
@@ -34,6 +37,8 @@ class HouseholdDto:
     updated_at: datetime.datetime
     deleted: bool
     head_citizen_id: int | None | Unset = UNSET
+    external_id: None | str | Unset = UNSET
+    import_job_id: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,6 +62,18 @@ class HouseholdDto:
         else:
             head_citizen_id = self.head_citizen_id
 
+        external_id: None | str | Unset
+        if isinstance(self.external_id, Unset):
+            external_id = UNSET
+        else:
+            external_id = self.external_id
+
+        import_job_id: int | None | Unset
+        if isinstance(self.import_job_id, Unset):
+            import_job_id = UNSET
+        else:
+            import_job_id = self.import_job_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -72,6 +89,10 @@ class HouseholdDto:
         )
         if head_citizen_id is not UNSET:
             field_dict["head_citizen_id"] = head_citizen_id
+        if external_id is not UNSET:
+            field_dict["external_id"] = external_id
+        if import_job_id is not UNSET:
+            field_dict["import_job_id"] = import_job_id
 
         return field_dict
 
@@ -101,6 +122,24 @@ class HouseholdDto:
 
         head_citizen_id = _parse_head_citizen_id(d.pop("head_citizen_id", UNSET))
 
+        def _parse_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_id = _parse_external_id(d.pop("external_id", UNSET))
+
+        def _parse_import_job_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        import_job_id = _parse_import_job_id(d.pop("import_job_id", UNSET))
+
         household_dto = cls(
             id=id,
             label=label,
@@ -110,6 +149,8 @@ class HouseholdDto:
             updated_at=updated_at,
             deleted=deleted,
             head_citizen_id=head_citizen_id,
+            external_id=external_id,
+            import_job_id=import_job_id,
         )
 
         household_dto.additional_properties = d

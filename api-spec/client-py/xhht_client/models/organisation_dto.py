@@ -29,6 +29,9 @@ class OrganisationDto:
         updated_at (datetime.datetime):
         deleted (bool):
         learner_count (int | None | Unset):
+        external_id (None | str | Unset): The province's own key of the record, when it came from an import.
+        import_job_id (int | None | Unset): The import that last created or changed the record (`GET
+            /api/v1/imports/{id}`).
     """
 
     id: int
@@ -41,6 +44,8 @@ class OrganisationDto:
     updated_at: datetime.datetime
     deleted: bool
     learner_count: int | None | Unset = UNSET
+    external_id: None | str | Unset = UNSET
+    import_job_id: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -68,6 +73,18 @@ class OrganisationDto:
         else:
             learner_count = self.learner_count
 
+        external_id: None | str | Unset
+        if isinstance(self.external_id, Unset):
+            external_id = UNSET
+        else:
+            external_id = self.external_id
+
+        import_job_id: int | None | Unset
+        if isinstance(self.import_job_id, Unset):
+            import_job_id = UNSET
+        else:
+            import_job_id = self.import_job_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -85,6 +102,10 @@ class OrganisationDto:
         )
         if learner_count is not UNSET:
             field_dict["learner_count"] = learner_count
+        if external_id is not UNSET:
+            field_dict["external_id"] = external_id
+        if import_job_id is not UNSET:
+            field_dict["import_job_id"] = import_job_id
 
         return field_dict
 
@@ -118,6 +139,24 @@ class OrganisationDto:
 
         learner_count = _parse_learner_count(d.pop("learner_count", UNSET))
 
+        def _parse_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_id = _parse_external_id(d.pop("external_id", UNSET))
+
+        def _parse_import_job_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        import_job_id = _parse_import_job_id(d.pop("import_job_id", UNSET))
+
         organisation_dto = cls(
             id=id,
             name=name,
@@ -129,6 +168,8 @@ class OrganisationDto:
             updated_at=updated_at,
             deleted=deleted,
             learner_count=learner_count,
+            external_id=external_id,
+            import_job_id=import_job_id,
         )
 
         organisation_dto.additional_properties = d
