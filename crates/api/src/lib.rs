@@ -22,6 +22,7 @@ mod middleware;
 pub mod openapi;
 pub mod reference;
 pub mod registration;
+pub mod registries;
 pub mod report_files;
 mod routes;
 pub mod scoring;

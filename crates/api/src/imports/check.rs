@@ -7,9 +7,7 @@ use crate::auth::Actor;
 use crate::dto::*;
 use crate::error::ApiError;
 use crate::i18n::{Lang, Rule};
-use crate::routes::registry::{
-    Centres, Citizens, Clans, Households, Organisations, Referenced, Refs, Registry, Resource,
-};
+use crate::registries::{Centres, Citizens, Clans, Households, Organisations, Referenced, Refs, Registry, Resource};
 use crate::state::AppState;
 use std::collections::{HashMap, HashSet};
 use validator::Validate;
@@ -339,7 +337,7 @@ impl Refs for CachedRefs<'_> {
         if let Some(found) = self.cache.records.get(&(registry, id)) {
             return Ok(found.clone());
         }
-        let found = crate::routes::registry::DbRefs(self.conn).record(registry, id)?;
+        let found = crate::registries::DbRefs(self.conn).record(registry, id)?;
         self.cache.records.insert((registry, id), found.clone());
         Ok(found)
     }
@@ -348,7 +346,7 @@ impl Refs for CachedRefs<'_> {
         if let Some(found) = self.cache.twins.get(hash) {
             return Ok(found.clone());
         }
-        crate::routes::registry::DbRefs(self.conn).twins(hash)
+        crate::registries::DbRefs(self.conn).twins(hash)
     }
 }
 
