@@ -311,6 +311,12 @@ async fn a_file_that_cannot_be_read_or_lacks_a_column_is_refused_at_once(app: &T
     assert_problem(sheet, 422, "import_file_unreadable").await;
     let kind = post("kind=villagers", "text/csv", b"a\n1\n".to_vec()).await.unwrap();
     assert_problem(kind, 400, "invalid_query").await;
+    // Nothing refused before a job exists is left in the spool.
+    let spooled: Vec<_> = std::fs::read_dir(std::path::Path::new(&app.data_dir).join("imports"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.file_name()))
+        .collect();
+    assert!(spooled.is_empty(), "{spooled:?}");
 
     // Windows-1258 below readable headings: found by the job, which fails and writes nothing.
     let mut legacy = b"external_id,label,unit\nA1,Ho mot,00004\n".to_vec();

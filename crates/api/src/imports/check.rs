@@ -272,12 +272,6 @@ impl Cache {
         Ok(())
     }
 
-    /// After a page is written, what it wrote may be named by the next pages.
-    pub fn forget_keys(&mut self) {
-        self.keys.clear();
-        self.twins.clear();
-    }
-
     /// The record a key names, among those readable: one in the same unit first, else one in
     /// the same commune, else the only one.
     fn by_key(&self, registry: Registry, key: &str, home: &Unit) -> Result<i64, usize> {

@@ -141,6 +141,11 @@ impl From<ApiError> for Stop {
     }
 }
 
+/// A message in both languages, as jobs and their errors store it (read back by `texts`).
+fn bilingual(vi: &str, en: &str) -> String {
+    serde_json::json!({"vi": vi, "en": en}).to_string()
+}
+
 /// Texts of a file that cannot be read, in both languages.
 pub fn file_error_texts(e: &FileError) -> (String, String) {
     match e {
@@ -215,12 +220,10 @@ struct Errors {
     headings: Vec<String>,
     pending: Vec<RowError>,
     stored: usize,
-    rows: i64,
 }
 
 impl Errors {
     fn add(&mut self, kind: ImportKind, map: &ColumnMap, number: u64, problems: Vec<RowProblem>) {
-        self.rows += 1;
         for p in problems {
             if self.stored >= MAX_STORED_ERRORS {
                 return;
@@ -241,7 +244,7 @@ impl Errors {
                 heading,
                 value,
                 code: p.code,
-                detail: Some(serde_json::json!({"vi": p.vi, "en": p.en}).to_string()),
+                detail: Some(bilingual(&p.vi, &p.en)),
             });
         }
     }
@@ -440,7 +443,7 @@ fn execute(state: &AppState, spec: &Spec, live: &Live) -> Result<(), ApiError> {
     }
     *live.now.lock().unwrap_or_else(|p| p.into_inner()) = ("validating", Progress::default());
     let fail = |code: &str, vi: String, en: String, progress: &Progress, warnings: &str| -> Result<(), ApiError> {
-        let detail = serde_json::json!({"vi": vi, "en": en}).to_string();
+        let detail = bilingual(&vi, &en);
         state.db.write(|conn| {
             let o = Outcome {
                 state: "failed",
@@ -480,7 +483,7 @@ fn execute(state: &AppState, spec: &Spec, live: &Live) -> Result<(), ApiError> {
         },
         seen: Seen::default(),
         progress: Progress::default(),
-        errors: Errors { job: id, headings, pending: Vec::new(), stored: 0, rows: 0 },
+        errors: Errors { job: id, headings, pending: Vec::new(), stored: 0 },
         state: "validating",
     };
     let stopped: Result<(), Stop> = match spec.mode {
@@ -518,48 +521,37 @@ fn execute(state: &AppState, spec: &Spec, live: &Live) -> Result<(), ApiError> {
     let (end, failure): (&str, Option<(String, String, String)>) = match stopped {
         Ok(()) => ("done", None),
         Err(Stop::RolledBack) if spec.dry_run => ("done", None),
-        Err(Stop::RolledBack) => {
-            // Nothing of an atomic import is kept when a row fails.
-            (progress.rows_created, progress.rows_updated, progress.rows_unchanged) = (0, 0, 0);
-            (
-                "failed",
-                Some((
-                    "import_rows_invalid".into(),
-                    format!(
-                        "{} dòng có lỗi; không dòng nào được ghi. Sửa các dòng lỗi rồi nhập lại cả tệp.",
-                        progress.rows_invalid
-                    ),
-                    format!(
-                        "{} rows have errors; no row was written. Correct them and import the whole file again.",
-                        progress.rows_invalid
-                    ),
-                )),
-            )
-        }
-        Err(Stop::Cancelled) => {
-            if spec.mode == Mode::Atomic {
-                (progress.rows_created, progress.rows_updated, progress.rows_unchanged) = (0, 0, 0);
-            }
-            ("cancelled", None)
-        }
+        Err(Stop::RolledBack) => (
+            "failed",
+            Some((
+                "import_rows_invalid".into(),
+                format!(
+                    "{} dòng có lỗi; không dòng nào được ghi. Sửa các dòng lỗi rồi nhập lại cả tệp.",
+                    progress.rows_invalid
+                ),
+                format!(
+                    "{} rows have errors; no row was written. Correct them and import the whole file again.",
+                    progress.rows_invalid
+                ),
+            )),
+        ),
+        Err(Stop::Cancelled) => ("cancelled", None),
         Err(Stop::File(e)) => {
-            if spec.mode == Mode::Atomic {
-                (progress.rows_created, progress.rows_updated, progress.rows_unchanged) = (0, 0, 0);
-            }
             let (vi, en) = file_error_texts(&e);
             ("failed", Some(("import_file_unreadable".into(), vi, en)))
         }
         Err(Stop::Failed(e)) => {
             tracing::error!(job = id, error = ?e, "import job failed");
-            if spec.mode == Mode::Atomic {
-                (progress.rows_created, progress.rows_updated, progress.rows_unchanged) = (0, 0, 0);
-            }
             let (vi, en) = (e.problem(crate::i18n::Lang::Vi, None, None), e.problem(crate::i18n::Lang::En, None, None));
             ("failed", Some((e.code().as_str(), vi.detail, en.detail)))
         }
     };
+    // An atomic import that did not end done was rolled back: nothing of it is kept.
+    if spec.mode == Mode::Atomic && end != "done" {
+        (progress.rows_created, progress.rows_updated, progress.rows_unchanged) = (0, 0, 0);
+    }
     let warnings = serde_json::Value::Array(warnings).to_string();
-    let detail = failure.as_ref().map(|(_, vi, en)| serde_json::json!({"vi": vi, "en": en}).to_string());
+    let detail = failure.as_ref().map(|(_, vi, en)| bilingual(vi, en));
     let errors = &mut job.errors;
     state.db.write(|conn| -> Result<(), ApiError> {
         errors.flush(conn)?;

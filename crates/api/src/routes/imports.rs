@@ -43,64 +43,71 @@ fn upload_format(req: &HttpRequest, asked: Option<ImportFormat>, head: &[u8]) ->
     }
 }
 
+/// An upload in the spool that no job has taken yet: removed when dropped, so that every way
+/// out of the request before the job exists leaves nothing behind.
+struct Upload {
+    path: std::path::PathBuf,
+    sha256: String,
+    size: u64,
+    /// The first bytes, to tell the format by.
+    head: Vec<u8>,
+    /// Taken by a job: no longer removed on drop.
+    kept: bool,
+}
+
+impl Upload {
+    /// Hands the file to the job: renamed to the job's name, no longer removed on drop.
+    fn into_job(mut self, to: std::path::PathBuf) -> Result<std::path::PathBuf, ApiError> {
+        std::fs::rename(&self.path, &to).map_err(|_| ApiError::Internal)?;
+        self.kept = true;
+        Ok(to)
+    }
+}
+
+impl Drop for Upload {
+    fn drop(&mut self) {
+        if !self.kept {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
 /// Writes the body to a file in the spool, with its SHA-256 and size.
-async fn spool_upload(
-    state: &web::Data<AppState>,
-    mut payload: web::Payload,
-) -> Result<(std::path::PathBuf, String, u64, Vec<u8>), ApiError> {
+async fn spool_upload(state: &web::Data<AppState>, mut payload: web::Payload) -> Result<Upload, ApiError> {
     let spool = state.spool.clone();
     std::fs::create_dir_all(&spool.dir).map_err(|_| ApiError::Internal)?;
     let path = spool.dir.join(format!("upload-{}", uuid::Uuid::new_v4()));
-    let mut out =
-        Some(std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&path).map_err(|_| ApiError::Internal)?));
+    let file = std::fs::File::create(&path).map_err(|_| ApiError::Internal)?;
+    let mut upload = Upload { path, sha256: String::new(), size: 0, head: Vec::new(), kept: false };
+    let mut out = Some(std::io::BufWriter::with_capacity(1 << 20, file));
     let mut hash = Sha256::new();
-    let (mut size, mut head) = (0u64, Vec::new());
     let mut buffered: Vec<u8> = Vec::with_capacity(1 << 20);
-    let cleanup = |path: &std::path::Path| {
-        let _ = std::fs::remove_file(path);
-    };
     while let Some(chunk) = payload.next().await {
-        let chunk = match chunk {
-            Ok(c) => c,
-            Err(_) => {
-                cleanup(&path);
-                return Err(ApiError::InvalidJson(None));
-            }
-        };
-        size += chunk.len() as u64;
-        if size > spool.max_bytes {
-            cleanup(&path);
+        let chunk = chunk.map_err(|_| ApiError::InvalidJson(None))?;
+        upload.size += chunk.len() as u64;
+        if upload.size > spool.max_bytes {
             return Err(ApiError::PayloadTooLarge { limit: usize::try_from(spool.max_bytes).unwrap_or(usize::MAX) });
         }
-        if head.len() < 4096 {
-            head.extend_from_slice(&chunk[..chunk.len().min(4096 - head.len())]);
+        if upload.head.len() < 4096 {
+            let take = chunk.len().min(4096 - upload.head.len());
+            upload.head.extend_from_slice(&chunk[..take]);
         }
         hash.update(&chunk);
         buffered.extend_from_slice(&chunk);
         if buffered.len() >= 1 << 20 {
             let (mut writer, data) = (out.take().ok_or(ApiError::Internal)?, std::mem::take(&mut buffered));
             let back = web::block(move || writer.write_all(&data).map(|()| writer)).await;
-            match back {
-                Ok(Ok(writer)) => out = Some(writer),
-                _ => {
-                    cleanup(&path);
-                    return Err(ApiError::Internal);
-                }
-            }
+            out = Some(back.map_err(|_| ApiError::Internal)?.map_err(|_| ApiError::Internal)?);
         }
     }
     let mut writer = out.ok_or(ApiError::Internal)?;
     let finished = web::block(move || writer.write_all(&buffered).and_then(|()| writer.flush())).await;
-    if !matches!(finished, Ok(Ok(()))) {
-        cleanup(&path);
-        return Err(ApiError::Internal);
-    }
-    if size == 0 {
-        cleanup(&path);
+    finished.map_err(|_| ApiError::Internal)?.map_err(|_| ApiError::Internal)?;
+    if upload.size == 0 {
         return Err(ApiError::Validation(vec![FieldError::new("body", Issue::Required)]));
     }
-    let sha256 = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
-    Ok((path, sha256, size, head))
+    upload.sha256 = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    Ok(upload)
 }
 
 fn accepted(job: &Job, req: &HttpRequest, state: &AppState) -> Result<HttpResponse, ApiError> {
@@ -150,38 +157,22 @@ pub async fn create_import(
         return Err(ApiError::InvalidQuery(problems));
     }
     let key = idempotency_key(&req)?;
-    let (path, sha256, size, head) = spool_upload(&state, payload).await?;
-    let format = match upload_format(&req, q.format, &head) {
-        Ok(f) => f,
-        Err(e) => {
-            let _ = std::fs::remove_file(&path);
-            return Err(e);
-        }
-    };
+    let upload = spool_upload(&state, payload).await?;
+    let format = upload_format(&req, q.format, &upload.head)?;
     let kind = imports::kind_of(q.kind);
     let mode = match q.mode {
         Some(ImportMode::PerRow) => Mode::PerRow,
         _ => Mode::Atomic,
     };
     let dry_run = q.dry_run.unwrap_or(false);
-    let (checked_path, sheet) = (path.clone(), q.sheet.clone());
+    let (checked_path, sheet) = (upload.path.clone(), q.sheet.clone());
     // The headings are checked before a job exists: a file that cannot be read, or lacks a
     // column, is answered at once.
-    let checked =
-        web::block(move || imports::run::open_checked(kind, format, &checked_path, sheet.as_deref()).map(|_| ())).await;
-    match checked {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => {
-            let _ = std::fs::remove_file(&path);
-            return Err(e);
-        }
-        Err(_) => {
-            let _ = std::fs::remove_file(&path);
-            return Err(ApiError::Internal);
-        }
-    }
+    web::block(move || imports::run::open_checked(kind, format, &checked_path, sheet.as_deref()).map(|_| ()))
+        .await
+        .map_err(|_| ApiError::Internal)??;
     let (account, file_name, sheet) = (actor.id, q.file_name.clone(), q.sheet.clone());
-    let (key_for_db, sha_for_db) = (key.clone(), sha256.clone());
+    let (key_for_db, sha_for_db, size) = (key.clone(), upload.sha256.clone(), upload.size);
     let created = db(&state, move |database| {
         database.write(|conn| {
             let new = NewJob {
@@ -199,13 +190,12 @@ pub async fn create_import(
             Ok::<_, ApiError>(jobs::create(conn, &new)?)
         })
     })
-    .await;
+    .await?;
     let job = match created {
-        Ok(Ok(job)) => job,
-        Ok(Err(earlier)) => {
+        Ok(job) => job,
+        Err(earlier) => {
             // A retry: the first job answers, if it was for the same file and request.
-            let _ = std::fs::remove_file(&path);
-            let same = earlier.file_sha256 == sha256
+            let same = earlier.file_sha256 == upload.sha256
                 && earlier.kind == kind.as_str()
                 && earlier.mode == mode.as_str()
                 && earlier.dry_run == dry_run;
@@ -215,16 +205,8 @@ pub async fn create_import(
                 Err(ApiError::Conflict(Conflict::IdempotencyKeyReused))
             };
         }
-        Err(e) => {
-            let _ = std::fs::remove_file(&path);
-            return Err(e);
-        }
     };
-    let upload = state.spool.upload(job.id);
-    if std::fs::rename(&path, &upload).is_err() {
-        let _ = std::fs::remove_file(&path);
-        return Err(ApiError::Internal);
-    }
+    let upload = upload.into_job(state.spool.upload(job.id))?;
     let spec = Spec { job_id: job.id, kind, format, sheet: q.sheet, mode, dry_run, path: upload, actor };
     state.imports.submit(state.clone().into_inner(), spec);
     accepted(&job, &req, &state)
