@@ -24,22 +24,25 @@ fn visible(job: Job, actor: &Actor) -> Result<Job, ApiError> {
     if job.account_id == actor.id || actor.is_admin() { Ok(job) } else { Err(ApiError::NotFound(Record::ImportJob)) }
 }
 
-/// The format of the upload: as asked, else by its media type, else by its first bytes.
+/// The format of the upload: as asked (which a media type must not contradict), else by its
+/// media type, else by its first bytes.
 fn upload_format(req: &HttpRequest, asked: Option<ImportFormat>, head: &[u8]) -> Result<Format, ApiError> {
-    if let Some(asked) = asked {
-        return Ok(imports::format_of(asked));
-    }
     let media = req
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase());
-    match media.as_deref() {
-        // What says nothing of the format (curl's default among them): read the first bytes.
-        None | Some("" | "application/octet-stream" | "text/plain" | "application/x-www-form-urlencoded") => {
-            Ok(Format::sniff(head))
-        }
-        Some(media) => Format::from_media_type(media).ok_or(ApiError::UnsupportedMediaType),
+    let named = match media.as_deref() {
+        // What says nothing of the format (curl's default among them).
+        None | Some("" | "application/octet-stream" | "text/plain" | "application/x-www-form-urlencoded") => None,
+        Some(media) => Some(Format::from_media_type(media).ok_or(ApiError::UnsupportedMediaType)?),
+    };
+    match (asked.map(imports::format_of), named) {
+        // `format=` and a media type that name two formats: the body is not what one of them says.
+        (Some(asked), Some(named)) if asked != named => Err(ApiError::UnsupportedMediaType),
+        (Some(format), _) | (None, Some(format)) => Ok(format),
+        // Else the first bytes tell.
+        (None, None) => Ok(Format::sniff(head)),
     }
 }
 
@@ -130,7 +133,7 @@ fn accepted(job: &Job, req: &HttpRequest, state: &AppState) -> Result<HttpRespon
     responses(
         (status = 202, description = "The job, queued", body = ImportJobDto, headers(("Location" = String, description = "The job's URL"))),
         (status = 413, description = "The file is larger than the configured limit (`payload_too_large`)", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The media type is not one of the four formats (`unsupported_media_type`)", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The media type is not one of the four formats, or contradicts `format` (`unsupported_media_type`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The body is empty (`validation_failed`); the file cannot be read at all, e.g. a broken workbook or an unknown encoding (`import_file_unreadable`); a required column is missing (`import_columns_missing`: each is named, and the detail lists the columns read); or the Idempotency-Key was used with another file (`idempotency_key_reused`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
