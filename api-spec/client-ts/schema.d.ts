@@ -11927,7 +11927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The media type is not one of the four formats, or contradicts `format` (`unsupported_media_type`) */
+            /** @description The media type is not one of the four formats (`unsupported_media_type`) */
             415: {
                 headers: {
                     [name: string]: unknown;

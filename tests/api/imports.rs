@@ -305,8 +305,10 @@ async fn a_file_that_cannot_be_read_or_lacks_a_column_is_refused_at_once(app: &T
     assert_problem(empty, 422, "validation_failed").await;
     let image = post("kind=households", "image/png", b"\x89PNG".to_vec()).await.unwrap();
     assert_problem(image, 415, "unsupported_media_type").await;
-    let contradicted = post("kind=households&format=ndjson", "application/json", b"true".to_vec()).await.unwrap();
-    assert_problem(contradicted, 415, "unsupported_media_type").await;
+    let not_objects = post("kind=households&format=ndjson", "application/json", b"true".to_vec()).await.unwrap();
+    assert_problem(not_objects, 422, "import_file_unreadable").await;
+    let numbers = post("kind=households", "application/json", b"[2.5, 3]".to_vec()).await.unwrap();
+    assert_problem(numbers, 422, "import_file_unreadable").await;
     let json = post("kind=households", "application/json", b"{\"not\": \"an array\"}".to_vec()).await.unwrap();
     assert_problem(json, 422, "import_file_unreadable").await;
     let sheet = post("kind=households&sheet=Trang%209", XLSX, xlsx(&[&["external_id"]])).await.unwrap();

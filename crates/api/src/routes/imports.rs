@@ -24,8 +24,7 @@ fn visible(job: Job, actor: &Actor) -> Result<Job, ApiError> {
     if job.account_id == actor.id || actor.is_admin() { Ok(job) } else { Err(ApiError::NotFound(Record::ImportJob)) }
 }
 
-/// The format of the upload: as asked (which a media type must not contradict), else by its
-/// media type, else by its first bytes.
+/// The format of the upload: as asked, else by its media type, else by its first bytes.
 fn upload_format(req: &HttpRequest, asked: Option<ImportFormat>, head: &[u8]) -> Result<Format, ApiError> {
     let media = req
         .headers()
@@ -37,13 +36,11 @@ fn upload_format(req: &HttpRequest, asked: Option<ImportFormat>, head: &[u8]) ->
         None | Some("" | "application/octet-stream" | "text/plain" | "application/x-www-form-urlencoded") => None,
         Some(media) => Some(Format::from_media_type(media).ok_or(ApiError::UnsupportedMediaType)?),
     };
-    match (asked.map(imports::format_of), named) {
-        // `format=` and a media type that name two formats: the body is not what one of them says.
-        (Some(asked), Some(named)) if asked != named => Err(ApiError::UnsupportedMediaType),
-        (Some(format), _) | (None, Some(format)) => Ok(format),
+    Ok(match (asked.map(imports::format_of), named) {
+        (Some(format), _) | (None, Some(format)) => format,
         // Else the first bytes tell.
-        (None, None) => Ok(Format::sniff(head)),
-    }
+        (None, None) => Format::sniff(head),
+    })
 }
 
 /// An upload in the spool that no job has taken yet: removed when dropped, so that every way
@@ -133,7 +130,7 @@ fn accepted(job: &Job, req: &HttpRequest, state: &AppState) -> Result<HttpRespon
     responses(
         (status = 202, description = "The job, queued", body = ImportJobDto, headers(("Location" = String, description = "The job's URL"))),
         (status = 413, description = "The file is larger than the configured limit (`payload_too_large`)", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The media type is not one of the four formats, or contradicts `format` (`unsupported_media_type`)", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The media type is not one of the four formats (`unsupported_media_type`)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The body is empty (`validation_failed`); the file cannot be read at all, e.g. a broken workbook or an unknown encoding (`import_file_unreadable`); a required column is missing (`import_columns_missing`: each is named, and the detail lists the columns read); or the Idempotency-Key was used with another file (`idempotency_key_reused`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -171,9 +168,19 @@ pub async fn create_import(
     let (checked_path, sheet) = (upload.path.clone(), q.sheet.clone());
     // The headings are checked before a job exists: a file that cannot be read, or lacks a
     // column, is answered at once.
-    web::block(move || imports::run::open_checked(kind, format, &checked_path, sheet.as_deref()).map(|_| ()))
-        .await
-        .map_err(|_| ApiError::Internal)??;
+    // So is a first row that cannot be read (a JSON element that is not an object, say).
+    web::block(move || {
+        let (mut rows, _) = imports::run::open_checked(kind, format, &checked_path, sheet.as_deref())?;
+        match rows.next_row() {
+            Some(Err(e)) => {
+                let (vi, en) = imports::run::file_error_texts(&e);
+                Err(ApiError::ImportFileUnreadable { vi, en })
+            }
+            _ => Ok(()),
+        }
+    })
+    .await
+    .map_err(|_| ApiError::Internal)??;
     let (account, file_name, sheet) = (actor.id, q.file_name.clone(), q.sheet.clone());
     let (key_for_db, sha_for_db, size) = (key.clone(), upload.sha256.clone(), upload.size);
     let created = db(&state, move |database| {
