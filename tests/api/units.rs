@@ -16,7 +16,51 @@ on_both_backends!(
     village_lifecycle_rename_and_close,
     creating_is_idempotent,
     reference_reads_come_from_memory_and_stay_current_on_every_server,
+    a_reference_write_is_announced_to_every_server,
 );
+
+/// On PostgreSQL a server learns of another's reference write from its notification alone: this
+/// watcher never reads the version after its first look. On SQLite the write is found by the
+/// periodic read (one server per file is the SQLite deployment).
+async fn a_reference_write_is_announced_to_every_server(app: &TestApp) {
+    use std::time::{Duration, Instant};
+    use xhht_persistence::{Database, DatabaseUrl, reference};
+    let url = DatabaseUrl::parse(&app.database_url).unwrap();
+    let (writer, follower) =
+        (Database::connect(&url, &Default::default()).unwrap(), Database::connect(&url, &Default::default()).unwrap());
+    let recheck = if app.database_url.starts_with("postgres") { Duration::from_secs(3600) } else { reference::RECHECK };
+    follower.watch_reference_every(recheck).unwrap();
+    let wait_for = |wanted: i64| {
+        let started = Instant::now();
+        loop {
+            if follower.reference_version() >= Some(wanted) {
+                return;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(5),
+                "still at {:?}, not {wanted}",
+                follower.reference_version()
+            );
+            std::thread::sleep(Duration::from_millis(2));
+        }
+    };
+    let before = writer.read(reference::current).unwrap();
+    wait_for(before);
+    for _ in 0..3 {
+        writer.write(reference::bump).unwrap();
+        assert_eq!(writer.reference_version(), None, "not watched: the writer's own copy is not trusted");
+    }
+    wait_for(before + 3);
+    // A raise rolled back is announced to nobody and not published.
+    let rolled_back: Result<(), xhht_persistence::PersistenceError> = writer.write(|conn| {
+        reference::bump(conn)?;
+        Err(xhht_persistence::PersistenceError::StaleVersion)
+    });
+    assert!(rolled_back.is_err());
+    assert_eq!(writer.read(reference::current).unwrap(), before + 3);
+    std::thread::sleep(Duration::from_millis(50));
+    assert_eq!(follower.reference_version(), Some(before + 3));
+}
 
 /// Units and frameworks are served from memory with ETags a portal revalidates; a change made
 /// through one server is served at once by another sharing the database.
@@ -75,8 +119,19 @@ async fn reference_reads_come_from_memory_and_stay_current_on_every_server(app: 
         json!({"name": "Thôn Đổi tên", "effective_date": "2026-02-01", "legal_basis": "Quyết định số 9/QĐ-UBND"});
     let renamed = app.client.patch(&url).header("if-match", &village_etag).json(&rename).send().await.unwrap();
     assert_eq!(renamed.status(), 200);
-    let through_other: Value = app.anonymous.get(&other_url).send().await.unwrap().json().await.unwrap();
-    assert_eq!(through_other["name"], "Thôn Đổi tên");
+    let through_this: Value = app.anonymous.get(&url).send().await.unwrap().json().await.unwrap();
+    assert_eq!(through_this["name"], "Thôn Đổi tên", "the server that wrote serves its write at once");
+    // The other learns of it from PostgreSQL's notification within milliseconds, or on SQLite
+    // from its half-second check of the version.
+    let started = std::time::Instant::now();
+    loop {
+        let through_other: Value = app.anonymous.get(&other_url).send().await.unwrap().json().await.unwrap();
+        if through_other["name"] == "Thôn Đổi tên" {
+            break;
+        }
+        assert!(started.elapsed() < std::time::Duration::from_secs(3), "the other server still serves {through_other}");
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
 
     // Frameworks too: a public version's tag is its row version.
     let framework = app.get_json("/api/v1/frameworks?key=vn.moet.dvht.huyen.tt22-2020").await["items"][0]["id"].clone();

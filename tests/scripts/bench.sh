@@ -10,6 +10,7 @@
 #     load of the same rows (COPY on PostgreSQL, prepared INSERTs on SQLite), on both backends;
 #  4. HTTP load with wrk on loopback (GET /api/v1/units/{id}, a token-checked read, a page)
 #     against SQLite and, when the Debian binaries are there, PostgreSQL. Every run is bounded.
+#     BENCH_ONLY=http runs this part alone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . tests/scripts/pg.sh
@@ -28,18 +29,21 @@ cargo build --release --bin xhht --example ceiling
 if pg_bin >/dev/null; then
     start_pg
 fi
-echo "== authentication =="
-cargo bench -p xhht-api --bench auth
-if [ -d crates/evaluation/benches ]; then
-    echo "== scoring engine =="
-    cargo bench -p xhht-evaluation --bench scoring
+# BENCH_ONLY=http runs only the HTTP rounds against the ceiling (part 4).
+if [ "${BENCH_ONLY:-}" != http ]; then
+    echo "== authentication =="
+    cargo bench -p xhht-api --bench auth
+    if [ -d crates/evaluation/benches ]; then
+        echo "== scoring engine =="
+        cargo bench -p xhht-evaluation --bench scoring
+    fi
+    echo "== the evaluation workflow through the API =="
+    cargo bench -p xhht --bench workflow
+    echo "== statistics on a province-scale data set (XHHT_BENCH_SCALE=0.1 for a tenth) =="
+    cargo bench -p xhht --bench statistics
+    echo "== bulk imports against a raw load of the same rows (XHHT_BENCH_SCALE=0.1 for a tenth) =="
+    cargo bench -p xhht --bench imports
 fi
-echo "== the evaluation workflow through the API =="
-cargo bench -p xhht --bench workflow
-echo "== statistics on a province-scale data set (XHHT_BENCH_SCALE=0.1 for a tenth) =="
-cargo bench -p xhht --bench statistics
-echo "== bulk imports against a raw load of the same rows (XHHT_BENCH_SCALE=0.1 for a tenth) =="
-cargo bench -p xhht --bench imports
 
 WORK=$(mktemp -d /tmp/xhht-bench.XXXXXX)
 ADMIN_PASSWORD=bench-admin-password
@@ -57,7 +61,7 @@ port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0));
 
 # The ceiling: a minimal actix-web server answering a 500-byte JSON item from a HashMap.
 CEILING_PORT=$(port)
-./target/release/examples/ceiling "$CEILING_PORT" >"$WORK/ceiling.log" 2>&1 &
+"${CARGO_TARGET_DIR:-target}"/release/examples/ceiling "$CEILING_PORT" >"$WORK/ceiling.log" 2>&1 &
 CEILING=$!
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$CEILING_PORT/items/1" >/dev/null && break; sleep 0.1; done
 
@@ -92,7 +96,7 @@ load() { # $1 = label, $2 = database URL
     p=$(port)
     started=$(date +%s%N)
     XHHT_DATABASE_URL="$2" XHHT_PORT=$p XHHT_LOG=warn XHHT_DATA_DIR="$WORK" XHHT_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-        ./target/release/xhht serve >"$WORK/$1.log" 2>&1 &
+        "${CARGO_TARGET_DIR:-target}"/release/xhht serve >"$WORK/$1.log" 2>&1 &
     SERVER=$!
     for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$p/health/ready" >/dev/null && break; sleep 0.1; done
     echo "== $1: first start (migrate + seed + listen): $(( ($(date +%s%N) - started) / 1000000 )) ms"

@@ -1,8 +1,10 @@
 //! Reference data from memory. Units and criteria frameworks change rarely and are read by
 //! every portal, so their JSON is rendered once and kept, with a content ETag, at the
-//! reference version it was read at (`xhht_persistence::reference`). A request reads that
-//! one number; while it is unchanged the copy is served as it is, on every server sharing the
-//! database, and any write to the reference data makes every copy stale at once.
+//! reference version it was read at (`xhht_persistence::reference`). While that version is
+//! current the copy is served as it is, with no database work: the server knows the version
+//! without asking (its own writes raise it as they commit; PostgreSQL announces other
+//! servers' writes). A copy is only ever made from the database at the version read in the
+//! same connection, so no copy is kept at a version it does not belong to.
 
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::web::Bytes;

@@ -24,7 +24,7 @@ pub struct AppState {
     pub(crate) routes: Vec<(ResourceDef, Vec<String>)>,
     /// The query parameters each documented operation takes, by (method, path pattern): a
     /// request naming another is refused, so that a typo is not silently ignored.
-    pub(crate) query_parameters: Vec<(String, ResourceDef, Vec<String>)>,
+    pub(crate) query_parameters: Vec<QueryParameters>,
     /// Frameworks compiled for scoring, kept between requests.
     pub frameworks: Frameworks,
     /// Units and frameworks as rendered JSON, at the reference version they were read at.
@@ -32,6 +32,15 @@ pub struct AppState {
     /// Import jobs of this process, and where their uploads wait.
     pub imports: crate::imports::Running,
     pub spool: crate::imports::Spool,
+}
+
+/// The query parameters one documented operation takes.
+pub(crate) struct QueryParameters {
+    pub method: String,
+    /// The path up to its first variable: a request path without it cannot match.
+    pub prefix: String,
+    pub route: ResourceDef,
+    pub names: Vec<String>,
 }
 
 /// Sign-in rules from the configuration.

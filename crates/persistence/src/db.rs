@@ -104,12 +104,10 @@ pub struct ConnectionManager {
     url: DatabaseUrl,
 }
 
-impl ManageConnection for ConnectionManager {
-    type Connection = DbConn;
-    type Error = r2d2::Error;
-
-    fn connect(&self) -> std::result::Result<DbConn, r2d2::Error> {
-        match &self.url {
+impl ConnectionManager {
+    /// One connection, set up as the pool sets up its own.
+    pub(crate) fn open(url: &DatabaseUrl) -> std::result::Result<DbConn, r2d2::Error> {
+        match url {
             DatabaseUrl::Postgres(url) => {
                 diesel::PgConnection::establish(url).map(DbConn::Pg).map_err(r2d2::Error::ConnectionError)
             }
@@ -125,13 +123,32 @@ impl ManageConnection for ConnectionManager {
             }
         }
     }
+}
 
+impl ManageConnection for ConnectionManager {
+    type Connection = DbConn;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> std::result::Result<DbConn, r2d2::Error> {
+        Self::open(&self.url)
+    }
+
+    /// Checked at each checkout, so without a statement: a `SELECT 1` there cost two round
+    /// trips per request on PostgreSQL. A server that closed the connection (a restart, an
+    /// idle timeout) has left its end of the socket closed, which a non-blocking read of what
+    /// it sent finds. A SQLite file has nothing to test.
     fn is_valid(&self, conn: &mut DbConn) -> std::result::Result<(), r2d2::Error> {
-        conn.ping().map_err(r2d2::Error::QueryError)
+        match conn {
+            DbConn::Pg(pg) => match pg.notifications_iter().next() {
+                Some(Err(error)) => Err(r2d2::Error::QueryError(error)),
+                _ => Ok(()),
+            },
+            DbConn::Sqlite(_) => Ok(()),
+        }
     }
 
     fn has_broken(&self, conn: &mut DbConn) -> bool {
-        std::thread::panicking() || conn.is_broken()
+        std::thread::panicking() || conn.is_broken() || self.is_valid(conn).is_err()
     }
 }
 
@@ -145,6 +162,9 @@ pub struct Database {
     pool: Pool<ConnectionManager>,
     backend: Backend,
     write_lock: Arc<Mutex<()>>,
+    url: DatabaseUrl,
+    /// The reference version as this server knows it (see `reference`).
+    reference: Arc<crate::reference::Watch>,
 }
 
 #[derive(Clone, Debug)]
@@ -204,7 +224,30 @@ impl Database {
             .connection_timeout(options.connect_timeout)
             .build(ConnectionManager { url: url.clone() })
             .map_err(|e| PersistenceError::Unavailable(e.to_string()))?;
-        Ok(Database { pool, backend: url.backend(), write_lock: Arc::new(Mutex::new(())) })
+        Ok(Database {
+            pool,
+            backend: url.backend(),
+            write_lock: Arc::new(Mutex::new(())),
+            url: url.clone(),
+            reference: Arc::default(),
+        })
+    }
+
+    /// Starts following the reference version (`reference::watch`), until this database and
+    /// its clones are dropped. Without it, `reference_version` is always `None`.
+    pub fn watch_reference(&self) -> std::io::Result<()> {
+        self.watch_reference_every(crate::reference::RECHECK)
+    }
+
+    /// The same, reading the version itself every `recheck` (a test that proves the
+    /// notifications alone keep it current makes this long).
+    pub fn watch_reference_every(&self, recheck: Duration) -> std::io::Result<()> {
+        crate::reference::watch(self.url.clone(), &self.reference, recheck)
+    }
+
+    /// The reference version, when this server knows it without asking the database.
+    pub fn reference_version(&self) -> Option<i64> {
+        self.reference.version()
     }
 
     pub fn backend(&self) -> Backend {
@@ -228,7 +271,16 @@ impl Database {
             Backend::Sqlite => Some(self.write_lock.lock().unwrap_or_else(|p| p.into_inner())),
             Backend::Postgres => None,
         };
-        conn.transaction(f)
+        crate::reference::take_raised();
+        let written = conn.transaction(f);
+        // Published only once committed, so that no copy is kept at a version whose data
+        // could still roll back.
+        if let Some(version) = crate::reference::take_raised()
+            && written.is_ok()
+        {
+            self.reference.saw(version);
+        }
+        written
     }
 
     /// Runs `f` on a pooled connection without a transaction (reads).

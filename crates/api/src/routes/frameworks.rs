@@ -217,6 +217,11 @@ pub async fn get_framework(
     if format == ReportFormat::Json {
         // Public versions from memory while no reference data changed; a province's draft is
         // read (and its reader checked) every time.
+        if let Some(version) = state.db.reference_version()
+            && let Some(hit) = state.reference.framework(version, id)
+        {
+            return Ok(hit.respond(tags.as_deref(), reference::PUBLIC_MAX_AGE));
+        }
         let app = state.clone();
         let (rendered, public) = db(&state, move |database| {
             database.read(|conn| {

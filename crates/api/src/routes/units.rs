@@ -167,6 +167,11 @@ pub async fn get_unit(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let tags = if_none_match(&req)?;
+    if let Some(version) = state.db.reference_version()
+        && let Some(hit) = state.reference.unit(version, id)
+    {
+        return Ok(respond(tags.as_deref(), &hit));
+    }
     let app = state.clone();
     let rendered = db(&state, move |database| {
         database.read(|conn| {
@@ -206,11 +211,17 @@ pub async fn unit_by_code(
     let day = query.as_of.unwrap_or_else(today);
     let level = query.level.map(UnitLevel::from);
     let tags = if_none_match(&req)?;
+    let key = (code.as_str().to_owned(), level, day);
+    if let Some(version) = state.db.reference_version()
+        && let Some(id) = state.reference.code(version, &key)
+        && let Some(hit) = state.reference.unit(version, id)
+    {
+        return Ok(respond(tags.as_deref(), &hit));
+    }
     let app = state.clone();
     let rendered = db(&state, move |database| {
         database.read(|conn| {
             let version = reference_version::current(conn)?;
-            let key = (code.as_str().to_owned(), level, day);
             let id = match app.reference.code(version, &key) {
                 Some(id) => id,
                 None => {
