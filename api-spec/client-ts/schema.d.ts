@@ -3257,7 +3257,7 @@ export interface components {
          * @description What an import brings in.
          * @enum {string}
          */
-        ImportKindParam: "households" | "citizens" | "organisations" | "clans" | "learning_centres" | "villages";
+        ImportKindParam: "households" | "citizens" | "organisations" | "clans" | "learning_centres" | "villages" | "self_assessments";
         /**
          * @description `atomic`: every row is written, or none (one bad row fails the import). `per_row`: the
          *     valid rows are written and the others reported.

@@ -18,6 +18,7 @@ on_both_backends!(
     the_template_has_the_callers_units_and_every_value_in_drop_downs,
     the_command_line_imports_and_a_kill_during_an_atomic_import_leaves_nothing,
     villages_open_once_and_households_name_them,
+    self_assessment_answers_come_in_by_evaluation_or_by_subject,
 );
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -441,6 +442,123 @@ async fn villages_open_once_and_households_name_them(app: &TestApp) {
         .await
         .unwrap();
     assert_problem(refused, 403, "forbidden").await;
+}
+
+/// Answers of self-assessments, one indicator a row: by evaluation id or by model, year and the
+/// household's key; checked by the step's rules; added to the saved answers, once.
+async fn self_assessment_answers_come_in_by_evaluation_or_by_subject(app: &TestApp) {
+    let framework = crate::workflow::published_framework(app, "gia_dinh_hoc_tap").await;
+    let (_, clerk) = officer(app, "nhap.tu-danh-gia", "00004").await;
+    let households = "external_id,label,unit\nA1,Hộ A1,00004\nA2,Hộ A2,00004\nA3,Hộ A3,00004\n";
+    let job = import(&clerk, app, "kind=households", "text/csv", households.into()).await;
+    assert_eq!(counts(&job), [3, 3, 0, 3, 0, 0]);
+    let listed = page(&clerk, app, "/api/v1/households").await;
+    let id_of = |key: &str| listed.iter().find(|h| h["external_id"] == key).unwrap()["id"].clone();
+    let mut evaluations = Vec::new();
+    for key in ["A1", "A2"] {
+        let body = json!({"subject_type": "household", "subject_id": id_of(key), "model_kind": "gia_dinh_hoc_tap",
+                          "year": 2026, "framework_id": framework});
+        let created = clerk.post(app.url("/api/v1/evaluations")).json(&body).send().await.unwrap();
+        assert_eq!(created.status(), 201);
+        evaluations.push(created.json::<Value>().await.unwrap()["id"].as_i64().unwrap());
+    }
+    let (first, second) = (evaluations[0], evaluations[1]);
+    let answers = format!(
+        "Số hồ sơ,Mô hình,Năm,Đối tượng,Mã chỉ tiêu,Kết quả tự đánh giá\n\
+         {first},,,,TC1.CT1,Có\n\
+         {first},,,,TC1.CT2,85%\n\
+         ,Gia đình học tập,2026,A2,TC1.CT1,Không\n\
+         ,gia_dinh_hoc_tap,2026,A2,TC1.CT2,\"92,5\"\n\
+         ,Gia đình học tập,2026,A3,TC1.CT1,Có\n\
+         {first},,,,TC9,Có\n\
+         {first},,,,TC1.CT2,nhiều\n\
+         {first},,,,TC1.CT1,Không\n\
+         ,Gia đình học tập,2026,,TC1.CT1,Có\n\
+         {second},,,,TC1.CT2,150\n"
+    );
+    let saved = |id: i64| {
+        let client = clerk.clone();
+        let url = app.url(&format!("/api/v1/evaluations/{id}"));
+        async move { client.get(url).send().await.unwrap().json::<Value>().await.unwrap()["self_answers"].clone() }
+    };
+
+    let dry = import(&clerk, app, "kind=self_assessments&dry_run=true", "text/csv", answers.clone().into()).await;
+    assert_eq!(counts(&dry), [10, 4, 6, 0, 0, 0], "{dry}");
+    let atomic = import(&clerk, app, "kind=self_assessments", "text/csv", answers.clone().into()).await;
+    assert_eq!((atomic["state"].as_str(), counts(&atomic)), (Some("failed"), [10, 4, 6, 0, 0, 0]));
+    assert_eq!(saved(first).await, json!({}), "atomic: nothing saved");
+    let found = errors(&clerk, app, &atomic, "en").await;
+    let found: Vec<(i64, &str, &str)> = found
+        .iter()
+        .map(|e| (e["row"].as_i64().unwrap(), e["column"].as_str().unwrap_or("-"), e["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (6, "subject", "evaluation_not_found"),
+            (7, "indicator", "unknown_indicator"),
+            (8, "answer", "wrong_answer_kind"),
+            (9, "indicator", "duplicate_answer"),
+            (10, "subject", "required"),
+            (11, "answer", "answer_out_of_range"),
+        ]
+    );
+    let url = app.url(&format!("/api/v1/imports/{}/errors?format=xlsx", atomic["id"]));
+    let sheet = workbook(&clerk.get(url).send().await.unwrap().bytes().await.unwrap());
+    assert_eq!(sheet.len(), 7, "the heading and the six failed rows");
+    assert_eq!((sheet[2][4].as_str(), sheet[2][5].as_str()), ("TC9", "Có"));
+    assert!(sheet[2][6].starts_with("Mã chỉ tiêu: "), "{:?}", sheet[2]);
+
+    let per_row = import(&clerk, app, "kind=self_assessments&mode=per_row", "text/csv", answers.clone().into()).await;
+    assert_eq!(counts(&per_row), [10, 4, 6, 4, 0, 0], "{per_row}");
+    assert_eq!(saved(first).await, json!({"TC1.CT1": {"yes_no": true}, "TC1.CT2": {"percentage": 85.0}}));
+    assert_eq!(saved(second).await, json!({"TC1.CT1": {"yes_no": false}, "TC1.CT2": {"percentage": 92.5}}));
+    // Again: nothing changes, and no evaluation is touched.
+    let version =
+        clerk.get(app.url(&format!("/api/v1/evaluations/{first}"))).send().await.unwrap().headers()["etag"].clone();
+    let again = import(&clerk, app, "kind=self_assessments&mode=per_row", "text/csv", answers.into()).await;
+    assert_eq!(counts(&again), [10, 4, 6, 0, 0, 4]);
+    let after = clerk.get(app.url(&format!("/api/v1/evaluations/{first}"))).send().await.unwrap();
+    assert_eq!(after.headers()["etag"], version);
+    // One changed answer updates it and keeps the other; the step is audited.
+    let change = format!("evaluation_id,indicator,answer\n{first},TC1.CT2,90\n");
+    let job = import(&clerk, app, "kind=self_assessments", "text/csv", change.into()).await;
+    assert_eq!(counts(&job), [1, 1, 0, 0, 1, 0]);
+    assert_eq!(saved(first).await, json!({"TC1.CT1": {"yes_no": true}, "TC1.CT2": {"percentage": 90.0}}));
+    let audit = app.get_json(&format!("/api/v1/audit?entity=evaluation&entity_id={first}")).await;
+    assert!(audit["items"].as_array().unwrap().iter().any(|e| e["action"] == "self_assess"), "{audit}");
+
+    // Submitted: past self-assessment, refused as the step refuses it.
+    let etag =
+        clerk.get(app.url(&format!("/api/v1/evaluations/{first}"))).send().await.unwrap().headers()["etag"].clone();
+    let submitted = clerk
+        .post(app.url(&format!("/api/v1/evaluations/{first}/submit")))
+        .header("if-match", etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(submitted.status(), 200);
+    let late = format!("evaluation_id,indicator,answer\n{first},TC1.CT2,95\n");
+    let job = import(&clerk, app, "kind=self_assessments", "text/csv", late.clone().into()).await;
+    assert_eq!(errors(&clerk, app, &job, "vi").await[0]["code"], "evaluation_status_conflict");
+    // Another commune's clerk does not see the evaluation at all.
+    let (_, stranger) = officer(app, "nhap.xa-khac", "25747").await;
+    let job = import(&stranger, app, "kind=self_assessments", "text/csv", late.into()).await;
+    let refused = errors(&stranger, app, &job, "en").await;
+    assert_eq!(
+        (refused[0]["column"].as_str(), refused[0]["code"].as_str()),
+        (Some("evaluation_id"), Some("evaluation_not_found"))
+    );
+
+    // The template lists the models in a drop-down.
+    let template = clerk.get(app.url("/api/v1/imports/templates/self_assessments.xlsx")).send().await.unwrap();
+    assert_eq!(template.status(), 200);
+    let bytes = template.bytes().await.unwrap();
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    let data = book.worksheet_range("Dữ liệu").unwrap();
+    assert_eq!(data.get_value((0, 5)), Some(&Data::String("Mã chỉ tiêu (indicator)".into())));
+    let lists = book.worksheet_range("Danh mục").unwrap();
+    assert!(lists.rows().flat_map(|r| r.iter().map(|c| c.to_string())).any(|v| v == "Gia đình học tập"));
 }
 
 /// The real binary as a server of its own on the test's database.

@@ -121,6 +121,59 @@ fn registry_figures(conn: &mut DbConn, evs: &[&Evaluation]) -> Result<HashMap<i6
     Ok(out)
 }
 
+/// Whether any of the caller's roles could ever take the step: if not, the answer is 403
+/// before anything is read.
+pub fn may_ever(actor: &Actor, action: EvaluationAction) -> bool {
+    actor.roles.iter().any(|&role| workflow::authority(role, action) != workflow::Authority::Never)
+}
+
+/// Takes one step on an evaluation, in the caller's transaction: the caller's units, the
+/// `expected` version (`If-Match`), the step's status and the caller's roles are checked,
+/// then `apply` does the step's own work, and the change is audited. Returns the evaluation as
+/// it is after the step, with its facts. The single-record routes and the imports both take
+/// their steps here.
+pub fn take_step<F>(
+    conn: &mut DbConn,
+    state: &AppState,
+    actor: &Actor,
+    id: i64,
+    expected: Option<i32>,
+    action: EvaluationAction,
+    apply: F,
+) -> Result<(Evaluation, Facts), ApiError>
+where
+    F: FnOnce(&mut DbConn, &Evaluation, &Facts) -> Result<(), ApiError>,
+{
+    let seen = evaluations::get(conn, id)?;
+    if !actor.scope.can_read(&seen.unit_path) {
+        return Err(ApiError::NotFound(xhht_persistence::Record::Evaluation));
+    }
+    if !actor.scope.can_write(&seen.unit_path) {
+        return Err(ApiError::OutOfScope);
+    }
+    let before = evaluations::begin_change(conn, id, expected)?;
+    workflow::check_status(action, before.status)?;
+    if !workflow::roles_may(&actor.roles, action, before.status, before.model_kind) {
+        return Err(ApiError::Forbidden);
+    }
+    let facts = Facts::load(conn, &state.frameworks, &[&before])?;
+    apply(conn, &before, &facts)?;
+    let after = evaluations::get(conn, id)?;
+    let unit = xhht_persistence::units::get(conn, after.unit_id)?;
+    let changes = crate::audit_log::diff(Some(&AuditView::of(&before)), Some(&AuditView::of(&after)));
+    crate::audit_log::audit(conn, actor, "evaluation", id, action.as_str(), Some(&unit), changes)?;
+    Ok((after, facts))
+}
+
+/// The self-assessment step's own work: the answers must fit the framework; they replace the
+/// answers saved before.
+pub fn save_self_answers(conn: &mut DbConn, ev: &Evaluation, facts: &Facts, answers: &Answers) -> Result<(), ApiError> {
+    facts.framework(ev)?.scorer.prepare(answers).map_err(|e| crate::scoring::score_rejected(&e))?;
+    let text = serde_json::to_string(answers).map_err(|_| ApiError::Internal)?;
+    evaluations::set_self_answers(conn, ev.id, &text)?;
+    Ok(())
+}
+
 /// Today in Vietnam (UTC+7): the day of every current score and offered step.
 pub fn today() -> NaiveDate {
     // Vietnam has no daylight saving time: UTC+7 all year.

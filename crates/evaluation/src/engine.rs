@@ -458,6 +458,13 @@ impl Scorer {
         self.indicators.iter().map(|i| i.id.as_str())
     }
 
+    /// The kind of answer an indicator takes, if the framework has it: what a bulk import
+    /// needs to read an answer written as text.
+    pub fn answer_kind(&self, id: &str) -> Option<MeasureKind> {
+        let position = self.by_id.binary_search_by(|(k, _)| k.as_str().cmp(id)).ok()?;
+        Some(self.indicators[self.by_id[position].1].base.rule.kind())
+    }
+
     /// Checks answers against the framework and stores them by position.
     pub fn prepare(&self, answers: &Answers) -> Result<AnswerSheet, ScoreError> {
         let mut values = vec![None; self.indicators.len()];

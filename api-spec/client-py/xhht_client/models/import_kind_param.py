@@ -1,6 +1,8 @@
 from typing import Literal
 
-ImportKindParam = Literal["citizens", "clans", "households", "learning_centres", "organisations", "villages"]
+ImportKindParam = Literal[
+    "citizens", "clans", "households", "learning_centres", "organisations", "self_assessments", "villages"
+]
 
 IMPORT_KIND_PARAM_VALUES: set[ImportKindParam] = {
     "citizens",
@@ -8,6 +10,7 @@ IMPORT_KIND_PARAM_VALUES: set[ImportKindParam] = {
     "households",
     "learning_centres",
     "organisations",
+    "self_assessments",
     "villages",
 }
 

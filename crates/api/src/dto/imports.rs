@@ -13,6 +13,9 @@ pub enum ImportKindParam {
     LearningCentres,
     /// Villages and residential groups under the caller's communes (needs `manage_villages`).
     Villages,
+    /// Answers of self-assessments, one indicator a row, added to those of evaluations still in
+    /// self-assessment.
+    SelfAssessments,
 }
 
 /// `atomic`: every row is written, or none (one bad row fails the import). `per_row`: the

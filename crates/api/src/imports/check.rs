@@ -36,6 +36,7 @@ pub enum Checked {
     Clan(Keyed<clan::Fields>),
     Centre(Keyed<centre::Fields>),
     Village(VillageRow),
+    Answer(super::answers::AnswerRow),
 }
 
 /// A village to open, checked by `POST /api/v1/units`'s rules; `key` is what identifies it
@@ -60,6 +61,8 @@ impl Checked {
             Checked::Clan(k) => (k.fields.unit_id, &k.external_id),
             Checked::Centre(k) => (k.fields.unit_id, &k.external_id),
             Checked::Village(v) => (v.commune, &v.key),
+            // One answer per indicator of an evaluation in a file.
+            Checked::Answer(a) => (a.evaluation_id, &a.indicator),
         }
     }
 }
@@ -592,6 +595,8 @@ pub struct Checker<'a> {
     pub national_ids: HashMap<String, u64>,
     /// Communes given a learning centre earlier in the file, with the row and key.
     pub centres: HashMap<i64, (u64, String)>,
+    /// Evaluations named by self-assessment rows so far.
+    pub answers: super::answers::Lookup,
 }
 
 impl Checker<'_> {
@@ -611,6 +616,7 @@ impl Checker<'_> {
             ImportKind::Clans => self.clan(conn, &mut r).map(Checked::Clan),
             ImportKind::LearningCentres => self.centre(conn, number, &mut r).map(Checked::Centre),
             ImportKind::Villages => self.village(&mut r).map(Checked::Village),
+            ImportKind::SelfAssessments => self.answer(conn, &mut r).map(Checked::Answer),
         };
         match checked {
             Some(c) if r.problems.is_empty() => Ok(c),

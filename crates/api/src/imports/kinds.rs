@@ -11,15 +11,17 @@ pub enum ImportKind {
     Clans,
     LearningCentres,
     Villages,
+    SelfAssessments,
 }
 
-pub const ALL: [ImportKind; 6] = [
+pub const ALL: [ImportKind; 7] = [
     ImportKind::Households,
     ImportKind::Citizens,
     ImportKind::Organisations,
     ImportKind::Clans,
     ImportKind::LearningCentres,
     ImportKind::Villages,
+    ImportKind::SelfAssessments,
 ];
 
 impl ImportKind {
@@ -31,6 +33,7 @@ impl ImportKind {
             ImportKind::Clans => "clans",
             ImportKind::LearningCentres => "learning_centres",
             ImportKind::Villages => "villages",
+            ImportKind::SelfAssessments => "self_assessments",
         }
     }
 
@@ -42,6 +45,7 @@ impl ImportKind {
     pub fn table(self) -> &'static str {
         match self {
             ImportKind::Villages => "units",
+            ImportKind::SelfAssessments => "evaluations",
             other => other.as_str(),
         }
     }
@@ -54,6 +58,7 @@ impl ImportKind {
             ImportKind::Clans => ("Danh sách dòng họ", "Clans"),
             ImportKind::LearningCentres => ("Danh sách trung tâm học tập cộng đồng", "Community learning centres"),
             ImportKind::Villages => ("Danh sách thôn, tổ dân phố", "Villages"),
+            ImportKind::SelfAssessments => ("Kết quả tự đánh giá", "Self-assessment answers"),
         }
     }
 
@@ -65,10 +70,12 @@ impl ImportKind {
             ImportKind::Clans => &CLANS,
             ImportKind::LearningCentres => &CENTRES,
             ImportKind::Villages => &VILLAGES,
+            ImportKind::SelfAssessments => &SELF_ASSESSMENTS,
         }
     }
 
-    /// What the caller's role must grant: villages are the map, the rest the registries.
+    /// What the caller's role must grant: villages are the map, the rest the registries. (Each
+    /// self-assessment is also checked by the workflow's own rule for the step.)
     pub fn permission(self) -> xhht_domain::Permission {
         match self {
             ImportKind::Villages => xhht_domain::Permission::ManageVillages,
@@ -124,6 +131,20 @@ pub const VILLAGE_TYPES: &[(&str, &str)] = &[
     ("khóm", "khóm"),
     ("tiểu khu", "tiểu khu"),
     ("khu dân cư", "khu dân cư"),
+];
+
+/// The models, by key and Vietnamese title.
+pub const MODELS: &[(&str, &str)] = &[
+    ("cong_dan_hoc_tap", "Công dân học tập"),
+    ("gia_dinh_hoc_tap", "Gia đình học tập"),
+    ("dong_ho_hoc_tap", "Dòng họ học tập"),
+    ("cong_dong_hoc_tap_thon", "Cộng đồng học tập cấp thôn"),
+    ("don_vi_hoc_tap_xa", "Đơn vị học tập cấp xã"),
+    ("don_vi_hoc_tap_huyen", "Đơn vị học tập cấp huyện"),
+    ("don_vi_hoc_tap_tinh", "Đơn vị học tập cấp tỉnh"),
+    ("cong_dong_hoc_tap_xa", "Cộng đồng học tập cấp xã"),
+    ("cong_dong_hoc_tap_huyen", "Cộng đồng học tập cấp huyện"),
+    ("cong_dong_hoc_tap_tinh", "Cộng đồng học tập cấp tỉnh"),
 ];
 
 pub const MANAGING_LEVELS: &[(&str, &str)] = &[("commune", "Cấp xã"), ("province", "Cấp tỉnh")];
@@ -373,9 +394,79 @@ static VILLAGES: [Column; 5] = [
     ),
 ];
 
+/// One answer a row: the evaluation (by its id, or by model, year and subject), the indicator,
+/// the answer. An evaluation's rows need not be together; the answers a file gives are added
+/// to those saved before, as the self-assessment step saves them.
+static SELF_ASSESSMENTS: [Column; 7] = [
+    column(
+        "evaluation_id",
+        "Số hồ sơ",
+        false,
+        "Số hồ sơ đánh giá trong XHHT; nếu bỏ trống thì ghi mô hình, năm và đối tượng",
+        "The evaluation's id in XHHT; when empty, give the model, the year and the subject",
+        Choice::Free,
+        "",
+    ),
+    column(
+        "model_kind",
+        "Mô hình",
+        false,
+        "Mô hình học tập được đánh giá",
+        "The learning model evaluated",
+        Choice::Fixed(MODELS),
+        "Gia đình học tập",
+    ),
+    column("year", "Năm", false, "Năm đánh giá", "The year of the evaluation", Choice::Free, "2026"),
+    column(
+        "subject",
+        "Đối tượng",
+        false,
+        "Mã hộ, mã công dân, mã dòng họ hoặc mã cơ quan như trong danh sách đã nhập; với cộng đồng học tập: mã hoặc tên thôn, xã",
+        "The key of the household, citizen, clan or organisation as imported; for a learning community, the village's or commune's code or name",
+        Choice::Free,
+        "HGD-0001",
+    ),
+    column(
+        "unit",
+        "Đơn vị hành chính",
+        false,
+        "Không bắt buộc: nơi đối tượng được đăng ký, khi cùng một mã có ở nhiều nơi",
+        "Optional: where the subject is registered, when its key is used in several units",
+        Choice::Unit,
+        "",
+    ),
+    column(
+        "indicator",
+        "Mã chỉ tiêu",
+        true,
+        "Mã chỉ tiêu như trong bộ tiêu chí của hồ sơ",
+        "The indicator's id in the evaluation's framework",
+        Choice::Free,
+        "1.1",
+    ),
+    column(
+        "answer",
+        "Kết quả tự đánh giá",
+        true,
+        "Có/Không (Đạt/Không đạt) cho chỉ tiêu đạt hay không; số điểm; tỷ lệ phần trăm (85 hoặc 85%); số lượng; hoặc mức đánh giá như bộ tiêu chí ghi",
+        "Yes/No (Có/Không, Đạt/Không đạt) for a pass-or-fail indicator; points; a percentage (85 or 85%); a count; or a rating as the framework lists it",
+        Choice::Free,
+        "Có",
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn models_are_the_domains() {
+        for (key, vi) in MODELS {
+            let model = serde_json::from_value::<xhht_domain::ModelKind>(serde_json::json!(key));
+            assert_eq!(model.map(|m| m.name_vi()).ok(), Some(*vi), "{key}");
+        }
+        assert_eq!(MODELS.len(), xhht_domain::ModelKind::ALL.len());
+    }
 
     #[test]
     fn village_names_are_the_domains() {

@@ -4,6 +4,7 @@
 //! multi-row imports. Re-importing a file changes nothing: rows are matched on the
 //! province's own key (`external_id`) within their unit.
 
+pub mod answers;
 pub mod check;
 pub mod kinds;
 pub mod run;
@@ -64,6 +65,7 @@ pub fn kind_of(param: ImportKindParam) -> ImportKind {
         ImportKindParam::Clans => ImportKind::Clans,
         ImportKindParam::LearningCentres => ImportKind::LearningCentres,
         ImportKindParam::Villages => ImportKind::Villages,
+        ImportKindParam::SelfAssessments => ImportKind::SelfAssessments,
     }
 }
 
@@ -75,6 +77,7 @@ fn param_of(kind: ImportKind) -> ImportKindParam {
         ImportKind::Clans => ImportKindParam::Clans,
         ImportKind::LearningCentres => ImportKindParam::LearningCentres,
         ImportKind::Villages => ImportKindParam::Villages,
+        ImportKind::SelfAssessments => ImportKindParam::SelfAssessments,
     }
 }
 

@@ -330,12 +330,24 @@ impl Job<'_> {
                     let print = self.seen.print(unit, key);
                     match self.seen.rows.get(&print) {
                         Some(first) => {
-                            let problem = RowProblem {
-                                column: Some("external_id"),
-                                value: Some(key.to_owned()),
-                                code: "duplicate_external_id".into(),
-                                vi: format!("Mã này đã có ở dòng {first} của tệp, trong cùng đơn vị."),
-                                en: format!("This key is already on row {first} of the file, in the same unit."),
+                            let problem = if kind == ImportKind::SelfAssessments {
+                                RowProblem {
+                                    column: Some("indicator"),
+                                    value: Some(key.to_owned()),
+                                    code: "duplicate_answer".into(),
+                                    vi: format!("Chỉ tiêu này của hồ sơ đã được trả lời ở dòng {first} của tệp."),
+                                    en: format!(
+                                        "This indicator of the evaluation is already answered on row {first} of the file."
+                                    ),
+                                }
+                            } else {
+                                RowProblem {
+                                    column: Some("external_id"),
+                                    value: Some(key.to_owned()),
+                                    code: "duplicate_external_id".into(),
+                                    vi: format!("Mã này đã có ở dòng {first} của tệp, trong cùng đơn vị."),
+                                    en: format!("This key is already on row {first} of the file, in the same unit."),
+                                }
                             };
                             self.progress.rows_invalid += 1;
                             self.errors.add(kind, &self.map, row.number, vec![problem]);
@@ -355,10 +367,10 @@ impl Job<'_> {
         }
         if write && !valid.is_empty() {
             self.state = "writing";
-            let written = if kind == ImportKind::Villages {
-                open_villages(conn, &self.spec.actor, self.spec.job_id, valid)?
-            } else {
-                write_rows(conn, self.spec.job_id, valid)?
+            let written = match kind {
+                ImportKind::Villages => open_villages(conn, &self.spec.actor, self.spec.job_id, valid)?,
+                ImportKind::SelfAssessments => super::answers::save(conn, self.checker.state, &self.spec.actor, valid)?,
+                _ => write_rows(conn, self.spec.job_id, valid)?,
             };
             self.progress.rows_created += written.created as i64;
             self.progress.rows_updated += written.updated as i64;
@@ -409,8 +421,9 @@ fn write_rows(conn: &mut DbConn, job: i64, rows: Vec<Checked>) -> Result<Written
         Some(Checked::Organisation(_)) => organisation::import(conn, job, &collect!(Organisation)),
         Some(Checked::Clan(_)) => clan::import(conn, job, &collect!(Clan)),
         Some(Checked::Centre(_)) => centre::import(conn, job, &collect!(Centre)),
-        // Villages are written by `open_villages`, with the caller's rights.
-        Some(Checked::Village(_)) => Ok(Written::default()),
+        // Villages and answers are written with the caller's rights, by `open_villages` and
+        // `answers::save`.
+        Some(Checked::Village(_) | Checked::Answer(_)) => Ok(Written::default()),
     }
 }
 
@@ -480,6 +493,7 @@ fn execute(state: &AppState, spec: &Spec, live: &Live) -> Result<(), ApiError> {
             cache: Cache::default(),
             national_ids: HashMap::new(),
             centres: HashMap::new(),
+            answers: Default::default(),
         },
         seen: Seen::default(),
         progress: Progress::default(),

@@ -15,7 +15,7 @@ use crate::i18n::Rule;
 use crate::registration::register_subject;
 use crate::scoring::{parse_answers, score_rejected};
 use crate::state::AppState;
-use crate::workflow::{AuditView, Facts, view, views};
+use crate::workflow::{Facts, may_ever, save_self_answers, take_step, view, views};
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use sha2::{Digest, Sha256};
@@ -31,12 +31,6 @@ pub const MAX_EVIDENCE_BYTES: usize = 5 * 1024 * 1024;
 fn readable(conn: &mut DbConn, actor: &Actor, id: i64) -> Result<Evaluation, ApiError> {
     let ev = evaluations::get(conn, id)?;
     if actor.scope.can_read(&ev.unit_path) { Ok(ev) } else { Err(ApiError::NotFound(Record::Evaluation)) }
-}
-
-/// Whether any of the caller's roles could ever take the step: if not, the answer is 403
-/// before anything is read.
-fn may_ever(actor: &Actor, action: EvaluationAction) -> bool {
-    actor.roles.iter().any(|&role| workflow::authority(role, action) != workflow::Authority::Never)
 }
 
 fn respond(dto: &EvaluationDto) -> HttpResponse {
@@ -167,21 +161,7 @@ where
     let app = state.clone();
     let dto = db(&state, move |database| {
         database.write(|conn| {
-            let seen = readable(conn, &actor, id)?;
-            if !actor.scope.can_write(&seen.unit_path) {
-                return Err(ApiError::OutOfScope);
-            }
-            let before = evaluations::begin_change(conn, id, expected)?;
-            workflow::check_status(action, before.status)?;
-            if !roles_may(&actor.roles, action, before.status, before.model_kind) {
-                return Err(ApiError::Forbidden);
-            }
-            let facts = Facts::load(conn, &app.frameworks, &[&before])?;
-            apply(conn, &before, &facts)?;
-            let after = evaluations::get(conn, id)?;
-            let unit = units::get(conn, after.unit_id)?;
-            let changes = diff(Some(&AuditView::of(&before)), Some(&AuditView::of(&after)));
-            audit(conn, &actor, "evaluation", id, action.as_str(), Some(&unit), changes)?;
+            let (after, facts) = take_step(conn, &app, &actor, id, expected, action, apply)?;
             view(&actor, &after, &facts, today())
         })
     })
@@ -211,9 +191,7 @@ pub async fn self_assess(
 ) -> Result<HttpResponse, ApiError> {
     let parsed = parse_answers(body.into_inner().answers)?;
     change(state, &req, actor, id.into_inner(), EvaluationAction::SelfAssess, move |conn, ev, facts| {
-        facts.framework(ev)?.scorer.prepare(&parsed).map_err(|e| score_rejected(&e))?;
-        evaluations::set_self_answers(conn, ev.id, &serde_json::to_string(&parsed).map_err(|_| ApiError::Internal)?)?;
-        Ok(())
+        save_self_answers(conn, ev, facts, &parsed)
     })
     .await
 }
