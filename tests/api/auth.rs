@@ -12,7 +12,76 @@ on_both_backends!(
     bad_tokens_are_rejected,
     api_keys_sign_in_service_accounts,
     passwords_change_and_reset,
+    a_change_to_an_account_or_its_session_is_refused_at_once_on_every_server,
 );
+
+/// Token checks of a session seen lately are served from memory; a change to the account (a
+/// role, disabling) or the end of a session is in force at once on the server that made it,
+/// and on PostgreSQL within milliseconds on another (SQLite: one server a file, and
+/// `notices::TOKEN_TTL` for another process).
+async fn a_change_to_an_account_or_its_session_is_refused_at_once_on_every_server(app: &TestApp) {
+    let other = {
+        let settings = crate::helpers::test_settings(&app.database_url, &app.jwt_secret);
+        let server = xhht_api::startup::Application::build(&settings).unwrap();
+        let address = format!("http://127.0.0.1:{}", server.port());
+        tokio::spawn(server.run_until_stopped());
+        address
+    };
+    let shared = app.database_url.starts_with("postgres");
+    let me_on = |address: &str, token: &str| {
+        let request = bearer_client(token).get(format!("{address}/api/v1/accounts/me"));
+        async move { request.send().await.unwrap().status().as_u16() }
+    };
+    let refused_on_other = |token: String| {
+        let other = other.clone();
+        async move {
+            let started = std::time::Instant::now();
+            while me_on(&other, &token).await != 401 {
+                assert!(started.elapsed() < std::time::Duration::from_secs(3), "still accepted by the other server");
+                tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+            }
+        }
+    };
+    let commune = app.unit_by_code("00004", "2025-07-01").await["id"].as_i64().unwrap();
+    let (id, user) = app.account("kiem.tra.phien", &["commune_officer"], &[commune]).await;
+    for _ in 0..3 {
+        assert_eq!((me_on(&app.address, &user).await, me_on(&other, &user).await), (200, 200));
+    }
+    let disabled = app
+        .client
+        .patch(app.url(&format!("/api/v1/accounts/{id}")))
+        .header("if-match", "*")
+        .json(&json!({"disabled": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(disabled.status(), 200);
+    assert_eq!(me_on(&app.address, &user).await, 401, "the server that disabled it refuses at once");
+    if shared {
+        refused_on_other(user).await;
+    }
+
+    // Signing out ends the session's access tokens too.
+    let signed: Value = token(app, json!({"grant_type": "password", "username": "admin", "password": ADMIN_PASSWORD}))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let access = signed["access_token"].as_str().unwrap().to_owned();
+    assert_eq!((me_on(&app.address, &access).await, me_on(&other, &access).await), (200, 200));
+    let out = app
+        .anonymous
+        .post(app.url("/api/v1/auth/logout"))
+        .json(&json!({"refresh_token": signed["refresh_token"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(out.status(), 204);
+    assert_eq!(me_on(&app.address, &access).await, 401);
+    if shared {
+        refused_on_other(access).await;
+    }
+}
 
 async fn token(app: &TestApp, body: Value) -> reqwest::Response {
     app.anonymous.post(app.url("/api/v1/auth/token")).json(&body).send().await.unwrap()

@@ -24,12 +24,12 @@ on_both_backends!(
 /// periodic read (one server per file is the SQLite deployment).
 async fn a_reference_write_is_announced_to_every_server(app: &TestApp) {
     use std::time::{Duration, Instant};
-    use xhht_persistence::{Database, DatabaseUrl, reference};
+    use xhht_persistence::{Database, DatabaseUrl, notices, reference};
     let url = DatabaseUrl::parse(&app.database_url).unwrap();
     let (writer, follower) =
         (Database::connect(&url, &Default::default()).unwrap(), Database::connect(&url, &Default::default()).unwrap());
-    let recheck = if app.database_url.starts_with("postgres") { Duration::from_secs(3600) } else { reference::RECHECK };
-    follower.watch_reference_every(recheck).unwrap();
+    let recheck = if app.database_url.starts_with("postgres") { Duration::from_secs(3600) } else { notices::RECHECK };
+    follower.start_watch_every(recheck).unwrap();
     let wait_for = |wanted: i64| {
         let started = Instant::now();
         loop {

@@ -79,11 +79,13 @@ struct Snapshot {
     units: HashMap<i64, Arc<Rendered>>,
     codes: HashMap<CodeKey, i64>,
     frameworks: HashMap<i64, Arc<Rendered>>,
+    /// Pages of unit lists, by the request as the handler read it (`PageKey`).
+    pages: HashMap<String, Bytes>,
 }
 
 impl Snapshot {
     fn len(&self) -> usize {
-        self.units.len() + self.codes.len() + self.frameworks.len()
+        self.units.len() + self.codes.len() + self.frameworks.len() + self.pages.len()
     }
 }
 
@@ -138,6 +140,16 @@ impl ReferenceCache {
     pub fn keep_framework(&self, version: i64, id: i64, rendered: Arc<Rendered>) {
         self.write(version, |s| {
             s.frameworks.insert(id, rendered);
+        });
+    }
+
+    pub fn page(&self, version: i64, key: &str) -> Option<Bytes> {
+        self.read(version, |s| s.pages.get(key).cloned())
+    }
+
+    pub fn keep_page(&self, version: i64, key: String, body: Bytes) {
+        self.write(version, |s| {
+            s.pages.insert(key, body);
         });
     }
 }

@@ -194,8 +194,8 @@ impl Application {
         if interrupted > 0 || purged > 0 {
             tracing::info!(interrupted, purged, "import jobs ended by a restart; old uploads removed");
         }
-        // Reference reads served from memory trust the version only while this runs.
-        db.watch_reference().context("cannot start the reference version watcher")?;
+        // What is served without asking the database is trusted only while this runs.
+        db.start_watch().context("cannot start the watcher of reference data and accounts")?;
         let spec = openapi::document();
         let routes = known_routes(&spec);
         let query_parameters = known_query_parameters(&spec);

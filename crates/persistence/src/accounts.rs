@@ -86,6 +86,16 @@ pub enum Session<'a> {
     ApiKey(i64),
 }
 
+impl Session<'_> {
+    /// The token's `sid` claim for this session: `f:` and the family, or `k:` and the key id.
+    pub fn claim(self) -> String {
+        match self {
+            Session::Family(family) => format!("f:{family}"),
+            Session::ApiKey(id) => format!("k:{id}"),
+        }
+    }
+}
+
 /// What a token's account and session are now, read on every authenticated request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct TokenState {
@@ -262,6 +272,7 @@ pub fn update(conn: &mut DbConn, id: i64, expected_version: Option<i32>, changes
     if changes.disabled == Some(true) {
         revoke_all_refresh_tokens(conn, id)?;
     }
+    crate::notices::account_changed(conn, id)?;
     get(conn, id)
 }
 
@@ -277,6 +288,7 @@ pub fn set_password(conn: &mut DbConn, id: i64, hash: &str, must_change: bool) -
         .execute(conn)?;
     // A new password ends every session that the old one opened.
     revoke_all_refresh_tokens(conn, id)?;
+    crate::notices::account_changed(conn, id)?;
     get(conn, id)
 }
 
@@ -379,6 +391,7 @@ pub fn revoke_api_key(conn: &mut DbConn, account_id: i64, key_id: i64) -> Result
     if changed == 0 {
         return Err(PersistenceError::NotFound(crate::error::Record::ApiKey));
     }
+    crate::notices::account_changed(conn, account_id)?;
     Ok(api_keys::table.find(key_id).select(key_columns()).get_result(conn)?)
 }
 
@@ -432,6 +445,14 @@ pub fn revoke_refresh_family(conn: &mut DbConn, family: &str) -> Result<()> {
     )
     .set(refresh_tokens::revoked_at.eq(Utc::now().naive_utc()))
     .execute(conn)?;
+    let account: Option<i64> = refresh_tokens::table
+        .filter(refresh_tokens::family.eq(family))
+        .select(refresh_tokens::account_id)
+        .first(conn)
+        .optional()?;
+    if let Some(account) = account {
+        crate::notices::account_changed(conn, account)?;
+    }
     Ok(())
 }
 
@@ -443,5 +464,6 @@ pub fn revoke_all_refresh_tokens(conn: &mut DbConn, account_id: i64) -> Result<(
     )
     .set(refresh_tokens::revoked_at.eq(Utc::now().naive_utc()))
     .execute(conn)?;
+    crate::notices::account_changed(conn, account_id)?;
     Ok(())
 }

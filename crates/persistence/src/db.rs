@@ -163,8 +163,8 @@ pub struct Database {
     backend: Backend,
     write_lock: Arc<Mutex<()>>,
     url: DatabaseUrl,
-    /// The reference version as this server knows it (see `reference`).
-    reference: Arc<crate::reference::Watch>,
+    /// What this server knows without asking (see `notices`).
+    watch: Arc<crate::notices::Watch>,
 }
 
 #[derive(Clone, Debug)]
@@ -229,25 +229,55 @@ impl Database {
             backend: url.backend(),
             write_lock: Arc::new(Mutex::new(())),
             url: url.clone(),
-            reference: Arc::default(),
+            watch: Arc::default(),
         })
     }
 
-    /// Starts following the reference version (`reference::watch`), until this database and
-    /// its clones are dropped. Without it, `reference_version` is always `None`.
-    pub fn watch_reference(&self) -> std::io::Result<()> {
-        self.watch_reference_every(crate::reference::RECHECK)
+    /// Starts the watcher (`notices::watch`) that keeps what this server knows current, until
+    /// this database and its clones are dropped. Without it nothing is known without asking:
+    /// `reference_version` is `None` and every token state is read.
+    pub fn start_watch(&self) -> std::io::Result<()> {
+        self.start_watch_every(crate::notices::RECHECK)
     }
 
-    /// The same, reading the version itself every `recheck` (a test that proves the
+    /// The same, reading the reference version itself every `recheck` (a test that proves the
     /// notifications alone keep it current makes this long).
-    pub fn watch_reference_every(&self, recheck: Duration) -> std::io::Result<()> {
-        crate::reference::watch(self.url.clone(), &self.reference, recheck)
+    pub fn start_watch_every(&self, recheck: Duration) -> std::io::Result<()> {
+        crate::notices::watch(self.url.clone(), &self.watch, recheck)
     }
 
     /// The reference version, when this server knows it without asking the database.
     pub fn reference_version(&self) -> Option<i64> {
-        self.reference.version()
+        self.watch.version()
+    }
+
+    /// A token's account and session as kept, if they were read lately and nothing changed
+    /// them since: no database work.
+    pub fn known_token_state(
+        &self,
+        account: i64,
+        session: crate::accounts::Session,
+    ) -> Option<crate::accounts::TokenState> {
+        self.watch.token(&(account, session.claim()))
+    }
+
+    /// A token's account and session, read (blocking), and kept while they stay unchanged.
+    /// Only a live session is kept: a refusal is read again each time.
+    pub fn token_state(
+        &self,
+        account: i64,
+        session: crate::accounts::Session,
+    ) -> Result<Option<crate::accounts::TokenState>> {
+        let generation = self.watch.generation();
+        let mut conn = self.conn()?;
+        let state = crate::accounts::token_state(&mut conn, account, session)?;
+        if let Some(found) = state
+            && found.session_live
+            && !found.disabled
+        {
+            self.watch.keep_token((account, session.claim()), found, generation);
+        }
+        Ok(state)
     }
 
     pub fn backend(&self) -> Backend {
@@ -271,14 +301,13 @@ impl Database {
             Backend::Sqlite => Some(self.write_lock.lock().unwrap_or_else(|p| p.into_inner())),
             Backend::Postgres => None,
         };
-        crate::reference::take_raised();
+        crate::notices::take_pending();
         let written = conn.transaction(f);
-        // Published only once committed, so that no copy is kept at a version whose data
-        // could still roll back.
-        if let Some(version) = crate::reference::take_raised()
-            && written.is_ok()
-        {
-            self.reference.saw(version);
+        // Published only once committed: nothing is kept at a version whose data could still
+        // roll back, and a change to an account is forgotten only when it is in force.
+        let pending = crate::notices::take_pending();
+        if written.is_ok() {
+            self.watch.publish(pending);
         }
         written
     }

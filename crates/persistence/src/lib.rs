@@ -13,6 +13,7 @@ pub mod frameworks;
 pub mod idempotency;
 pub mod imports;
 pub mod migrate;
+pub mod notices;
 pub mod reference;
 pub mod registry;
 pub mod schema;

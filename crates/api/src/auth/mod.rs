@@ -14,7 +14,7 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use futures_util::future::LocalBoxFuture;
 use std::net::{IpAddr, Ipv6Addr};
 use xhht_domain::{Permission, Role, Scope};
-use xhht_persistence::accounts::{self, Session};
+use xhht_persistence::accounts::Session;
 
 /// The authenticated caller.
 #[derive(Clone, Debug)]
@@ -60,14 +60,7 @@ fn bearer(req: &HttpRequest) -> Result<Option<&str>, ApiError> {
     }
 }
 
-/// The `sid` claim of a session: `f:` and a refresh-token family, or `k:` and an API key id.
-pub fn session_claim(session: Session) -> String {
-    match session {
-        Session::Family(family) => format!("f:{family}"),
-        Session::ApiKey(id) => format!("k:{id}"),
-    }
-}
-
+/// The session of a `sid` claim (`Session::claim` writes it).
 fn session_of(claim: &str) -> Option<Session<'_>> {
     match claim.split_once(':')? {
         ("f", family) if !family.is_empty() => Some(Session::Family(family)),
@@ -102,19 +95,28 @@ pub fn source_address(req: &HttpRequest, trusted_proxy: Option<IpAddr>) -> IpAdd
         .map_or(peer, |a| a.to_canonical())
 }
 
-/// Checks the token's signature and claims (no I/O), then in one read that the account has not
-/// changed since the token was issued and that its session has not ended.
+/// Checks the token's signature and claims (no I/O), then that the account has not changed
+/// since the token was issued and that its session has not ended: in one read, or from what
+/// the server keeps of a session seen lately (`Database::known_token_state`), which a change to
+/// the account or its sessions on any server clears.
 async fn authenticate(req: HttpRequest) -> Result<Actor, ApiError> {
     let token = bearer(&req)?.ok_or(ApiError::Unauthorized)?;
     let state = req.app_data::<web::Data<AppState>>().ok_or(ApiError::Internal)?.clone();
     let claims = state.tokens.verify(token).map_err(|_| ApiError::InvalidToken)?;
     let id: i64 = claims.sub.parse().map_err(|_| ApiError::InvalidToken)?;
-    let sid = claims.sid.clone();
-    let current = web::block(move || {
-        let session = session_of(&sid).ok_or(ApiError::InvalidToken)?;
-        state.db.read(|conn| Ok::<_, ApiError>(accounts::token_state(conn, id, session)?))
-    })
-    .await??;
+    let session = session_of(&claims.sid).ok_or(ApiError::InvalidToken)?;
+    // A live session seen lately, with nothing changed since, needs no hop to the database.
+    let current = match state.db.known_token_state(id, session) {
+        Some(known) => Some(known),
+        None => {
+            let sid = claims.sid.clone();
+            web::block(move || {
+                let session = session_of(&sid).ok_or(ApiError::InvalidToken)?;
+                Ok::<_, ApiError>(state.db.token_state(id, session)?)
+            })
+            .await??
+        }
+    };
     match current {
         Some(now) if now.version == claims.ver && !now.disabled && now.session_live => {
             if now.must_change_password && !allowed_before_password_change(&req) {

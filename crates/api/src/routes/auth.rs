@@ -2,7 +2,7 @@
 
 use super::support::db;
 use crate::auth::password::{constant_time_eq, random_token, sha256_hex};
-use crate::auth::{session_claim, source_address};
+use crate::auth::source_address;
 use crate::dto::{GrantType, LogoutRequest, TokenRequest, TokenResponse};
 use crate::error::{ApiError, FieldError, Issue, Problem};
 use crate::extract::JsonBody;
@@ -22,7 +22,7 @@ fn grant(state: &AppState, conn: &mut DbConn, account: &Account, session: Sessio
     let scope = accounts::scope_of(conn, &account.roles, &account.unit_ids)?;
     let access = state
         .tokens
-        .issue(account.id, &account.username, account.version, &account.roles, &scope, &session_claim(session))
+        .issue(account.id, &account.username, account.version, &account.roles, &scope, &session.claim())
         .map_err(|e| {
             tracing::error!(error = %e, "cannot sign a token");
             ApiError::Internal

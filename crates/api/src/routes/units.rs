@@ -84,6 +84,35 @@ fn current_unit(conn: &mut DbConn, cache: &ReferenceCache, version: i64, id: i64
     Ok(rendered)
 }
 
+/// A page of a unit list from memory when the reference data has not changed since it was
+/// read, else read (blocking, in `read`) and kept. `key` names the request once checked, every
+/// default resolved (the day included); `None` is never kept (a free-text search).
+async fn unit_page<F>(state: &web::Data<AppState>, key: Option<String>, read: F) -> Result<HttpResponse, ApiError>
+where
+    F: FnOnce(&mut DbConn) -> Result<UnitPage, ApiError> + Send + 'static,
+{
+    let respond = |body: web::Bytes| HttpResponse::Ok().content_type("application/json").body(body);
+    if let (Some(key), Some(version)) = (&key, state.db.reference_version())
+        && let Some(hit) = state.reference.page(version, key)
+    {
+        return Ok(respond(hit));
+    }
+    let app = state.clone();
+    let body = db(state, move |database| {
+        database.read(|conn| {
+            let version = xhht_persistence::reference::current(conn)?;
+            let page = read(conn)?;
+            let body = web::Bytes::from(serde_json::to_vec(&page).map_err(|_| ApiError::Internal)?);
+            if let Some(key) = key {
+                app.reference.keep_page(version, key, body.clone());
+            }
+            Ok(body)
+        })
+    })
+    .await?;
+    Ok(respond(body))
+}
+
 fn page(
     conn: &mut DbConn,
     filter: &UnitFilter,
@@ -118,7 +147,7 @@ fn cursor_of(text: &Option<String>) -> Result<Option<UnitCursor>, FieldError> {
 pub async fn list_units(
     state: web::Data<AppState>,
     query: web::Query<UnitListQuery>,
-) -> Result<web::Json<UnitPage>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let query = query.into_inner();
     let mut problems = Vec::new();
     let limit = limit(query.limit).map_err(|e| problems.push(e)).unwrap_or_default();
@@ -139,10 +168,15 @@ pub async fn list_units(
         q,
     };
     let with_total = query.with_total.unwrap_or(false);
-    let result =
-        db(&state, move |database| Ok(database.read(|conn| page(conn, &filter, cursor.as_ref(), limit, with_total))?))
-            .await?;
-    Ok(web::Json(result))
+    // Lists are reference data too; a search is not kept (its words are the reader's).
+    let key = filter.q.is_none().then(|| {
+        let f = &filter;
+        format!(
+            "units {:?} {:?} {:?} {:?} {limit} {:?} {with_total}",
+            f.level, f.parent_id, f.within, f.as_of, query.cursor
+        )
+    });
+    unit_page(&state, key, move |conn| Ok(page(conn, &filter, cursor.as_ref(), limit, with_total)?)).await
 }
 
 /// Reads one unit, with its former names. The ETag is the unit's version.
@@ -258,7 +292,7 @@ pub async fn unit_children(
     state: web::Data<AppState>,
     id: web::Path<i64>,
     query: web::Query<ChildrenQuery>,
-) -> Result<web::Json<UnitPage>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let query = query.into_inner();
     let mut problems = Vec::new();
@@ -267,24 +301,23 @@ pub async fn unit_children(
     if !problems.is_empty() {
         return Err(ApiError::InvalidQuery(problems));
     }
-    let result = db(&state, move |database| {
-        Ok(database.read(|conn| {
-            let unit = units::get(conn, id)?;
-            // A closed unit's children are read on its last day unless a date is given.
-            let day = query.as_of.unwrap_or_else(|| {
-                let now = today();
-                match (unit.valid_from, unit.valid_to) {
-                    (_, Some(last)) if last < now => last,
-                    (Some(first), _) if now < first => first,
-                    _ => now,
-                }
-            });
-            let filter = UnitFilter { parent_id: Some(id), as_of: Some(day), ..UnitFilter::default() };
-            page(conn, &filter, cursor.as_ref(), limit, false)
-        })?)
+    // Without a date the day depends on the unit; today's is part of the key all the same.
+    let key = format!("children {id} {:?} {} {limit} {:?}", query.as_of, today(), query.cursor);
+    unit_page(&state, Some(key), move |conn| {
+        let unit = units::get(conn, id)?;
+        // A closed unit's children are read on its last day unless a date is given.
+        let day = query.as_of.unwrap_or_else(|| {
+            let now = today();
+            match (unit.valid_from, unit.valid_to) {
+                (_, Some(last)) if last < now => last,
+                (Some(first), _) if now < first => first,
+                _ => now,
+            }
+        });
+        let filter = UnitFilter { parent_id: Some(id), as_of: Some(day), ..UnitFilter::default() };
+        Ok(page(conn, &filter, cursor.as_ref(), limit, false)?)
     })
-    .await?;
-    Ok(web::Json(result))
+    .await
 }
 
 /// Lists the units above a unit, from the province down.
