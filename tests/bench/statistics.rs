@@ -176,10 +176,61 @@ fn run(url: DatabaseUrl, label: &str) {
             db.read(|conn| conn.batch_execute(settle).map_err(xhht_persistence::PersistenceError::from)).unwrap();
         }
     }
+    if db.backend() == xhht_persistence::db::Backend::Postgres {
+        sizes(&db, households);
+    }
     // The gigabytes just written are still being flushed by the operating system: flushed
     // first, so that the disk's writeback does not compete with the reads being timed.
     let _ = std::process::Command::new("sync").status();
     measure(&db, &province, day, generated, Some((counters, counter_rows)), made.len(), label);
+}
+
+#[derive(diesel::QueryableByName)]
+struct TableSize {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    name: String,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    rows: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    table: i64,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    indexes: i64,
+}
+
+/// The sizes of the tables that grow with the people and their indexes, a row, and multiplied
+/// out to the nation
+/// (about 27 M households and 100 M people; evaluations as many per household as here): the
+/// deployment note in the README is made of these.
+fn sizes(db: &Database, households: i64) {
+    use diesel::RunQueryDsl;
+    let found: Vec<TableSize> = db
+        .read(|conn| {
+            diesel::sql_query(
+                "SELECT c.relname::text AS name, c.reltuples::bigint AS rows, pg_table_size(c.oid) AS table,
+                        pg_indexes_size(c.oid) AS indexes
+                 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                 WHERE n.nspname = 'public' AND c.relname IN ('households', 'citizens', 'evaluations')
+                 ORDER BY pg_total_relation_size(c.oid) DESC",
+            )
+            .load(conn)
+            .map_err(xhht_persistence::PersistenceError::from)
+        })
+        .unwrap();
+    let national_households = 27_000_000.0 / households as f64;
+    println!("  sizes on PostgreSQL (table + indexes, bytes a row; times the nation's count):");
+    for t in &found {
+        let a_row = (t.table + t.indexes) as f64 / t.rows.max(1) as f64;
+        let factor = if t.name == "citizens" { 100_000_000.0 / t.rows.max(1) as f64 } else { national_households };
+        println!(
+            "    {:<24} {:>11} rows  {:>7.0} MB + {:>6.0} MB  {:>5.0} B/row  nation: {:>6.1} GB",
+            t.name,
+            t.rows,
+            t.table as f64 / 1e6,
+            t.indexes as f64 / 1e6,
+            a_row,
+            (t.table + t.indexes) as f64 * factor / 1e9
+        );
+    }
 }
 
 fn measure(
