@@ -16,6 +16,7 @@ mod health;
 mod imports;
 mod logs;
 mod reorganisations;
+mod replicas;
 mod security;
 mod spec;
 mod statistics;
@@ -37,6 +38,7 @@ fn main() {
         imports::trials(),
         logs::trials(),
         reorganisations::trials(),
+        replicas::trials(),
         security::trials(),
         spec::trials(),
         statistics::trials(),

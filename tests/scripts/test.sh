@@ -7,6 +7,8 @@ cd "$(dirname "$0")/../.."
 
 if pg_bin >/dev/null; then
     start_pg
+    # Reads that may lag go to a streaming standby in tests/api/replicas.rs.
+    start_standby
 else
     if [ "${XHHT_REQUIRE_PG:-}" = 1 ]; then
         echo "ERROR: XHHT_REQUIRE_PG=1 but no PostgreSQL server binaries (initdb, pg_ctl) were found." >&2

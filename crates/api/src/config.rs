@@ -9,6 +9,9 @@ use std::path::PathBuf;
 pub struct Settings {
     /// `sqlite://PATH` (default `sqlite://./data/xhht.sqlite`) or `postgres://…`.
     pub database_url: String,
+    /// PostgreSQL hot standbys of `database_url`, comma-separated: the reads that may lag go
+    /// to them (`XHHT_REPLICA_URLS`).
+    pub replica_urls: String,
     pub host: String,
     /// 0 picks a free port (tests).
     pub port: u16,
@@ -57,6 +60,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             database_url: "sqlite://./data/xhht.sqlite".into(),
+            replica_urls: String::new(),
             host: "127.0.0.1".into(),
             port: 8080,
             workers: 0,
@@ -88,6 +92,7 @@ impl Settings {
         let defaults = Settings::default();
         let mut builder = config::Config::builder()
             .set_default("database_url", defaults.database_url)?
+            .set_default("replica_urls", defaults.replica_urls)?
             .set_default("host", defaults.host)?
             .set_default("port", i64::from(defaults.port))?
             .set_default("workers", 0_i64)?

@@ -51,6 +51,21 @@ pub async fn problems(
     };
 
     let status = res.status();
+    // With read replicas, the writer's next reads wait for its write (read-your-writes).
+    let writer = res.request().extensions().get::<crate::auth::Authenticated>().map(|a| a.0);
+    if let Some(account) = writer
+        && status.is_success()
+        && !matches!(method, actix_web::http::Method::GET | actix_web::http::Method::HEAD)
+        && let Some(state) = res.request().app_data::<actix_web::web::Data<crate::state::AppState>>()
+        && state.db.has_replicas()
+    {
+        let db = state.db.clone();
+        match actix_web::web::block(move || db.record_write(account)).await {
+            Ok(Ok(())) => {}
+            Ok(Err(error)) => tracing::warn!(%error, "the end of a write in the log could not be read"),
+            Err(error) => tracing::warn!(%error, "the end of a write in the log could not be read"),
+        }
+    }
     if status.is_client_error() || status.is_server_error() {
         let error = res
             .response()

@@ -141,7 +141,16 @@ impl Application {
     pub fn build(settings: &Settings) -> anyhow::Result<Self> {
         telemetry::init(&settings.log);
         let url = DatabaseUrl::parse(&settings.database_url).map_err(anyhow::Error::msg)?;
-        let db = Database::connect(&url, &PoolOptions { max_size: settings.pool_size, ..PoolOptions::default() })
+        let replicas = settings
+            .replica_urls
+            .split(',')
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+            .map(DatabaseUrl::parse)
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(anyhow::Error::msg)?;
+        let options = PoolOptions { max_size: settings.pool_size, ..PoolOptions::default() };
+        let db = Database::connect_with_replicas(&url, &replicas, &options)
             .with_context(|| format!("cannot open {}", url.redacted()))?;
         if settings.auto_migrate {
             let prepared = prepare(&db)?;

@@ -165,6 +165,9 @@ pub struct Database {
     url: DatabaseUrl,
     /// What this server knows without asking (see `notices`).
     watch: Arc<crate::notices::Watch>,
+    /// PostgreSQL hot standbys for the reads that may lag (`read_lagging`), taken in turn.
+    replicas: Arc<Vec<Pool<ConnectionManager>>>,
+    next_replica: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 #[derive(Clone, Debug)]
@@ -230,7 +233,95 @@ impl Database {
             write_lock: Arc::new(Mutex::new(())),
             url: url.clone(),
             watch: Arc::default(),
+            replicas: Arc::default(),
+            next_replica: Arc::default(),
         })
+    }
+
+    /// The database with read replicas: PostgreSQL hot standbys of it. Their pools open
+    /// lazily, so a replica that is down at start delays nothing (its reads go to the primary).
+    pub fn connect_with_replicas(url: &DatabaseUrl, replicas: &[DatabaseUrl], options: &PoolOptions) -> Result<Self> {
+        let mut db = Self::connect(url, options)?;
+        if replicas.is_empty() {
+            return Ok(db);
+        }
+        if url.backend() != Backend::Postgres || replicas.iter().any(|r| r.backend() != Backend::Postgres) {
+            return Err(PersistenceError::Unavailable(
+                "read replicas are PostgreSQL standbys of a PostgreSQL primary".into(),
+            ));
+        }
+        let pools = replicas
+            .iter()
+            .map(|replica| {
+                Pool::builder()
+                    .max_size(options.max_size)
+                    .min_idle(Some(0))
+                    .connection_timeout(options.connect_timeout)
+                    .build_unchecked(ConnectionManager { url: replica.clone() })
+            })
+            .collect();
+        db.replicas = Arc::new(pools);
+        Ok(db)
+    }
+
+    pub fn has_replicas(&self) -> bool {
+        !self.replicas.is_empty()
+    }
+
+    /// Runs `f` for a read that may lag behind the last writes (lists, statistics, reports,
+    /// reference data): on a replica when there is one, unless `reader` wrote lately and the
+    /// replica has not replayed that write yet, or nothing is known of the writes while the
+    /// watcher is down; then, or when the replica cannot be reached, on the primary.
+    pub fn read_lagging<T, E, F>(&self, reader: Option<i64>, f: F) -> std::result::Result<T, E>
+    where
+        F: FnOnce(&mut DbConn) -> std::result::Result<T, E>,
+        E: From<PersistenceError>,
+    {
+        if self.replicas.is_empty() || !self.watch.is_live() {
+            return self.read(f);
+        }
+        let turn = self.next_replica.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % self.replicas.len();
+        let mut conn = match self.replicas[turn].get() {
+            Ok(conn) => conn,
+            Err(error) => {
+                tracing::warn!(%error, replica = turn, "a read replica cannot be reached; reading from the primary");
+                return self.read(f);
+            }
+        };
+        if let Some(written) = reader.and_then(|account| self.watch.written_by(account)) {
+            // The reader's own write must be there: read-your-writes.
+            let replayed = diesel::select(diesel::dsl::sql::<diesel::sql_types::Text>(
+                "coalesce(pg_last_wal_replay_lsn()::text, '0/0')",
+            ))
+            .get_result::<String>(&mut *conn);
+            match replayed.ok().as_deref().and_then(crate::notices::parse_lsn) {
+                Some(replayed) if replayed >= written => {}
+                _ => return self.read(f),
+            }
+        }
+        f(&mut conn)
+    }
+
+    /// After a write by `account` (committed): notes where it ended in the primary's log, here
+    /// and, announced, on every server, so that the account's next reads wait for it. Only
+    /// with replicas; otherwise every read is the primary's.
+    pub fn record_write(&self, account: i64) -> Result<()> {
+        if self.replicas.is_empty() {
+            return Ok(());
+        }
+        let mut conn = self.conn()?;
+        let DbConn::Pg(pg) = &mut *conn else { return Ok(()) };
+        // The insert position, not the write position: with asynchronous commit the write's
+        // commit record may still be in the log's buffers, behind what is written out.
+        let position: String = diesel::select(diesel::dsl::sql::<diesel::sql_types::Text>(&format!(
+            "pg_current_wal_insert_lsn()::text FROM (SELECT pg_notify('{}', '{account} ' || pg_current_wal_insert_lsn()::text)) AS n",
+            crate::notices::WRITES_CHANNEL
+        )))
+        .get_result(pg)?;
+        if let Some(position) = crate::notices::parse_lsn(&position) {
+            self.watch.wrote(account, position);
+        }
+        Ok(())
     }
 
     /// Starts the watcher (`notices::watch`) that keeps what this server knows current, until

@@ -3,7 +3,10 @@
 //! - the reference version (units and frameworks, see `reference`): a read served from a copy
 //!   needs no round trip;
 //! - the state of recently seen tokens' accounts and sessions (`accounts::TokenState`): an
-//!   authenticated request needs no read of its own before the handler's.
+//!   authenticated request needs no read of its own before the handler's;
+//! - with read replicas, where in the primary's write-ahead log each account's latest write
+//!   ended (`Database::record_write`): a read by that account goes to a replica only once the
+//!   replica has replayed it.
 //!
 //! A change is noticed three ways:
 //! - a write through this server publishes it as its transaction commits (`Database::write`),
@@ -30,6 +33,10 @@ use std::time::{Duration, Instant};
 pub const REFERENCE_CHANNEL: &str = "xhht_reference";
 /// The channel of a change to an account or its sessions; the payload is the account id.
 pub const ACCOUNTS_CHANNEL: &str = "xhht_accounts";
+/// The channel of an account's write: "<account id> <WAL position>".
+pub const WRITES_CHANNEL: &str = "xhht_writes";
+/// How long an account's latest write is remembered: longer than any lag a replica is allowed.
+pub const WRITE_MEMORY: Duration = Duration::from_secs(300);
 
 /// How often the watcher looks for a notification (a non-blocking read of the socket).
 const POLL: Duration = Duration::from_millis(5);
@@ -95,6 +102,8 @@ pub struct Watch {
     tokens: RwLock<HashMap<TokenKey, (TokenState, Instant)>>,
     /// Raised at every change to an account: a state read before it is not kept.
     generation: AtomicU64,
+    /// Each account's latest write: its end in the primary's write-ahead log, and when.
+    writes: RwLock<HashMap<i64, (u64, Instant)>>,
 }
 
 impl Watch {
@@ -160,6 +169,27 @@ impl Watch {
         }
     }
 
+    /// Whether the watcher is up: what it keeps may be trusted.
+    pub fn is_live(&self) -> bool {
+        self.live.load(Ordering::Acquire)
+    }
+
+    /// An account wrote; its write ends at `position` of the primary's log.
+    pub fn wrote(&self, account: i64, position: u64) {
+        let Ok(mut writes) = self.writes.write() else { return };
+        if writes.len() >= MAX_TOKENS {
+            writes.retain(|_, (_, at)| at.elapsed() < WRITE_MEMORY);
+        }
+        let entry = writes.entry(account).or_insert((position, Instant::now()));
+        *entry = (entry.0.max(position), Instant::now());
+    }
+
+    /// Where the account's latest write ended, if it wrote lately.
+    pub fn written_by(&self, account: i64) -> Option<u64> {
+        let writes = self.writes.read().ok()?;
+        writes.get(&account).filter(|(_, at)| at.elapsed() < WRITE_MEMORY).map(|(position, _)| *position)
+    }
+
     /// Applies what a committed transaction of this server changed.
     pub(crate) fn publish(&self, pending: Pending) {
         if let Some(version) = pending.reference {
@@ -198,6 +228,7 @@ fn follow(url: &DatabaseUrl, weak: &Weak<Watch>, recheck: Duration) -> Result<()
     if let DbConn::Pg(pg) = &mut conn {
         diesel::sql_query(format!("LISTEN {REFERENCE_CHANNEL}")).execute(pg)?;
         diesel::sql_query(format!("LISTEN {ACCOUNTS_CHANNEL}")).execute(pg)?;
+        diesel::sql_query(format!("LISTEN {WRITES_CHANNEL}")).execute(pg)?;
     }
     let mut checked: Option<Instant> = None;
     loop {
@@ -210,6 +241,14 @@ fn follow(url: &DatabaseUrl, weak: &Weak<Watch>, recheck: Duration) -> Result<()
         if let DbConn::Pg(pg) = &mut conn {
             for notification in pg.notifications_iter() {
                 let notification = notification?;
+                if notification.channel == WRITES_CHANNEL {
+                    let mut parts = notification.payload.split(' ');
+                    let account = parts.next().and_then(|a| a.parse::<i64>().ok());
+                    if let (Some(account), Some(position)) = (account, parts.next().and_then(parse_lsn)) {
+                        watch.wrote(account, position);
+                    }
+                    continue;
+                }
                 let Ok(number) = notification.payload.parse::<i64>() else { continue };
                 match notification.channel.as_str() {
                     REFERENCE_CHANNEL => watch.saw(number),
@@ -221,5 +260,41 @@ fn follow(url: &DatabaseUrl, weak: &Weak<Watch>, recheck: Duration) -> Result<()
         drop(watch);
         // Only PostgreSQL has anything to poll for between two checks.
         std::thread::sleep(if matches!(conn, DbConn::Pg(_)) { POLL } else { recheck.min(RECHECK) });
+    }
+}
+
+/// A position in the write-ahead log as PostgreSQL writes it (`16/B374D848`).
+pub fn parse_lsn(text: &str) -> Option<u64> {
+    let (high, low) = text.trim().split_once('/')?;
+    Some((u64::from_str_radix(high, 16).ok()? << 32) | u64::from_str_radix(low, 16).ok()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_positions_compare_as_numbers() {
+        assert_eq!(parse_lsn("0/16B3748"), Some(0x16B3748));
+        assert!(parse_lsn("1/0") > parse_lsn("0/FFFFFFFF"));
+        assert_eq!(parse_lsn("junk"), None);
+    }
+
+    #[test]
+    fn an_account_change_forgets_its_tokens_and_a_state_read_before_is_not_kept() {
+        let watch = Watch::default();
+        watch.set_live(true);
+        let state = TokenState { version: 1, disabled: false, must_change_password: false, session_live: true };
+        let before = watch.generation();
+        watch.keep_token((7, "f:a".into()), state, before);
+        assert_eq!(watch.token(&(7, "f:a".into())), Some(state));
+        let read_at = watch.generation();
+        watch.account_changed(7);
+        assert_eq!(watch.token(&(7, "f:a".into())), None);
+        watch.keep_token((7, "f:a".into()), state, read_at);
+        assert_eq!(watch.token(&(7, "f:a".into())), None, "read before the change: not kept");
+        watch.set_live(false);
+        watch.keep_token((8, "k:1".into()), state, watch.generation());
+        assert_eq!(watch.token(&(8, "k:1".into())), None, "nothing is kept or served while not live");
     }
 }

@@ -126,8 +126,14 @@ async fn authenticate(req: HttpRequest) -> Result<Actor, ApiError> {
         _ => return Err(ApiError::InvalidToken),
     }
     let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
+    req.extensions_mut().insert(Authenticated(id));
     Ok(Actor { id, username: claims.name, roles: claims.roles, scope: claims.scope, request_id })
 }
+
+/// The account a request was authenticated as, kept in the request for what runs after the
+/// handler (`middleware::problems` notes its writes for read replicas).
+#[derive(Clone, Copy, Debug)]
+pub struct Authenticated(pub i64);
 
 /// The caller when the request carries a token, for public routes that show more to those
 /// who sign in. A token that is sent must be valid.

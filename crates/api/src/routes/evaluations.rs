@@ -90,7 +90,7 @@ pub async fn list_evaluations(
         .map_err(|e| ApiError::InvalidQuery(vec![e]))?;
     let app = state.clone();
     let page = db(&state, move |database| {
-        database.read(|conn| {
+        database.read_lagging(Some(actor.id), |conn| {
             let within = q.within.map(|id| units::get(conn, id).map(|u| u.path)).transpose()?;
             let filter = EvaluationFilter {
                 scope: (!actor.scope.nationwide).then(|| actor.scope.read.clone()),

@@ -34,7 +34,8 @@ async fn list<R: Resource>(
         .transpose()
         .map_err(|e| ApiError::InvalidQuery(vec![e]))?;
     db(&state, move |database| {
-        database.read(|conn| {
+        // A list may lag, except behind the reader's own writes.
+        database.read_lagging(Some(actor.id), |conn| {
             let within = match q.within {
                 Some(id) => Some(units::get(conn, id)?.path),
                 None => None,

@@ -111,8 +111,9 @@ pub async fn get_statistics(
     let on = q.on.unwrap_or_else(|| statistics::default_on(year, today));
     let format = format_of(&req, q.format);
     let unit_id = q.unit;
+    let reader = caller.0.as_ref().map(|a| a.id);
     let report = db(&state, move |database| {
-        database.read(|conn| {
+        database.read_lagging(reader, |conn| {
             let map_day = statistics::map_day(boundaries, on, today);
             let villages_shown = |u: &Unit| {
                 u.level == UnitLevel::Village || (u.level == UnitLevel::Commune && by == Breakdown::Children)
@@ -165,8 +166,9 @@ pub async fn get_trends(
     let format = format_of(&req, q.format);
     let today = today();
     let unit_id = q.unit;
+    let reader = caller.0.as_ref().map(|a| a.id);
     let report = db(&state, move |database| {
-        database.read(|conn| {
+        database.read_lagging(reader, |conn| {
             let map_day = statistics::map_day(boundaries, statistics::default_on(last, today), today);
             let unit = report_unit(conn, unit_id, map_day, |u| u.level == UnitLevel::Village, &caller)?;
             statistics::trends(conn, unit.as_ref(), first..=last, models.as_deref(), boundaries, today)
