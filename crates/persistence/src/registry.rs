@@ -540,12 +540,22 @@ pub mod household {
 
     /// The ids of the (not deleted) members of each household, in one query for a page.
     pub fn members(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Vec<i64>>> {
-        let rows: Vec<(Option<i64>, i64)> = citizens::table
-            .filter(citizens::household_id.eq_any(ids))
-            .filter(citizens::deleted_at.is_null())
-            .order((citizens::household_id, citizens::id))
-            .select((citizens::household_id, citizens::id))
-            .load(conn)?;
+        // One household (a record read alone) by `=`: SQLite's `IN (…)` list is prepared anew
+        // at every call, a statement of fixed text is prepared once.
+        let rows: Vec<(Option<i64>, i64)> = match ids {
+            [one] => citizens::table
+                .filter(citizens::household_id.eq(*one))
+                .filter(citizens::deleted_at.is_null())
+                .order(citizens::id)
+                .select((citizens::household_id, citizens::id))
+                .load(conn)?,
+            _ => citizens::table
+                .filter(citizens::household_id.eq_any(ids))
+                .filter(citizens::deleted_at.is_null())
+                .order((citizens::household_id, citizens::id))
+                .select((citizens::household_id, citizens::id))
+                .load(conn)?,
+        };
         let mut out: HashMap<i64, Vec<i64>> = ids.iter().map(|&id| (id, Vec::new())).collect();
         for (household, citizen) in rows {
             if let Some(list) = household.and_then(|h| out.get_mut(&h)) {
@@ -1016,11 +1026,19 @@ pub mod clan {
 
     /// The households of each clan, in one query for a page.
     pub fn households_of(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Vec<i64>>> {
-        let rows: Vec<(i64, i64)> = clan_households::table
-            .filter(clan_households::clan_id.eq_any(ids))
-            .order((clan_households::clan_id, clan_households::household_id))
-            .select((clan_households::clan_id, clan_households::household_id))
-            .load(conn)?;
+        // One clan by `=`, a statement prepared once (see `household::members`).
+        let rows: Vec<(i64, i64)> = match ids {
+            [one] => clan_households::table
+                .filter(clan_households::clan_id.eq(*one))
+                .order(clan_households::household_id)
+                .select((clan_households::clan_id, clan_households::household_id))
+                .load(conn)?,
+            _ => clan_households::table
+                .filter(clan_households::clan_id.eq_any(ids))
+                .order((clan_households::clan_id, clan_households::household_id))
+                .select((clan_households::clan_id, clan_households::household_id))
+                .load(conn)?,
+        };
         let mut out: HashMap<i64, Vec<i64>> = ids.iter().map(|&id| (id, Vec::new())).collect();
         for (clan, household) in rows {
             if let Some(list) = out.get_mut(&clan) {

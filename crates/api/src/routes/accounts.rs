@@ -198,8 +198,8 @@ pub async fn create_account(
 )]
 #[get("/accounts/me")]
 pub async fn own_account(state: web::Data<AppState>, actor: Actor) -> Result<web::Json<AccountDto>, ApiError> {
-    let account =
-        db(&state, move |database| database.read(|conn| Ok::<_, ApiError>(accounts::get(conn, actor.id)?))).await?;
+    let id = actor.id;
+    let account = super::support::point_read(&state, move |conn| Ok(accounts::get(conn, id)?)).await?;
     Ok(web::Json(AccountDto::from(&account)))
 }
 

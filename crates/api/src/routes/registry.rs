@@ -69,11 +69,9 @@ fn readable<R: Resource>(conn: &mut DbConn, actor: &Actor, id: i64) -> Result<R:
 }
 
 async fn read<R: Resource>(state: web::Data<AppState>, actor: Actor, id: i64) -> Result<HttpResponse, ApiError> {
-    let (dto, version) = db(&state, move |database| {
-        database.read(|conn| {
-            let row = readable::<R>(conn, &actor, id)?;
-            Ok::<_, ApiError>((dto::<R>(conn, &row)?, R::meta(&row).2))
-        })
+    let (dto, version) = super::support::point_read(&state, move |conn| {
+        let row = readable::<R>(conn, &actor, id)?;
+        Ok((dto::<R>(conn, &row)?, R::meta(&row).2))
     })
     .await?;
     Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(version))).json(dto))

@@ -23,6 +23,19 @@ where
     web::block(move || f(&database)).await?
 }
 
+/// A read of one record by key (`f` must be one): inline on SQLite when a connection is free
+/// (`Database::try_read_inline`), else as `db` runs it. Lists, reports and writes take `db`.
+pub async fn point_read<T, F>(state: &web::Data<AppState>, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: Fn(&mut xhht_persistence::DbConn) -> Result<T, ApiError> + Send + 'static,
+{
+    if let Some(done) = state.db.try_read_inline(&f) {
+        return done;
+    }
+    db(state, move |database| database.read(f)).await
+}
+
 /// The audit trail's helpers, shared with the modules below the routes.
 pub use crate::audit_log::{audit, diff};
 
