@@ -21,7 +21,51 @@ on_both_backends!(
     ending_a_session_ends_its_access_tokens_at_once,
     passwords_are_not_guessable,
     a_duplicate_national_id_elsewhere_is_flagged_not_disclosed,
+    two_servers_share_one_allowance_of_guesses,
 );
+
+/// Servers behind a balancer count an address's guesses together: with three guesses a minute
+/// at an account, two on each server are one too many, though each server has seen only two.
+async fn two_servers_share_one_allowance_of_guesses(app: &TestApp) {
+    let adjust = |s: &mut xhht_api::config::Settings| {
+        s.sign_in_per_source_per_minute = 30;
+        s.sign_in_per_account_per_minute = 3;
+        s.trusted_proxy = Some("127.0.0.1".into());
+    };
+    let first = spawn_app_with(backend_of(app), adjust).await.unwrap();
+    let second = {
+        let mut settings = crate::helpers::test_settings(&first.database_url, &first.jwt_secret);
+        adjust(&mut settings);
+        settings.data_dir = first.data_dir.clone();
+        let server = xhht_api::startup::Application::build(&settings).unwrap();
+        let address = format!("http://127.0.0.1:{}", server.port());
+        tokio::spawn(server.run_until_stopped());
+        address
+    };
+    // The four guesses fall in one minute window.
+    let second_of_minute = chrono::Utc::now().timestamp().rem_euclid(60);
+    if second_of_minute > 45 {
+        tokio::time::sleep(std::time::Duration::from_secs((61 - second_of_minute) as u64)).await;
+    }
+    let guess = |address: String| async move {
+        reqwest::Client::new()
+            .post(format!("{address}/api/v1/auth/token"))
+            .header("x-forwarded-for", "203.0.113.9")
+            .json(&json!({"grant_type": "password", "username": "admin", "password": "wrong"}))
+            .send()
+            .await
+            .unwrap()
+    };
+    let mut statuses = Vec::new();
+    for address in [&first.address, &second, &first.address] {
+        statuses.push(guess(address.clone()).await.status().as_u16());
+    }
+    assert_eq!(statuses, [401, 401, 401]);
+    let fourth = guess(second.clone()).await;
+    let wait: u64 = fourth.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&wait), "Retry-After {wait}");
+    assert_problem(fourth, 429, "too_many_attempts").await;
+}
 
 pub fn backend_of(app: &TestApp) -> Backend {
     if app.database_url.starts_with("sqlite:") { Backend::Sqlite } else { Backend::Postgres }

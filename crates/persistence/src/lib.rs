@@ -10,6 +10,7 @@ pub mod emulation;
 pub mod error;
 pub mod evaluations;
 pub mod frameworks;
+pub mod guesses;
 pub mod idempotency;
 pub mod imports;
 pub mod migrate;

@@ -146,6 +146,12 @@ impl NationalIds {
     pub fn request_fingerprint(&self, scope: &str, body: &[u8]) -> String {
         hmac_sha256_hex(&self.key, &[b"request\0", scope.as_bytes(), b"\0", body])
     }
+
+    /// The key a password guess is counted under in the shared windows: keyed, so that no
+    /// address or user name is stored.
+    pub fn guess_key(&self, what: &str) -> String {
+        hmac_sha256_hex(&self.key, &[b"guess\0", what.as_bytes()])
+    }
 }
 
 #[cfg(test)]

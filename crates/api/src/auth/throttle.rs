@@ -7,6 +7,10 @@
 //! again wait minutes. An attacker elsewhere uses up only its own allowance, never the owner's.
 //! Every guess counts, whether or not the account exists or the password was right, so the
 //! answers do not tell which accounts exist.
+//!
+//! Each server counts in its own memory first (cheap, and smooth: GCRA), then in windows every
+//! server shares (`shared_guess`: a minute and an hour, counted in the database), so that
+//! servers behind a balancer give an address one allowance, not one each.
 
 use governor::clock::{Clock, DefaultClock};
 use governor::state::keyed::DefaultKeyedStateStore;
@@ -62,6 +66,7 @@ pub struct ThrottleLimits {
 }
 
 pub struct Throttle {
+    limits: ThrottleLimits,
     by_source: Tiered<IpAddr>,
     by_account: Tiered<(String, IpAddr)>,
     clock: DefaultClock,
@@ -73,6 +78,7 @@ pub struct Throttle {
 impl Throttle {
     pub fn new(limits: ThrottleLimits) -> Self {
         Throttle {
+            limits,
             by_source: Tiered::new(limits.per_source_per_minute),
             by_account: Tiered::new(limits.per_account_per_minute),
             clock: DefaultClock::default(),
@@ -91,6 +97,48 @@ impl Throttle {
         self.by_source.take(&source, &self.clock)?;
         self.by_account.take(&(account.trim().to_lowercase(), source), &self.clock)
     }
+}
+
+/// Counts one guess at `account` from `source` in the windows every server shares: the
+/// current minute and hour, for the source and for the account from it, at the same
+/// allowances as `Throttle::guess`. `Err` holds the seconds until the window that is spent
+/// ends. Run it in the transaction of the password check.
+pub fn shared_guess(
+    conn: &mut xhht_persistence::DbConn,
+    throttle: &Throttle,
+    keys: &super::password::NationalIds,
+    source: IpAddr,
+    account: &str,
+    now: i64,
+) -> Result<Result<(), u64>, xhht_persistence::PersistenceError> {
+    let source = source_key(source);
+    let account = account.trim().to_lowercase();
+    let limits = throttle.limits;
+    let mut wanted = Vec::with_capacity(4);
+    for (span, times) in [(60_i64, 1_u32), (3600, 6)] {
+        let start = now - now.rem_euclid(span);
+        wanted.push((
+            keys.guess_key(&format!("{span} source {source}")),
+            start,
+            span,
+            limits.per_source_per_minute * times,
+        ));
+        wanted.push((
+            keys.guess_key(&format!("{span} account {account} {source}")),
+            start,
+            span,
+            limits.per_account_per_minute * times,
+        ));
+    }
+    let counted: Vec<(String, i64)> = wanted.iter().map(|(key, start, _, _)| (key.clone(), *start)).collect();
+    let counts = xhht_persistence::guesses::take(conn, &counted, now)?;
+    let spent = wanted
+        .iter()
+        .zip(counts)
+        .filter(|((_, _, _, allowed), count)| i64::from(*count) > i64::from((*allowed).max(1)))
+        .map(|((_, start, span, _), _)| u64::try_from(start + span - now).unwrap_or(1).max(1))
+        .max();
+    Ok(spent.map_or(Ok(()), Err))
 }
 
 /// What a source is counted as: an IPv4 address, or an IPv6 address's /64 network, since one

@@ -228,12 +228,27 @@ pub async fn change_own_password(
 ) -> Result<HttpResponse, ApiError> {
     body.validate()?;
     let body = body.into_inner();
+    let source = source_address(&req, state.auth.trusted_proxy);
     state
         .throttle
-        .guess(source_address(&req, state.auth.trusted_proxy), &format!("#{}", actor.id))
+        .guess(source, &format!("#{}", actor.id))
         .map_err(|retry_after_seconds| ApiError::TooManyAttempts { retry_after_seconds })?;
     let app = state.clone();
     db(&state, move |database| {
+        // Committed on its own: a wrong current password must still count.
+        let now = chrono::Utc::now().timestamp();
+        database
+            .write(|conn| {
+                crate::auth::throttle::shared_guess(
+                    conn,
+                    &app.throttle,
+                    &app.national_ids,
+                    source,
+                    &format!("#{}", actor.id),
+                    now,
+                )
+            })?
+            .map_err(|retry_after_seconds| ApiError::TooManyAttempts { retry_after_seconds })?;
         database.write(|conn| {
             let account = accounts::get(conn, actor.id)?;
             let (_, hash) =

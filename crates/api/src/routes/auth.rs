@@ -3,6 +3,7 @@
 use super::support::db;
 use crate::auth::password::{constant_time_eq, random_token, sha256_hex};
 use crate::auth::source_address;
+use crate::auth::throttle::shared_guess;
 use crate::dto::{GrantType, LogoutRequest, TokenRequest, TokenResponse};
 use crate::error::{ApiError, FieldError, Issue, Problem};
 use crate::extract::JsonBody;
@@ -153,7 +154,14 @@ pub async fn issue_token(
                 .map_err(|retry_after_seconds| ApiError::TooManyAttempts { retry_after_seconds })?;
             let tokens = db(&state, {
                 let state = state.clone();
-                move |_| password_grant(&state, &username, &password)
+                move |database| {
+                    // Committed on its own: a refused password must still count.
+                    let now = chrono::Utc::now().timestamp();
+                    database
+                        .write(|conn| shared_guess(conn, &state.throttle, &state.national_ids, source, &username, now))?
+                        .map_err(|retry_after_seconds| ApiError::TooManyAttempts { retry_after_seconds })?;
+                    password_grant(&state, &username, &password)
+                }
             })
             .await?;
             Ok(web::Json(tokens))
