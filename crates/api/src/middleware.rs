@@ -60,10 +60,9 @@ pub async fn problems(
         && state.db.has_replicas()
     {
         let db = state.db.clone();
-        match actix_web::web::block(move || db.record_write(account)).await {
-            Ok(Ok(())) => {}
-            Ok(Err(error)) => tracing::warn!(%error, "the end of a write in the log could not be read"),
-            Err(error) => tracing::warn!(%error, "the end of a write in the log could not be read"),
+        let noted = actix_web::web::block(move || db.record_write(account).map_err(|e| e.to_string())).await;
+        if let Err(error) = noted.map_err(|e| e.to_string()).and_then(|r| r) {
+            tracing::warn!(%error, "the end of a write in the log could not be read");
         }
     }
     if status.is_client_error() || status.is_server_error() {

@@ -127,6 +127,22 @@ pub fn may_ever(actor: &Actor, action: EvaluationAction) -> bool {
     actor.roles.iter().any(|&role| workflow::authority(role, action) != workflow::Authority::Never)
 }
 
+/// The evaluation is one the caller may change: not found outside the units it reads, and
+/// `out_of_scope` in those it only reads.
+pub fn writable(actor: &Actor, ev: &Evaluation) -> Result<(), ApiError> {
+    if !actor.scope.can_read(&ev.unit_path) {
+        return Err(ApiError::NotFound(xhht_persistence::Record::Evaluation));
+    }
+    if actor.scope.can_write(&ev.unit_path) { Ok(()) } else { Err(ApiError::OutOfScope) }
+}
+
+/// The step starts from the evaluation's status, and one of the caller's roles may take it on
+/// the evaluation's model.
+pub fn step_allowed(actor: &Actor, action: EvaluationAction, ev: &Evaluation) -> Result<(), ApiError> {
+    workflow::check_status(action, ev.status)?;
+    if workflow::roles_may(&actor.roles, action, ev.status, ev.model_kind) { Ok(()) } else { Err(ApiError::Forbidden) }
+}
+
 /// Takes one step on an evaluation, in the caller's transaction: the caller's units, the
 /// `expected` version (`If-Match`), the step's status and the caller's roles are checked,
 /// then `apply` does the step's own work, and the change is audited. Returns the evaluation as
@@ -144,18 +160,9 @@ pub fn take_step<F>(
 where
     F: FnOnce(&mut DbConn, &Evaluation, &Facts) -> Result<(), ApiError>,
 {
-    let seen = evaluations::get(conn, id)?;
-    if !actor.scope.can_read(&seen.unit_path) {
-        return Err(ApiError::NotFound(xhht_persistence::Record::Evaluation));
-    }
-    if !actor.scope.can_write(&seen.unit_path) {
-        return Err(ApiError::OutOfScope);
-    }
+    writable(actor, &evaluations::get(conn, id)?)?;
     let before = evaluations::begin_change(conn, id, expected)?;
-    workflow::check_status(action, before.status)?;
-    if !workflow::roles_may(&actor.roles, action, before.status, before.model_kind) {
-        return Err(ApiError::Forbidden);
-    }
+    step_allowed(actor, action, &before)?;
     let facts = Facts::load(conn, &state.frameworks, &[&before])?;
     apply(conn, &before, &facts)?;
     let after = evaluations::get(conn, id)?;

@@ -47,8 +47,8 @@ const RETRY: Duration = Duration::from_secs(1);
 /// How long a token state is kept: the bound on a change made by another process on SQLite
 /// (`xhht user …`), which no notification announces.
 pub const TOKEN_TTL: Duration = Duration::from_secs(10);
-/// Token states kept at most; past it the copy starts again empty.
-const MAX_TOKENS: usize = 100_000;
+/// Token states, and accounts' latest writes, kept at most.
+const MAX_ENTRIES: usize = 100_000;
 
 diesel::define_sql_function! {
     fn pg_notify(channel: diesel::sql_types::Text, payload: diesel::sql_types::Text);
@@ -149,7 +149,7 @@ impl Watch {
         if self.generation.load(Ordering::Acquire) != generation {
             return;
         }
-        if tokens.len() >= MAX_TOKENS {
+        if tokens.len() >= MAX_ENTRIES {
             tokens.clear();
         }
         tokens.insert(key, (state, Instant::now()));
@@ -177,7 +177,7 @@ impl Watch {
     /// An account wrote; its write ends at `position` of the primary's log.
     pub fn wrote(&self, account: i64, position: u64) {
         let Ok(mut writes) = self.writes.write() else { return };
-        if writes.len() >= MAX_TOKENS {
+        if writes.len() >= MAX_ENTRIES {
             writes.retain(|_, (_, at)| at.elapsed() < WRITE_MEMORY);
         }
         let entry = writes.entry(account).or_insert((position, Instant::now()));

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use xhht_domain::{ModelKind, SubjectKind};
 use xhht_evaluation::MeasureKind;
-use xhht_evaluation::workflow::{self, EvaluationAction};
+use xhht_evaluation::workflow::EvaluationAction;
 use xhht_evaluation::{Answer, Answers};
 use xhht_persistence::DbConn;
 use xhht_persistence::evaluations::{self, Evaluation, EvaluationFilter};
@@ -51,7 +51,7 @@ enum Unanswerable {
     /// A problem in one of the cells that name the evaluation.
     Cell(RowProblem),
     /// The step's own refusal (status, roles, units), as the single-record API gives it.
-    Step(Arc<ApiError>),
+    Step(ApiError),
 }
 
 fn not_found(column: &'static str, value: &str, vi: &str, en: &str) -> Unanswerable {
@@ -127,7 +127,7 @@ impl Checker<'_> {
                         "Không có hồ sơ đánh giá với số này trong địa bàn của tài khoản.",
                         "No evaluation with this id among the account's units.",
                     ),
-                    other => Unanswerable::Step(Arc::new(other)),
+                    other => Unanswerable::Step(other),
                 });
                 self.answers.by_id.insert(id, found.clone());
                 found
@@ -180,23 +180,24 @@ impl Checker<'_> {
         unit: Option<i64>,
     ) -> Result<Result<i64, Unanswerable>, ApiError> {
         let (kind, _) = model.subject();
+        // The records of the subject's registry with this key: (id, unit, unit path, deleted).
+        macro_rules! keyed {
+            ($registry:ident) => {
+                $registry::by_external_id(conn, &[(0, subject)])?
+                    .into_values()
+                    .map(|r| (r.id, r.unit_id, r.unit_path, r.deleted_at.is_some()))
+                    .collect()
+            };
+        }
         let candidates: Vec<(i64, i64, String, bool)> = match kind {
             SubjectKind::Unit => match self.units.resolve(subject) {
                 Ok(found) => vec![(found.id, found.id, found.path.clone(), false)],
                 Err(problem) => return Ok(Err(Unanswerable::Cell(RowProblem { column: Some("subject"), ..problem }))),
             },
-            SubjectKind::Household => keyed(household::by_external_id(conn, &[(0, subject)])?, |r| {
-                (r.id, r.unit_id, r.unit_path.clone(), r.deleted_at.is_some())
-            }),
-            SubjectKind::Citizen => keyed(citizen::by_external_id(conn, &[(0, subject)])?, |r| {
-                (r.id, r.unit_id, r.unit_path.clone(), r.deleted_at.is_some())
-            }),
-            SubjectKind::Clan => keyed(clan::by_external_id(conn, &[(0, subject)])?, |r| {
-                (r.id, r.unit_id, r.unit_path.clone(), r.deleted_at.is_some())
-            }),
-            SubjectKind::Organisation => keyed(organisation::by_external_id(conn, &[(0, subject)])?, |r| {
-                (r.id, r.unit_id, r.unit_path.clone(), r.deleted_at.is_some())
-            }),
+            SubjectKind::Household => keyed!(household),
+            SubjectKind::Citizen => keyed!(citizen),
+            SubjectKind::Clan => keyed!(clan),
+            SubjectKind::Organisation => keyed!(organisation),
         };
         let readable: Vec<i64> = candidates
             .into_iter()
@@ -254,44 +255,18 @@ fn settle<T>(r: &mut Reading, found: Result<T, Unanswerable>) -> Option<T> {
             None
         }
         Err(Unanswerable::Step(error)) => {
-            r.refused(clone_error(&error));
+            r.refused(error);
             None
         }
     }
 }
 
-fn keyed<R>(
-    found: HashMap<(i64, String), R>,
-    f: impl Fn(&R) -> (i64, i64, String, bool),
-) -> Vec<(i64, i64, String, bool)> {
-    found.values().map(f).collect()
-}
-
 /// The evaluation, if the caller may take the self-assessment step on it now.
 fn open(conn: &mut DbConn, state: &AppState, actor: &Actor, id: i64) -> Result<Open, ApiError> {
     let ev: Evaluation = evaluations::get(conn, id)?;
-    if !actor.scope.can_read(&ev.unit_path) {
-        return Err(ApiError::NotFound(xhht_persistence::Record::Evaluation));
-    }
-    if !actor.scope.can_write(&ev.unit_path) {
-        return Err(ApiError::OutOfScope);
-    }
-    workflow::check_status(EvaluationAction::SelfAssess, ev.status)?;
-    if !workflow::roles_may(&actor.roles, EvaluationAction::SelfAssess, ev.status, ev.model_kind) {
-        return Err(ApiError::Forbidden);
-    }
+    crate::workflow::writable(actor, &ev)?;
+    crate::workflow::step_allowed(actor, EvaluationAction::SelfAssess, &ev)?;
     Ok(Open { compiled: state.frameworks.get(conn, ev.framework_id)? })
-}
-
-/// The refusals kept for later rows are few kinds, rebuilt for each row that meets them.
-fn clone_error(error: &ApiError) -> ApiError {
-    match error {
-        ApiError::OutOfScope => ApiError::OutOfScope,
-        ApiError::Forbidden => ApiError::Forbidden,
-        ApiError::NotFound(record) => ApiError::NotFound(*record),
-        ApiError::Refused(refusal) => ApiError::Refused(refusal.clone()),
-        _ => ApiError::Internal,
-    }
 }
 
 /// The answer as written in the cell, read as the indicator's kind of answer.

@@ -15,12 +15,12 @@ use crate::i18n::Rule;
 use crate::registration::register_subject;
 use crate::scoring::{parse_answers, score_rejected};
 use crate::state::AppState;
-use crate::workflow::{Facts, may_ever, save_self_answers, take_step, view, views};
+use crate::workflow::{Facts, may_ever, save_self_answers, step_allowed, take_step, view, views};
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use sha2::{Digest, Sha256};
 use xhht_domain::Permission;
-use xhht_evaluation::workflow::{self, EvaluationAction, roles_may};
+use xhht_evaluation::workflow::{self, EvaluationAction};
 use xhht_persistence::evaluations::{self, Evaluation, EvaluationFilter, NewEvidence};
 use xhht_persistence::{DbConn, Record, units};
 
@@ -289,10 +289,7 @@ fn add_evidence(
         return Err(ApiError::Forbidden);
     }
     let ev = readable(conn, actor, id)?;
-    workflow::check_status(action, ev.status)?;
-    if !roles_may(&actor.roles, action, ev.status, ev.model_kind) {
-        return Err(ApiError::Forbidden);
-    }
+    step_allowed(actor, action, &ev)?;
     if !actor.scope.can_write(&ev.unit_path) {
         return Err(ApiError::OutOfScope);
     }
