@@ -19,6 +19,7 @@ on_both_backends!(
     the_command_line_imports_and_a_kill_during_an_atomic_import_leaves_nothing,
     villages_open_once_and_households_name_them,
     self_assessment_answers_come_in_by_evaluation_or_by_subject,
+    a_file_of_many_pages_is_checked_as_one,
 );
 
 const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -225,6 +226,69 @@ async fn households_and_citizens_come_in_once_and_stay_right(app: &TestApp) {
     assert_eq!(page(&clerk, app, "/api/v1/imports").await.len(), 7);
     let cancel = clerk.delete(app.url(&format!("/api/v1/imports/{}", job["id"]))).send().await.unwrap();
     assert_problem(cancel, 409, "import_finished").await;
+}
+
+/// Pages of 2,000 rows are checked and looked up ahead of the write of the page before, apart
+/// from its transaction: a key or national ID met pages earlier is still a duplicate, and a
+/// second import finds the records every earlier page wrote.
+async fn a_file_of_many_pages_is_checked_as_one(app: &TestApp) {
+    let (_, clerk) = officer(app, "nhap.nhieu-trang", "00004").await;
+    let rows = 4500;
+    let households = |repeat: bool| {
+        let mut file = String::from("Mã hộ,Tên hộ,Đơn vị hành chính\n");
+        for i in 0..rows {
+            // Row 4,102 of the file (4,100 of the rows) repeats the key of row 12.
+            let key = if repeat && i == 4100 { 10 } else { i };
+            file.push_str(&format!("P{key},Hộ số {i},00004\n"));
+        }
+        file.into_bytes()
+    };
+    let failed = import(&clerk, app, "kind=households", "text/csv", households(true)).await;
+    assert_eq!((failed["state"].as_str(), counts(&failed)), (Some("failed"), [4500, 4499, 1, 0, 0, 0]));
+    let found = errors(&clerk, app, &failed, "en").await;
+    assert_eq!(
+        (found.len(), found[0]["row"].as_i64(), found[0]["code"].as_str()),
+        (1, Some(4102), Some("duplicate_external_id"))
+    );
+    assert_eq!(found[0]["message"], "This key is already on row 12 of the file, in the same unit.");
+    assert!(page(&clerk, app, "/api/v1/households?limit=1").await.is_empty());
+    let done = import(&clerk, app, "kind=households", "text/csv", households(false)).await;
+    assert_eq!((done["state"].as_str(), counts(&done)), (Some("done"), [4500, 4500, 0, 4500, 0, 0]));
+
+    // Citizens of those households, each with a national ID; row 4,302 repeats row 2's.
+    let citizens = |prefix: &str, renamed: Option<usize>| {
+        let mut file = String::from(
+            "Mã công dân,Họ và tên,Năm sinh,Giới tính,Nhóm đối tượng,Đơn vị hành chính,Mã hộ,Số định danh cá nhân\n",
+        );
+        let series = if prefix == "Q" { 1 } else { 2 };
+        for i in 0..rows {
+            let number = if i == 4300 { 0 } else { i };
+            let name =
+                if renamed == Some(i) { "Người đã đổi tên".to_owned() } else { format!("Người số {i}") };
+            let household = rows - 1 - i;
+            file.push_str(&format!(
+                "{prefix}{i},{name},1980,Nữ,resident,00004,P{household},00{series}0800{number:05}\n"
+            ));
+        }
+        file.into_bytes()
+    };
+    let duplicate = |found: &[Value]| {
+        found.iter().map(|e| (e["row"].as_i64().unwrap(), e["code"].as_str().unwrap().to_owned())).collect::<Vec<_>>()
+    };
+    // A dry run of the whole file in one transaction: the repeat is found in the file itself.
+    let dry = import(&clerk, app, "kind=citizens&dry_run=true", "text/csv", citizens("R", None)).await;
+    assert_eq!((dry["state"].as_str(), counts(&dry)), (Some("done"), [4500, 4499, 1, 0, 0, 0]));
+    let found = errors(&clerk, app, &dry, "en").await;
+    assert_eq!(duplicate(&found), vec![(4302, "duplicate_citizen".to_owned())]);
+    assert_eq!(found[0]["message"], "This national ID is already on row 2 of the file.");
+    // Per row, the first page is written before the last is checked: the repeat is a twin of
+    // a citizen on file.
+    let first = import(&clerk, app, "kind=citizens&mode=per_row", "text/csv", citizens("Q", None)).await;
+    assert_eq!((first["state"].as_str(), counts(&first)), (Some("done"), [4500, 4499, 1, 4499, 0, 0]));
+    assert_eq!(duplicate(&errors(&clerk, app, &first, "en").await), vec![(4302, "duplicate_citizen".to_owned())]);
+    // Again, with one name changed on the last page: one update, and every other row found.
+    let again = import(&clerk, app, "kind=citizens&mode=per_row", "text/csv", citizens("Q", Some(4400))).await;
+    assert_eq!((again["state"].as_str(), counts(&again)), (Some("done"), [4500, 4499, 1, 0, 1, 4498]));
 }
 
 async fn organisations_clans_and_centres_come_in_as_json_and_workbooks(app: &TestApp) {

@@ -428,6 +428,11 @@ impl Database {
         Some(f(&mut conn))
     }
 
+    /// The most connections the pool opens.
+    pub fn pool_size(&self) -> u32 {
+        self.pool.max_size()
+    }
+
     /// A cheap query that proves the database answers.
     pub fn ping(&self) -> Result<()> {
         let mut conn = self.conn()?;

@@ -225,6 +225,23 @@ pub fn use_indexes(conn: &mut DbConn) -> Result<()> {
     Ok(())
 }
 
+/// Runs an import's checks and lookups of a page on a pooled connection of their own, apart from
+/// the job's write, in a transaction held to the indexes as the write's is (`use_indexes`).
+pub fn look_up<T, E>(
+    db: &crate::Database,
+    f: impl FnOnce(&mut DbConn) -> std::result::Result<T, E>,
+) -> std::result::Result<T, E>
+where
+    E: From<PersistenceError> + From<diesel::result::Error>,
+{
+    db.read(|conn| {
+        conn.transaction(|conn| {
+            use_indexes(conn)?;
+            f(conn)
+        })
+    })
+}
+
 /// After an import: the written table's statistics, so that the next import's lookups (and
 /// every other query) are planned for its new size. No-op on SQLite.
 pub fn analyze(conn: &mut DbConn, table: &str) -> Result<()> {

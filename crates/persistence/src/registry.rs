@@ -174,10 +174,19 @@ macro_rules! registry_reads {
             Ok(out)
         }
 
-        /// Imported rows split into those naming a record already there (with it) and new ones.
-        fn known_and_new(conn: &mut DbConn, rows: &[Keyed<Fields>]) -> Result<(Vec<($row, usize)>, Vec<usize>)> {
+        /// The records already filed under imported rows' keys: what `import` writes over.
+        /// Looked up apart from the write, so that an import can look up the next page's while
+        /// the database writes this one.
+        pub fn existing(conn: &mut DbConn, rows: &[Keyed<Fields>]) -> Result<HashMap<(i64, String), $row>> {
             let keys: Vec<(i64, &str)> = rows.iter().map(|r| (r.fields.unit_id, r.external_id.as_str())).collect();
-            let mut existing = by_external_id(conn, &keys)?;
+            by_external_id(conn, &keys)
+        }
+
+        /// Imported rows split into those naming a record already there (with it) and new ones.
+        fn known_and_new(
+            rows: &[Keyed<Fields>],
+            mut existing: HashMap<(i64, String), $row>,
+        ) -> (Vec<($row, usize)>, Vec<usize>) {
             let (mut known, mut new) = (Vec::new(), Vec::new());
             for (i, row) in rows.iter().enumerate() {
                 match existing.remove(&(row.fields.unit_id, row.external_id.clone())) {
@@ -185,7 +194,7 @@ macro_rules! registry_reads {
                     None => new.push(i),
                 }
             }
-            Ok((known, new))
+            (known, new)
         }
 
         /// Names the job, and the key, on records an import wrote.
@@ -318,6 +327,9 @@ pub mod organisation {
 
     registry_reads!(organisations, Organisation, Record::Organisation);
 
+    /// The records under imported rows' keys, by (unit, key): see `existing`.
+    pub type Existing = HashMap<(i64, String), Organisation>;
+
     pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Organisation> {
         let now = Utc::now().naive_utc();
         let id: i64 = diesel::insert_into(organisations::table)
@@ -368,8 +380,8 @@ pub mod organisation {
     }
 
     /// Writes imported rows: new keys in multi-row INSERTs, known ones over their records.
-    pub fn import(conn: &mut DbConn, job: i64, rows: &[Keyed<Fields>]) -> Result<Written> {
-        let (known, new) = known_and_new(conn, rows)?;
+    pub fn import(conn: &mut DbConn, job: i64, rows: &[Keyed<Fields>], existing: Existing) -> Result<Written> {
+        let (known, new) = known_and_new(rows, existing);
         let mut written = Written::default();
         for (e, i) in &known {
             let row = &rows[*i];
@@ -464,6 +476,9 @@ pub mod household {
 
     registry_reads!(households, Household, Record::Household);
 
+    /// The records under imported rows' keys, by (unit, key): see `existing`.
+    pub type Existing = HashMap<(i64, String), Household>;
+
     pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Household> {
         let now = Utc::now().naive_utc();
         let id: i64 = diesel::insert_into(households::table)
@@ -504,8 +519,8 @@ pub mod household {
 
     /// Writes imported rows: new keys in multi-row INSERTs, known ones over their records. An
     /// import does not name heads: a known household keeps its own.
-    pub fn import(conn: &mut DbConn, job: i64, rows: &[Keyed<Fields>]) -> Result<Written> {
-        let (known, new) = known_and_new(conn, rows)?;
+    pub fn import(conn: &mut DbConn, job: i64, rows: &[Keyed<Fields>], existing: Existing) -> Result<Written> {
+        let (known, new) = known_and_new(rows, existing);
         let mut written = Written::default();
         for (e, i) in &known {
             let row = &rows[*i];
@@ -639,6 +654,9 @@ pub mod citizen {
 
     registry_reads!(citizens, Citizen, Record::Citizen);
 
+    /// The records under imported rows' keys, by (unit, key): see `existing`.
+    pub type Existing = HashMap<(i64, String), Citizen>;
+
     pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Citizen> {
         let now = Utc::now().naive_utc();
         let id: i64 = diesel::insert_into(citizens::table)
@@ -711,8 +729,8 @@ pub mod citizen {
     }
 
     /// Writes imported rows: new keys in multi-row INSERTs, known ones over their records.
-    pub fn import(conn: &mut DbConn, job: i64, rows: &[Keyed<Fields>]) -> Result<Written> {
-        let (known, new) = known_and_new(conn, rows)?;
+    pub fn import(conn: &mut DbConn, job: i64, rows: &[Keyed<Fields>], existing: Existing) -> Result<Written> {
+        let (known, new) = known_and_new(rows, existing);
         let stored = hashes(conn, &known.iter().map(|(c, _)| c.id).collect::<Vec<_>>())?;
         let mut written = Written::default();
         for (e, i) in &known {
@@ -965,6 +983,9 @@ pub mod clan {
 
     registry_reads!(clans, Clan, Record::Clan);
 
+    /// The records under imported rows' keys, by (unit, key): see `existing`.
+    pub type Existing = HashMap<(i64, String), Clan>;
+
     fn set_households(conn: &mut DbConn, id: i64, households: &[i64]) -> Result<()> {
         diesel::delete(clan_households::table.filter(clan_households::clan_id.eq(id))).execute(conn)?;
         for h in households {
@@ -1006,8 +1027,8 @@ pub mod clan {
     }
 
     /// Writes imported rows one by one (clans are few, and each has its households).
-    pub fn import(conn: &mut DbConn, job: i64, rows: &[Keyed<Fields>]) -> Result<Written> {
-        let (known, new) = known_and_new(conn, rows)?;
+    pub fn import(conn: &mut DbConn, job: i64, rows: &[Keyed<Fields>], existing: Existing) -> Result<Written> {
+        let (known, new) = known_and_new(rows, existing);
         let mut households = households_of(conn, &known.iter().map(|(c, _)| c.id).collect::<Vec<_>>())?;
         let mut written = Written::default();
         for (e, i) in &known {
@@ -1091,6 +1112,9 @@ pub mod centre {
 
     registry_reads!(learning_centres, Centre, Record::LearningCentre);
 
+    /// The records under imported rows' keys, by (unit, key): see `existing`.
+    pub type Existing = HashMap<(i64, String), Centre>;
+
     pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Centre> {
         let now = Utc::now().naive_utc();
         let id: i64 = diesel::insert_into(learning_centres::table)
@@ -1141,8 +1165,8 @@ pub mod centre {
     }
 
     /// Writes imported rows one by one (one centre a commune).
-    pub fn import(conn: &mut DbConn, job: i64, rows: &[Keyed<Fields>]) -> Result<Written> {
-        let (known, new) = known_and_new(conn, rows)?;
+    pub fn import(conn: &mut DbConn, job: i64, rows: &[Keyed<Fields>], existing: Existing) -> Result<Written> {
+        let (known, new) = known_and_new(rows, existing);
         let mut written = Written::default();
         for (e, i) in &known {
             let row = &rows[*i];

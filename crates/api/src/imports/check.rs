@@ -202,8 +202,9 @@ pub struct Cache {
     /// (registry, key) → the live records readable by the caller with that key.
     keys: HashMap<(Registry, String), Vec<(i64, Referenced)>>,
     /// Citizens the rows' own keys name, by (unit, key): a row updating one is checked as its
-    /// update (its own national ID is no twin of itself).
-    citizens: HashMap<(i64, String), i64>,
+    /// update (its own national ID is no twin of itself), and the write takes them as the
+    /// records it writes over.
+    pub citizens: citizen::Existing,
 }
 
 impl Cache {
@@ -220,9 +221,7 @@ impl Cache {
     ) -> Result<(), ApiError> {
         if !citizens.is_empty() {
             let pairs: Vec<(i64, &str)> = citizens.iter().map(|k| (0, *k)).collect();
-            for (key, row) in citizen::by_external_id(conn, &pairs)? {
-                self.citizens.insert(key, row.id);
-            }
+            self.citizens = citizen::by_external_id(conn, &pairs)?;
         }
         self.load_keys(conn, actor, Registry::Household, households, |conn, pairs| {
             Ok(household::by_external_id(conn, pairs)?
@@ -557,9 +556,11 @@ pub fn named_keys(kind: ImportKind, cells: &[String], map: &ColumnMap, out: &mut
             }
             if let Some(n) = at("national_id").and_then(|i| map.cell(cells, i)) {
                 out.national_ids.insert(n.to_owned());
-                if let Some(key) = at("external_id").and_then(|i| map.cell(cells, i)) {
-                    out.citizens.insert(key.to_owned());
-                }
+            }
+            // The record a row updates: its national ID is no twin of itself, and the write
+            // takes it as the record to write over.
+            if let Some(key) = at("external_id").and_then(|i| map.cell(cells, i)) {
+                out.citizens.insert(key.to_owned());
             }
         }
         ImportKind::Clans => {
@@ -716,7 +717,7 @@ impl Checker<'_> {
             return None;
         }
         let known = match (&external_id, unit) {
-            (Some(key), Some(home)) => self.cache.citizens.get(&(home.id, key.clone())).copied(),
+            (Some(key), Some(home)) => self.cache.citizens.get(&(home.id, key.clone())).map(|c| c.id),
             _ => None,
         };
         let fields = self.fields::<Citizens>(conn, r, &req, known)?;

@@ -256,45 +256,132 @@ impl Errors {
     }
 }
 
-/// The (unit, key) pairs met in a file. A million keys as strings would take a hundred
-/// megabytes; their 128-bit fingerprints (two SipHashes under random keys) take a third of that,
-/// and two keys share one with a chance of about 10^-27 for a million.
+/// The (unit, key) pairs met in a file, each with the row that had it first. A million keys as
+/// strings would take a hundred megabytes. Each is kept as a 96-bit fingerprint (two SipHashes
+/// under random keys, one cut to 32 bits) beside its row number: 16 bytes a key, so a million
+/// take 34 MB in the table, 51 MB while it grows. Two keys of a million share a fingerprint with
+/// a chance of about 10^-17.
 struct Seen {
     hashers: [std::hash::RandomState; 2],
-    rows: HashMap<u128, u64>,
+    rows: HashMap<Print, u32, PrintHasher>,
+}
+
+/// A key's fingerprint: already random bits, so the table hashes it by its first word alone.
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Print(u64, u32);
+
+impl std::hash::Hash for Print {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.0);
+    }
+}
+
+#[derive(Default, Clone, Copy)]
+struct PrintHasher;
+
+impl std::hash::BuildHasher for PrintHasher {
+    type Hasher = FirstWord;
+    fn build_hasher(&self) -> FirstWord {
+        FirstWord(0)
+    }
+}
+
+/// Keeps the 64-bit word written to it: `Print`'s first.
+struct FirstWord(u64);
+
+impl std::hash::Hasher for FirstWord {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Not reached by `Print`, which writes one `u64`; kept a hash all the same.
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 impl Default for Seen {
     fn default() -> Self {
-        Seen { hashers: [std::hash::RandomState::new(), std::hash::RandomState::new()], rows: HashMap::new() }
+        Seen {
+            hashers: [std::hash::RandomState::new(), std::hash::RandomState::new()],
+            rows: HashMap::with_hasher(PrintHasher),
+        }
     }
 }
 
 impl Seen {
-    fn print(&self, unit: i64, key: &str) -> u128 {
+    /// Makes room for the pairs the file will hold, estimated from the share of it read so far:
+    /// a table sized once takes a third less at its peak than one that doubles as it fills.
+    fn expect(&mut self, rows_read: u64, bytes_read: u64, file_bytes: u64) {
+        if bytes_read == 0 {
+            return;
+        }
+        // No row takes fewer than 8 bytes of a file: a bound on a wrong count of bytes read.
+        let estimate = (file_bytes as f64 / bytes_read as f64 * rows_read as f64 * 1.02).min(file_bytes as f64 / 8.0);
+        let estimate = estimate as usize;
+        self.rows.reserve(estimate.saturating_sub(self.rows.len()));
+    }
+
+    fn print(&self, unit: i64, key: &str) -> Print {
         use std::hash::BuildHasher;
         let [a, b] = &self.hashers;
-        (u128::from(a.hash_one((unit, key))) << 64) | u128::from(b.hash_one((unit, key)))
+        Print(a.hash_one((unit, key)), b.hash_one((unit, key)) as u32)
+    }
+
+    /// The row that had the pair first; `None` (and the pair remembered with `row`) if none.
+    fn first(&mut self, unit: i64, key: &str, row: u64) -> Option<u64> {
+        let print = self.print(unit, key);
+        match self.rows.entry(print) {
+            std::collections::hash_map::Entry::Occupied(first) => Some(u64::from(*first.get())),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                // Rows past 4 billion (beyond any file the size limit lets in) share the last.
+                slot.insert(u32::try_from(row).unwrap_or(u32::MAX));
+                None
+            }
+        }
     }
 }
 
-/// Everything a running job carries from page to page.
-struct Job<'a> {
-    spec: &'a Spec,
-    live: &'a Live,
+/// The reading half of a job: the file, and the checks of its rows with what they read.
+struct Reader<'a> {
     rows: Box<dyn Rows>,
-    map: ColumnMap,
+    map: &'a ColumnMap,
     checker: Checker<'a>,
-    /// (unit, key), by fingerprint → the row that had it first.
-    seen: Seen,
-    progress: Progress,
-    errors: Errors,
-    state: &'static str,
+    spent: Spent,
 }
 
-impl Job<'_> {
+/// Time spent reading the file, looking up what rows name and checking them (with the
+/// writing's, logged when the job ends: where an operator sees what a slow import waited on).
+#[derive(Default, Debug)]
+struct Spent {
+    reading: std::time::Duration,
+    lookups: std::time::Duration,
+    checking: std::time::Duration,
+}
+
+/// A page checked: each row's number and outcome, and (when looked up with the check) the
+/// records already under the valid rows' keys.
+struct CheckedPage {
+    rows: Vec<(u64, Result<Checked, Vec<RowProblem>>)>,
+    existing: Option<Existing>,
+    bytes_read: u64,
+}
+
+/// The records already under a page's keys, for the registry's write.
+enum Existing {
+    Households(household::Existing),
+    Citizens(citizen::Existing),
+    Organisations(organisation::Existing),
+}
+
+impl Reader<'_> {
     /// The next page of rows; `None` at the end of the file.
     fn page(&mut self) -> Result<Option<Vec<Row>>, Stop> {
+        let started = std::time::Instant::now();
         let mut page = Vec::with_capacity(PAGE);
         while page.len() < PAGE {
             match self.rows.next_row() {
@@ -303,16 +390,18 @@ impl Job<'_> {
                 None => break,
             }
         }
-        self.progress.bytes_read = self.rows.bytes_read() as i64;
+        self.spent.reading += started.elapsed();
         Ok((!page.is_empty()).then_some(page))
     }
 
-    /// Checks a page and, when `write`, writes its valid rows.
-    fn run_page(&mut self, conn: &mut DbConn, page: Vec<Row>, write: bool) -> Result<(), Stop> {
-        let kind = self.spec.kind;
+    /// Checks a page, with what its rules read loaded first in a few queries; when
+    /// `look_up`, also finds the records already under its valid rows' keys.
+    fn check(&mut self, conn: &mut DbConn, page: Vec<Row>, look_up: bool) -> Result<CheckedPage, Stop> {
+        let started = std::time::Instant::now();
+        let kind = self.checker.kind;
         let mut named = Named::default();
         for row in &page {
-            named_keys(kind, &row.cells, &self.map, &mut named);
+            named_keys(kind, &row.cells, self.map, &mut named);
         }
         let national: Vec<String> =
             named.national_ids.iter().map(|n| self.checker.state.national_ids.hash(n)).collect();
@@ -321,14 +410,75 @@ impl Job<'_> {
         let citizens: Vec<&str> = named.citizens.iter().map(String::as_str).collect();
         self.checker.cache = Cache::default();
         self.checker.cache.preload(conn, self.checker.actor, &households, &organisations, &national, &citizens)?;
-        let mut valid = Vec::with_capacity(page.len());
-        for row in page {
+        let checking = std::time::Instant::now();
+        self.spent.lookups += checking - started;
+        let rows: Vec<(u64, Result<Checked, Vec<RowProblem>>)> = page
+            .into_iter()
+            .map(|row| (row.number, self.checker.check(conn, row.number, &row.cells, self.map)))
+            .collect();
+        let looking_up = std::time::Instant::now();
+        self.spent.checking += looking_up - checking;
+        let existing = if look_up { self.existing(conn, &rows)? } else { None };
+        self.spent.lookups += looking_up.elapsed();
+        Ok(CheckedPage { rows, existing, bytes_read: self.rows.bytes_read() })
+    }
+
+    /// The records already under the keys of a page's valid rows (for citizens, those the
+    /// check loaded: a row updating one is checked as its update).
+    fn existing(
+        &mut self,
+        conn: &mut DbConn,
+        rows: &[(u64, Result<Checked, Vec<RowProblem>>)],
+    ) -> Result<Option<Existing>, PersistenceError> {
+        let keys: Vec<(i64, &str)> = rows.iter().filter_map(|(_, c)| c.as_ref().ok().map(Checked::identity)).collect();
+        Ok(match self.checker.kind {
+            ImportKind::Citizens => Some(Existing::Citizens(std::mem::take(&mut self.checker.cache.citizens))),
+            ImportKind::Households => Some(Existing::Households(household::by_external_id(conn, &keys)?)),
+            ImportKind::Organisations => Some(Existing::Organisations(organisation::by_external_id(conn, &keys)?)),
+            // Looked up by the write, in its transaction.
+            _ => None,
+        })
+    }
+}
+
+/// The writing half of a job: what it carries from page to page.
+struct Job<'a> {
+    spec: &'a Spec,
+    live: &'a Live,
+    state: &'a AppState,
+    map: &'a ColumnMap,
+    /// (unit, key), by fingerprint → the row that had it first.
+    seen: Seen,
+    progress: Progress,
+    errors: Errors,
+    status: &'static str,
+    writing: std::time::Duration,
+    /// The size of the uploaded file.
+    file_bytes: u64,
+}
+
+/// Rows read before `Seen` is sized for the whole file: enough for the reader's buffering to
+/// be a small share of the bytes read.
+const SIZED_AFTER: i64 = 20_000;
+
+impl Job<'_> {
+    /// Counts a checked page's rows, refuses a key met earlier in the file, and, when
+    /// `write`, writes the valid rows.
+    fn apply(&mut self, conn: &mut DbConn, page: CheckedPage, write: bool) -> Result<(), Stop> {
+        let kind = self.spec.kind;
+        self.progress.bytes_read = page.bytes_read as i64;
+        // Once a few pages are read, their bytes a row tell how many the file holds.
+        if (self.progress.rows_read..self.progress.rows_read + page.rows.len() as i64).contains(&SIZED_AFTER) {
+            let rows = self.progress.rows_read as u64 + page.rows.len() as u64;
+            self.seen.expect(rows, page.bytes_read, self.file_bytes);
+        }
+        let mut valid = Vec::with_capacity(page.rows.len());
+        for (number, outcome) in page.rows {
             self.progress.rows_read += 1;
-            match self.checker.check(conn, row.number, &row.cells, &self.map) {
+            match outcome {
                 Ok(checked) => {
                     let (unit, key) = checked.identity();
-                    let print = self.seen.print(unit, key);
-                    match self.seen.rows.get(&print) {
+                    match self.seen.first(unit, key, number) {
                         Some(first) => {
                             let problem = if kind == ImportKind::SelfAssessments {
                                 RowProblem {
@@ -350,10 +500,9 @@ impl Job<'_> {
                                 }
                             };
                             self.progress.rows_invalid += 1;
-                            self.errors.add(kind, &self.map, row.number, vec![problem]);
+                            self.errors.add(kind, self.map, number, vec![problem]);
                         }
                         None => {
-                            self.seen.rows.insert(print, row.number);
                             self.progress.rows_valid += 1;
                             valid.push(checked);
                         }
@@ -361,27 +510,63 @@ impl Job<'_> {
                 }
                 Err(problems) => {
                     self.progress.rows_invalid += 1;
-                    self.errors.add(kind, &self.map, row.number, problems);
+                    self.errors.add(kind, self.map, number, problems);
                 }
             }
         }
+        let started = std::time::Instant::now();
         if write && !valid.is_empty() {
-            self.state = "writing";
+            self.status = "writing";
             let written = match kind {
                 ImportKind::Villages => open_villages(conn, &self.spec.actor, self.spec.job_id, valid)?,
-                ImportKind::SelfAssessments => super::answers::save(conn, self.checker.state, &self.spec.actor, valid)?,
-                _ => write_rows(conn, self.spec.job_id, valid)?,
+                ImportKind::SelfAssessments => super::answers::save(conn, self.state, &self.spec.actor, valid)?,
+                _ => write_rows(conn, self.spec.job_id, valid, page.existing)?,
             };
             self.progress.rows_created += written.created as i64;
             self.progress.rows_updated += written.updated as i64;
             self.progress.rows_unchanged += written.unchanged as i64;
         }
-        *self.live.now.lock().unwrap_or_else(|p| p.into_inner()) = (self.state, self.progress.clone());
+        self.writing += started.elapsed();
+        *self.live.now.lock().unwrap_or_else(|p| p.into_inner()) = (self.status, self.progress.clone());
         if self.live.cancel.load(Ordering::Relaxed) {
             return Err(Stop::Cancelled);
         }
         Ok(())
     }
+}
+
+/// Whether a kind's pages can be checked on a connection of their own, ahead of the write of
+/// the page before: its checks read nothing the job itself writes (what a row shares with an
+/// earlier one of the file, its key or national ID, is checked from the job's own memory).
+/// Clans (a household in two clans), centres (one a commune), villages and answers (which
+/// take workflow steps) are checked after the page before is written, in its transaction.
+fn checked_ahead(kind: ImportKind) -> bool {
+    matches!(kind, ImportKind::Households | ImportKind::Citizens | ImportKind::Organisations)
+}
+
+/// Checks pages on a thread of its own, each on a pooled connection outside the job's
+/// transaction, one page ahead of the write: the database writes a page while the next one is
+/// read, checked and looked up. Gives the reader back at the end of the file, or when the
+/// writer stops taking pages.
+fn check_ahead<'a>(
+    state: &'a AppState,
+    dry_run: bool,
+    mut reader: Reader<'a>,
+    send: std::sync::mpsc::SyncSender<Result<CheckedPage, Stop>>,
+) -> Reader<'a> {
+    loop {
+        let checked = match reader.page() {
+            // A dry run writes nothing, so needs no records to write over.
+            Ok(Some(page)) => imports::look_up(&state.db, |conn| reader.check(conn, page, !dry_run)),
+            Ok(None) => break,
+            Err(stop) => Err(stop),
+        };
+        let failed = checked.is_err();
+        if send.send(checked).is_err() || failed {
+            break;
+        }
+    }
+    reader
 }
 
 /// Opens the villages that are not there yet, each audited as `POST /api/v1/units` audits it.
@@ -406,7 +591,12 @@ fn open_villages(conn: &mut DbConn, actor: &Actor, job: i64, rows: Vec<Checked>)
 }
 
 /// Writes checked rows, all of one kind, with the registry's multi-row import.
-fn write_rows(conn: &mut DbConn, job: i64, rows: Vec<Checked>) -> Result<Written, PersistenceError> {
+fn write_rows(
+    conn: &mut DbConn,
+    job: i64,
+    rows: Vec<Checked>,
+    existing: Option<Existing>,
+) -> Result<Written, PersistenceError> {
     macro_rules! collect {
         ($variant:ident) => {
             rows.into_iter()
@@ -414,16 +604,71 @@ fn write_rows(conn: &mut DbConn, job: i64, rows: Vec<Checked>) -> Result<Written
                 .collect::<Vec<Keyed<_>>>()
         };
     }
+    // The records under the rows' keys: looked up with the check, or now.
+    macro_rules! import {
+        ($registry:ident, $variant:ident, $existing:ident) => {{
+            let rows = collect!($variant);
+            let existing = match existing {
+                Some(Existing::$existing(found)) => found,
+                _ => $registry::existing(conn, &rows)?,
+            };
+            $registry::import(conn, job, &rows, existing)
+        }};
+    }
     match rows.first() {
         None => Ok(Written::default()),
-        Some(Checked::Household(_)) => household::import(conn, job, &collect!(Household)),
-        Some(Checked::Citizen(_)) => citizen::import(conn, job, &collect!(Citizen)),
-        Some(Checked::Organisation(_)) => organisation::import(conn, job, &collect!(Organisation)),
-        Some(Checked::Clan(_)) => clan::import(conn, job, &collect!(Clan)),
-        Some(Checked::Centre(_)) => centre::import(conn, job, &collect!(Centre)),
+        Some(Checked::Household(_)) => import!(household, Household, Households),
+        Some(Checked::Citizen(_)) => import!(citizen, Citizen, Citizens),
+        Some(Checked::Organisation(_)) => import!(organisation, Organisation, Organisations),
+        Some(Checked::Clan(_)) => {
+            let rows = collect!(Clan);
+            let existing = clan::existing(conn, &rows)?;
+            clan::import(conn, job, &rows, existing)
+        }
+        Some(Checked::Centre(_)) => {
+            let rows = collect!(Centre);
+            let existing = centre::existing(conn, &rows)?;
+            centre::import(conn, job, &rows, existing)
+        }
         // Villages and answers are written with the caller's rights, by `open_villages` and
         // `answers::save`.
         Some(Checked::Village(_) | Checked::Answer(_)) => Ok(Written::default()),
+    }
+}
+
+/// Takes checked pages from `next` (on the writer's connection, inside its transaction) and
+/// applies them: all in one transaction for `atomic`, a transaction a page for `per_row`.
+fn write_pages(
+    state: &AppState,
+    spec: &Spec,
+    job: &mut Job,
+    mut next: impl FnMut(&mut DbConn) -> Result<Option<CheckedPage>, Stop>,
+) -> Result<(), Stop> {
+    match spec.mode {
+        Mode::Atomic => state.db.write(|conn| {
+            imports::use_indexes(conn)?;
+            while let Some(page) = next(conn)? {
+                // After the first bad row nothing more is written: the whole file is rolled
+                // back at the end; the rest is still checked, so that every error is reported.
+                let write = !spec.dry_run && job.progress.rows_invalid == 0;
+                job.apply(conn, page, write)?;
+            }
+            if spec.dry_run || job.progress.rows_invalid > 0 { Err(Stop::RolledBack) } else { Ok(()) }
+        }),
+        Mode::PerRow => loop {
+            let ended = state.db.write(|conn| -> Result<Option<bool>, Stop> {
+                imports::use_indexes(conn)?;
+                let Some(page) = next(conn)? else { return Ok(None) };
+                job.apply(conn, page, !spec.dry_run)?;
+                job.errors.flush(conn)?;
+                Ok(Some(imports::progress(conn, job.spec.job_id, job.status, &job.progress)?))
+            })?;
+            match ended {
+                None => return Ok(()),
+                Some(true) => return Err(Stop::Cancelled),
+                Some(false) => {}
+            }
+        },
     }
 }
 
@@ -480,11 +725,9 @@ fn execute(state: &AppState, spec: &Spec, live: &Live) -> Result<(), ApiError> {
     let headings = rows.headings().to_vec();
     let mut warnings: Vec<serde_json::Value> =
         map.ignored.iter().map(|h| serde_json::json!({"code": "column_ignored", "column": h})).collect();
-    let mut job = Job {
-        spec,
-        live,
+    let mut reader = Reader {
         rows,
-        map,
+        map: &map,
         checker: Checker {
             kind: spec.kind,
             actor: &spec.actor,
@@ -495,42 +738,66 @@ fn execute(state: &AppState, spec: &Spec, live: &Live) -> Result<(), ApiError> {
             centres: HashMap::new(),
             answers: Default::default(),
         },
+        spent: Spent::default(),
+    };
+    let mut job = Job {
+        spec,
+        live,
+        state,
+        map: &map,
         seen: Seen::default(),
         progress: Progress::default(),
         errors: Errors { job: id, headings, pending: Vec::new(), stored: 0 },
-        state: "validating",
+        status: "validating",
+        writing: std::time::Duration::ZERO,
+        file_bytes: std::fs::metadata(&spec.path).map(|m| m.len()).unwrap_or(0),
     };
-    let stopped: Result<(), Stop> = match spec.mode {
-        Mode::Atomic => state.db.write(|conn| {
-            imports::use_indexes(conn)?;
-            while let Some(page) = job.page()? {
-                // After the first bad row nothing more is written: the whole file is rolled
-                // back at the end; the rest is still checked, so that every error is reported.
-                let write = !spec.dry_run && job.progress.rows_invalid == 0;
-                job.run_page(conn, page, write)?;
-            }
-            if spec.dry_run || job.progress.rows_invalid > 0 { Err(Stop::RolledBack) } else { Ok(()) }
-        }),
-        Mode::PerRow => (|| {
-            while let Some(page) = job.page()? {
-                let cancelled = state.db.write(|conn| -> Result<bool, Stop> {
-                    imports::use_indexes(conn)?;
-                    job.run_page(conn, page, !spec.dry_run)?;
-                    job.errors.flush(conn)?;
-                    Ok(imports::progress(conn, id, job.state, &job.progress)?)
-                })?;
-                if cancelled {
-                    return Err(Stop::Cancelled);
+    // The checking thread needs a connection besides the writer's.
+    let stopped = if checked_ahead(spec.kind) && state.db.pool_size() >= 2 {
+        std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel(1);
+            let checking = std::thread::Builder::new()
+                .name("imports-check".into())
+                .spawn_scoped(scope, move || check_ahead(state, spec.dry_run, reader, send));
+            let checking = match checking {
+                Ok(handle) => handle,
+                Err(e) => {
+                    tracing::error!(error = %e, "cannot start an import's checking thread");
+                    return (Err(Stop::Failed(ApiError::Internal)), None);
                 }
-            }
-            Ok(())
-        })(),
+            };
+            // A closed channel is the end of the file: the checking thread sends every error.
+            let stopped = write_pages(state, spec, &mut job, |_| receive.recv().ok().transpose());
+            drop(receive);
+            (stopped, checking.join().ok())
+        })
+    } else {
+        let stopped = write_pages(state, spec, &mut job, |conn| match reader.page()? {
+            Some(page) => reader.check(conn, page, false).map(Some),
+            None => Ok(None),
+        });
+        (stopped, Some(reader))
     };
-    warnings
-        .extend(job.rows.unknown_keys().into_iter().map(|k| serde_json::json!({"code": "key_ignored", "column": k})));
+    let (stopped, reader) = stopped;
+    if let Some(reader) = &reader {
+        warnings.extend(
+            reader.rows.unknown_keys().into_iter().map(|k| serde_json::json!({"code": "key_ignored", "column": k})),
+        );
+    }
     if job.errors.stored >= MAX_STORED_ERRORS {
         warnings.push(serde_json::json!({"code": "errors_truncated", "stored": MAX_STORED_ERRORS}));
     }
+    let spent = reader.map(|r| r.spent).unwrap_or_default();
+    tracing::info!(
+        job = id,
+        kind = spec.kind.as_str(),
+        rows = job.progress.rows_read,
+        reading_ms = spent.reading.as_millis() as u64,
+        lookups_ms = spent.lookups.as_millis() as u64,
+        checking_ms = spent.checking.as_millis() as u64,
+        writing_ms = job.writing.as_millis() as u64,
+        "import job ran"
+    );
     let mut progress = job.progress.clone();
     let (end, failure): (&str, Option<(String, String, String)>) = match stopped {
         Ok(()) => ("done", None),
@@ -596,4 +863,22 @@ fn execute(state: &AppState, spec: &Spec, live: &Live) -> Result<(), ApiError> {
         let _ = std::fs::remove_file(&spec.path);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Seen;
+
+    #[test]
+    fn a_pair_met_again_names_the_row_that_had_it_first() {
+        let mut seen = Seen::default();
+        for row in 0..100_000u64 {
+            assert_eq!(seen.first(7, &format!("H{row}"), row + 2), None);
+        }
+        assert_eq!(seen.first(7, "H41", 100_002), Some(43));
+        // The same key in another unit is another record.
+        assert_eq!(seen.first(8, "H41", 100_003), None);
+        assert_eq!(seen.first(8, "H41", 100_004), Some(100_003));
+        assert_eq!(seen.rows.len(), 100_001);
+    }
 }
