@@ -46,6 +46,20 @@ pub fn audit(
     unit: Option<&Unit>,
     changes: serde_json::Value,
 ) -> Result<(), ApiError> {
+    audit_in(conn, actor, entity, entity_id, action, unit.map(|u| (u.id, u.path.as_str())), changes)
+}
+
+/// `audit`, with the unit given by its id and path: what a record already carries, so that
+/// recording its change reads nothing.
+pub fn audit_in(
+    conn: &mut DbConn,
+    actor: &Actor,
+    entity: &'static str,
+    entity_id: impl ToString,
+    action: &'static str,
+    unit: Option<(i64, &str)>,
+    changes: serde_json::Value,
+) -> Result<(), ApiError> {
     audit::record(
         conn,
         &AuditEntry {
@@ -55,8 +69,8 @@ pub fn audit(
             entity,
             entity_id: entity_id.to_string(),
             action,
-            unit_id: unit.map(|u| u.id),
-            unit_path: unit.map(|u| u.path.clone()),
+            unit_id: unit.map(|(id, _)| id),
+            unit_path: unit.map(|(_, path)| path.to_owned()),
             changes,
         },
     )?;

@@ -156,12 +156,14 @@ pub type Pooled = PooledConnection<ConnectionManager>;
 
 /// The pool plus what a write needs. SQLite allows one writer at a time; taking a process-wide
 /// lock before a write transaction avoids SQLITE_BUSY on lock upgrades, which `busy_timeout`
-/// cannot cure for deferred transactions.
+/// cannot cure for deferred transactions. The lock holds the one connection SQLite writes
+/// through: its page cache and prepared statements stay warm from write to write, where a
+/// pooled connection, last used before others wrote, read the pages it needed again.
 #[derive(Clone)]
 pub struct Database {
     pool: Pool<ConnectionManager>,
     backend: Backend,
-    write_lock: Arc<Mutex<()>>,
+    write_lock: Arc<Mutex<Option<DbConn>>>,
     url: DatabaseUrl,
     /// What this server knows without asking (see `notices`).
     watch: Arc<crate::notices::Watch>,
@@ -230,7 +232,7 @@ impl Database {
         Ok(Database {
             pool,
             backend: url.backend(),
-            write_lock: Arc::new(Mutex::new(())),
+            write_lock: Arc::new(Mutex::new(None)),
             url: url.clone(),
             watch: Arc::default(),
             replicas: Arc::default(),
@@ -386,19 +388,44 @@ impl Database {
         F: FnOnce(&mut DbConn) -> std::result::Result<T, E>,
         E: From<PersistenceError> + From<diesel::result::Error>,
     {
-        let mut pooled = self.conn()?;
-        let conn: &mut DbConn = &mut pooled;
-        let _guard = match self.backend {
-            Backend::Sqlite => Some(self.write_lock.lock().unwrap_or_else(|p| p.into_inner())),
-            Backend::Postgres => None,
-        };
+        match self.backend {
+            Backend::Postgres => Self::write_on(&mut *self.conn()?, &self.watch, f),
+            Backend::Sqlite => {
+                let mut writer = match self.write_lock.lock() {
+                    Ok(writer) => writer,
+                    // A write panicked on it: the connection may be mid-transaction; a new one.
+                    Err(poisoned) => {
+                        let mut writer = poisoned.into_inner();
+                        *writer = None;
+                        writer
+                    }
+                };
+                if writer.as_mut().is_none_or(|conn| conn.is_broken()) {
+                    *writer = None;
+                }
+                let conn = match writer.as_mut() {
+                    Some(conn) => conn,
+                    None => writer.insert(
+                        ConnectionManager::open(&self.url).map_err(|e| PersistenceError::Unavailable(e.to_string()))?,
+                    ),
+                };
+                Self::write_on(conn, &self.watch, f)
+            }
+        }
+    }
+
+    fn write_on<T, E, F>(conn: &mut DbConn, watch: &crate::notices::Watch, f: F) -> std::result::Result<T, E>
+    where
+        F: FnOnce(&mut DbConn) -> std::result::Result<T, E>,
+        E: From<PersistenceError> + From<diesel::result::Error>,
+    {
         crate::notices::take_pending();
         let written = conn.transaction(f);
         // Published only once committed: nothing is kept at a version whose data could still
         // roll back, and a change to an account is forgotten only when it is in force.
         let pending = crate::notices::take_pending();
         if written.is_ok() {
-            self.watch.publish(pending);
+            watch.publish(pending);
         }
         written
     }

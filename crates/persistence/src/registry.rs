@@ -332,7 +332,7 @@ pub mod organisation {
 
     pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Organisation> {
         let now = Utc::now().naive_utc();
-        let id: i64 = diesel::insert_into(organisations::table)
+        let created: Organisation = diesel::insert_into(organisations::table)
             .values((
                 organisations::name.eq(&f.name),
                 organisations::org_type.eq(&f.org_type),
@@ -345,9 +345,8 @@ pub mod organisation {
                 organisations::created_at.eq(now),
                 organisations::updated_at.eq(now),
             ))
-            .returning(organisations::id)
+            .returning(<Organisation as Selectable<MultiBackend>>::construct_selection())
             .get_result(conn)?;
-        let created = get(conn, id)?;
         count(conn, &created, 1)?;
         Ok(created)
     }
@@ -481,7 +480,7 @@ pub mod household {
 
     pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Household> {
         let now = Utc::now().naive_utc();
-        let id: i64 = diesel::insert_into(households::table)
+        let created: Household = diesel::insert_into(households::table)
             .values((
                 households::label.eq(&f.label),
                 households::unit_id.eq(f.unit_id),
@@ -491,9 +490,8 @@ pub mod household {
                 households::created_at.eq(now),
                 households::updated_at.eq(now),
             ))
-            .returning(households::id)
+            .returning(<Household as Selectable<MultiBackend>>::construct_selection())
             .get_result(conn)?;
-        let created = get(conn, id)?;
         count(conn, &created, 1)?;
         Ok(created)
     }
@@ -659,7 +657,7 @@ pub mod citizen {
 
     pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Citizen> {
         let now = Utc::now().naive_utc();
-        let id: i64 = diesel::insert_into(citizens::table)
+        let created: Citizen = diesel::insert_into(citizens::table)
             .values((
                 citizens::full_name.eq(&f.full_name),
                 citizens::birth_year.eq(f.birth_year),
@@ -674,11 +672,10 @@ pub mod citizen {
                 citizens::created_at.eq(now),
                 citizens::updated_at.eq(now),
             ))
-            .returning(citizens::id)
+            .returning(<Citizen as Selectable<MultiBackend>>::construct_selection())
             .get_result(conn)?;
-        let created = get(conn, id)?;
         count(conn, &created, 1)?;
-        super::duplicates::flag(conn, id, &f.unseen_twins)?;
+        super::duplicates::flag(conn, created.id, &f.unseen_twins)?;
         Ok(created)
     }
 

@@ -3,7 +3,7 @@
 //! needs the `Register` permission on the record's unit. Handlers are generated from one
 //! generic implementation per operation, so that the five registries behave the same.
 
-use super::support::{audit, create_once, db, decode_position, encode_position, etag, if_match, limit};
+use super::support::{audit_in, create_once, db, decode_position, encode_position, etag, if_match, limit};
 use crate::auth::Actor;
 use crate::dto::*;
 use crate::error::{ApiError, OrMissing, Problem};
@@ -92,9 +92,9 @@ async fn create<R: Resource>(
         let fields = R::fields(&mut DbRefs(conn), &actor, &request, &app, None)?;
         let row = R::create(conn, &fields)?;
         let dto = dto::<R>(conn, &row)?;
-        let (id, _, _, _) = R::meta(&row);
-        let unit = units::get(conn, R::unit(&row))?;
-        audit(conn, &actor, R::ENTITY, id, "create", Some(&unit), super::support::diff(None, Some(&dto)))?;
+        let (id, path, _, _) = R::meta(&row);
+        let unit = Some((R::unit(&row), path));
+        audit_in(conn, &actor, R::ENTITY, id, "create", unit, super::support::diff(None, Some(&dto)))?;
         Ok(dto)
     })
     .await
@@ -120,16 +120,9 @@ async fn update<R: Resource>(
             let fields = R::fields(&mut DbRefs(conn), &actor, &body, &app, Some(id))?;
             let after = R::update(conn, id, expected, &fields).or_missing(R::not_found)?;
             let dto = dto::<R>(conn, &after)?;
-            let unit = units::get(conn, R::unit(&after))?;
-            audit(
-                conn,
-                &actor,
-                R::ENTITY,
-                id,
-                "update",
-                Some(&unit),
-                super::support::diff(Some(&before_dto), Some(&dto)),
-            )?;
+            let unit = Some((R::unit(&after), R::meta(&after).1));
+            let changes = super::support::diff(Some(&before_dto), Some(&dto));
+            audit_in(conn, &actor, R::ENTITY, id, "update", unit, changes)?;
             Ok::<_, ApiError>((dto, R::meta(&after).2))
         })
     })
@@ -150,9 +143,9 @@ async fn remove<R: Resource>(
             let before = readable::<R>(conn, &actor, id)?;
             actor.require_in(Permission::Register, R::meta(&before).1)?;
             let after = R::delete(conn, id, expected).or_missing(R::not_found)?;
-            let unit = units::get(conn, R::unit(&after))?;
+            let unit = Some((R::unit(&after), R::meta(&after).1));
             let changes = serde_json::json!({"deleted": {"before": false, "after": true}});
-            audit(conn, &actor, R::ENTITY, id, "delete", Some(&unit), changes)
+            audit_in(conn, &actor, R::ENTITY, id, "delete", unit, changes)
         })
     })
     .await?;

@@ -37,7 +37,7 @@ where
 }
 
 /// The audit trail's helpers, shared with the modules below the routes.
-pub use crate::audit_log::{audit, diff};
+pub use crate::audit_log::{audit, audit_in, diff};
 
 /// Today in Vietnam (UTC+7): the default `as_of` of every dated read.
 pub use crate::workflow::today;
