@@ -546,23 +546,24 @@ fn checked_ahead(kind: ImportKind) -> bool {
 
 /// Checks pages on a thread of its own, each on a pooled connection outside the job's
 /// transaction, one page ahead of the write: the database writes a page while the next one is
-/// read, checked and looked up. Gives the reader back at the end of the file, or when the
-/// writer stops taking pages.
+/// read, checked and looked up. Sends `Ok(None)` at the end of the file, so that a channel
+/// closed without it (the thread panicked) ends the job failed, never done with the pages so
+/// far. Gives the reader back at the end, or when the writer stops taking pages.
 fn check_ahead<'a>(
     state: &'a AppState,
     dry_run: bool,
     mut reader: Reader<'a>,
-    send: std::sync::mpsc::SyncSender<Result<CheckedPage, Stop>>,
+    send: std::sync::mpsc::SyncSender<Result<Option<CheckedPage>, Stop>>,
 ) -> Reader<'a> {
     loop {
         let checked = match reader.page() {
             // A dry run writes nothing, so needs no records to write over.
-            Ok(Some(page)) => imports::look_up(&state.db, |conn| reader.check(conn, page, !dry_run)),
-            Ok(None) => break,
+            Ok(Some(page)) => imports::look_up(&state.db, |conn| reader.check(conn, page, !dry_run)).map(Some),
+            Ok(None) => Ok(None),
             Err(stop) => Err(stop),
         };
-        let failed = checked.is_err();
-        if send.send(checked).is_err() || failed {
+        let last = !matches!(checked, Ok(Some(_)));
+        if send.send(checked).is_err() || last {
             break;
         }
     }
@@ -766,8 +767,15 @@ fn execute(state: &AppState, spec: &Spec, live: &Live) -> Result<(), ApiError> {
                     return (Err(Stop::Failed(ApiError::Internal)), None);
                 }
             };
-            // A closed channel is the end of the file: the checking thread sends every error.
-            let stopped = write_pages(state, spec, &mut job, |_| receive.recv().ok().transpose());
+            let stopped = write_pages(state, spec, &mut job, |_| {
+                receive.recv().unwrap_or_else(|_| {
+                    tracing::error!(
+                        job = spec.job_id,
+                        "an import's checking thread stopped before the end of the file"
+                    );
+                    Err(Stop::Failed(ApiError::Internal))
+                })
+            });
             drop(receive);
             (stopped, checking.join().ok())
         })
