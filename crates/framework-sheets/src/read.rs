@@ -402,6 +402,13 @@ fn table(book: &mut Xlsx<Cursor<&[u8]>>, layout: &'static Sheet, reading: &mut R
 /// Reads a workbook written by [`crate::write`] (and edited by a person) back into a framework.
 /// The framework is not validated: see [`Workbook::locate`] to report `validate`'s findings.
 pub fn read(bytes: &[u8]) -> Result<Workbook, Vec<CellError>> {
+    // A damaged file can make the workbook library panic (an overflowing cell reference, found
+    // by fuzzing): that file is unreadable, not a crash.
+    std::panic::catch_unwind(|| read_unchecked(bytes))
+        .unwrap_or_else(|_| Err(vec![unreadable("the workbook library could not read its structure")]))
+}
+
+fn read_unchecked(bytes: &[u8]) -> Result<Workbook, Vec<CellError>> {
     let mut reading = Reading { errors: Vec::new() };
     too_big_unpacked(bytes).map_err(|e| vec![e])?;
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes)).map_err(|e| vec![unreadable(e)])?;

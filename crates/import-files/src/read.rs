@@ -465,7 +465,15 @@ impl XlsxRows {
         std::thread::Builder::new()
             .name("xlsx-reader".into())
             .spawn(move || {
-                if let Err(e) = read_sheet(&path, sheet.as_deref(), &thread_counter, &send) {
+                // A damaged file can make the workbook library panic (an overflowing cell
+                // reference, found by fuzzing). Caught, it is an unreadable file; uncaught, the
+                // closed channel would read as the end of the file, and the rows so far as all.
+                let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    read_sheet(&path, sheet.as_deref(), &thread_counter, &send)
+                }));
+                let read =
+                    read.unwrap_or_else(|_| Err(unreadable("the workbook library could not read its structure")));
+                if let Err(e) = read {
                     let _ = send.send(Err(e));
                 }
             })
@@ -856,6 +864,39 @@ mod tests {
         let too_big = open(Format::Xlsx, &path, None, &[], small).map(|_| ());
         assert_eq!(too_big, Err(FileError::WorkbookTooLarge { limit: 100 }));
         let _ = std::fs::remove_file(&path);
+    }
+
+    /// A cell reference too long for a column number made the workbook library overflow (found
+    /// by fuzzing the framework workbooks): the file is refused, not read as ending there.
+    #[test]
+    fn a_workbook_that_makes_the_library_panic_is_refused() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for r in 0..3u32 {
+            sheet.write(r, 0, format!("ô {r}")).expect("cell");
+        }
+        let bytes = book.save_to_buffer().expect("saved");
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for i in 0..archive.len() {
+            let mut entry = archive.by_index(i).expect("entry");
+            let name = entry.name().expect("a name").to_string();
+            let mut text = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut text).expect("read");
+            if name == "xl/worksheets/sheet1.xml" {
+                let xml = String::from_utf8(text).expect("utf-8").replace("r=\"A2\"", "r=\"AAAAAAAAAAAAAAAAA2\"");
+                text = xml.into_bytes();
+            }
+            out.start_file(name, zip::write::SimpleFileOptions::default()).expect("start");
+            out.write_all(&text).expect("write");
+        }
+        let damaged = out.finish().expect("finished").into_inner();
+        let read = all(Format::Xlsx, &damaged);
+        // Unoptimised builds check arithmetic, and the library panics; optimised ones wrap it,
+        // and the reference names no column a sheet can have.
+        if cfg!(debug_assertions) {
+            assert!(matches!(read, Err(FileError::NotAWorkbook(_))), "{read:?}");
+        }
     }
 
     /// Random and mutated files never panic: every format either reads or says why not.
