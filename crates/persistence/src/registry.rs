@@ -174,14 +174,6 @@ macro_rules! registry_reads {
             Ok(out)
         }
 
-        /// The records already filed under imported rows' keys: what `import` writes over.
-        /// Looked up apart from the write, so that an import can look up the next page's while
-        /// the database writes this one.
-        pub fn existing(conn: &mut DbConn, rows: &[Keyed<Fields>]) -> Result<HashMap<(i64, String), $row>> {
-            let keys: Vec<(i64, &str)> = rows.iter().map(|r| (r.fields.unit_id, r.external_id.as_str())).collect();
-            by_external_id(conn, &keys)
-        }
-
         /// Imported rows split into those naming a record already there (with it) and new ones.
         fn known_and_new(
             rows: &[Keyed<Fields>],
@@ -327,7 +319,9 @@ pub mod organisation {
 
     registry_reads!(organisations, Organisation, Record::Organisation);
 
-    /// The records under imported rows' keys, by (unit, key): see `existing`.
+    /// The records under imported rows' keys, by (unit, key) (`by_external_id`): what
+    /// `import` writes over, looked up by the caller apart from the write, so that an import
+    /// can look up the next page's while the database writes this one.
     pub type Existing = HashMap<(i64, String), Organisation>;
 
     pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Organisation> {
@@ -475,7 +469,9 @@ pub mod household {
 
     registry_reads!(households, Household, Record::Household);
 
-    /// The records under imported rows' keys, by (unit, key): see `existing`.
+    /// The records under imported rows' keys, by (unit, key) (`by_external_id`): what
+    /// `import` writes over, looked up by the caller apart from the write, so that an import
+    /// can look up the next page's while the database writes this one.
     pub type Existing = HashMap<(i64, String), Household>;
 
     pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Household> {
@@ -652,7 +648,9 @@ pub mod citizen {
 
     registry_reads!(citizens, Citizen, Record::Citizen);
 
-    /// The records under imported rows' keys, by (unit, key): see `existing`.
+    /// The records under imported rows' keys, by (unit, key) (`by_external_id`): what
+    /// `import` writes over, looked up by the caller apart from the write, so that an import
+    /// can look up the next page's while the database writes this one.
     pub type Existing = HashMap<(i64, String), Citizen>;
 
     pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Citizen> {
@@ -980,7 +978,9 @@ pub mod clan {
 
     registry_reads!(clans, Clan, Record::Clan);
 
-    /// The records under imported rows' keys, by (unit, key): see `existing`.
+    /// The records under imported rows' keys, by (unit, key) (`by_external_id`): what
+    /// `import` writes over, looked up by the caller apart from the write, so that an import
+    /// can look up the next page's while the database writes this one.
     pub type Existing = HashMap<(i64, String), Clan>;
 
     fn set_households(conn: &mut DbConn, id: i64, households: &[i64]) -> Result<()> {
@@ -1109,7 +1109,9 @@ pub mod centre {
 
     registry_reads!(learning_centres, Centre, Record::LearningCentre);
 
-    /// The records under imported rows' keys, by (unit, key): see `existing`.
+    /// The records under imported rows' keys, by (unit, key) (`by_external_id`): what
+    /// `import` writes over, looked up by the caller apart from the write, so that an import
+    /// can look up the next page's while the database writes this one.
     pub type Existing = HashMap<(i64, String), Centre>;
 
     pub fn create(conn: &mut DbConn, f: &Fields) -> Result<Centre> {

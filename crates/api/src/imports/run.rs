@@ -263,7 +263,7 @@ impl Errors {
 /// a chance of about 10^-17.
 struct Seen {
     hashers: [std::hash::RandomState; 2],
-    rows: HashMap<Print, u32, PrintHasher>,
+    rows: HashMap<Print, u32, std::hash::BuildHasherDefault<FirstWord>>,
 }
 
 /// A key's fingerprint: already random bits, so the table hashes it by its first word alone.
@@ -276,17 +276,8 @@ impl std::hash::Hash for Print {
     }
 }
 
-#[derive(Default, Clone, Copy)]
-struct PrintHasher;
-
-impl std::hash::BuildHasher for PrintHasher {
-    type Hasher = FirstWord;
-    fn build_hasher(&self) -> FirstWord {
-        FirstWord(0)
-    }
-}
-
 /// Keeps the 64-bit word written to it: `Print`'s first.
+#[derive(Default)]
 struct FirstWord(u64);
 
 impl std::hash::Hasher for FirstWord {
@@ -306,10 +297,7 @@ impl std::hash::Hasher for FirstWord {
 
 impl Default for Seen {
     fn default() -> Self {
-        Seen {
-            hashers: [std::hash::RandomState::new(), std::hash::RandomState::new()],
-            rows: HashMap::with_hasher(PrintHasher),
-        }
+        Seen { hashers: [std::hash::RandomState::new(), std::hash::RandomState::new()], rows: HashMap::default() }
     }
 }
 
@@ -376,6 +364,8 @@ enum Existing {
     Households(household::Existing),
     Citizens(citizen::Existing),
     Organisations(organisation::Existing),
+    Clans(clan::Existing),
+    Centres(centre::Existing),
 }
 
 impl Reader<'_> {
@@ -395,7 +385,7 @@ impl Reader<'_> {
     }
 
     /// Checks a page, with what its rules read loaded first in a few queries; when
-    /// `look_up`, also finds the records already under its valid rows' keys.
+    /// `look_up` (a page to write), also finds the records already under its valid rows' keys.
     fn check(&mut self, conn: &mut DbConn, page: Vec<Row>, look_up: bool) -> Result<CheckedPage, Stop> {
         let started = std::time::Instant::now();
         let kind = self.checker.kind;
@@ -435,8 +425,10 @@ impl Reader<'_> {
             ImportKind::Citizens => Some(Existing::Citizens(std::mem::take(&mut self.checker.cache.citizens))),
             ImportKind::Households => Some(Existing::Households(household::by_external_id(conn, &keys)?)),
             ImportKind::Organisations => Some(Existing::Organisations(organisation::by_external_id(conn, &keys)?)),
-            // Looked up by the write, in its transaction.
-            _ => None,
+            ImportKind::Clans => Some(Existing::Clans(clan::by_external_id(conn, &keys)?)),
+            ImportKind::LearningCentres => Some(Existing::Centres(centre::by_external_id(conn, &keys)?)),
+            // Written with the caller's rights, not over records found by key.
+            ImportKind::Villages | ImportKind::SelfAssessments => None,
         })
     }
 }
@@ -520,7 +512,11 @@ impl Job<'_> {
             let written = match kind {
                 ImportKind::Villages => open_villages(conn, &self.spec.actor, self.spec.job_id, valid)?,
                 ImportKind::SelfAssessments => super::answers::save(conn, self.state, &self.spec.actor, valid)?,
-                _ => write_rows(conn, self.spec.job_id, valid, page.existing)?,
+                _ => {
+                    // A page to write was checked with its lookup (`Reader::check`).
+                    let existing = page.existing.ok_or(Stop::Failed(ApiError::Internal))?;
+                    write_rows(conn, self.spec.job_id, valid, existing)?
+                }
             };
             self.progress.rows_created += written.created as i64;
             self.progress.rows_updated += written.updated as i64;
@@ -591,12 +587,13 @@ fn open_villages(conn: &mut DbConn, actor: &Actor, job: i64, rows: Vec<Checked>)
     Ok(written)
 }
 
-/// Writes checked rows, all of one kind, with the registry's multi-row import.
+/// Writes checked rows, all of one kind, with the registry's multi-row import, over the records
+/// already under their keys.
 fn write_rows(
     conn: &mut DbConn,
     job: i64,
     rows: Vec<Checked>,
-    existing: Option<Existing>,
+    existing: Existing,
 ) -> Result<Written, PersistenceError> {
     macro_rules! collect {
         ($variant:ident) => {
@@ -605,35 +602,12 @@ fn write_rows(
                 .collect::<Vec<Keyed<_>>>()
         };
     }
-    // The records under the rows' keys: looked up with the check, or now.
-    macro_rules! import {
-        ($registry:ident, $variant:ident, $existing:ident) => {{
-            let rows = collect!($variant);
-            let existing = match existing {
-                Some(Existing::$existing(found)) => found,
-                _ => $registry::existing(conn, &rows)?,
-            };
-            $registry::import(conn, job, &rows, existing)
-        }};
-    }
-    match rows.first() {
-        None => Ok(Written::default()),
-        Some(Checked::Household(_)) => import!(household, Household, Households),
-        Some(Checked::Citizen(_)) => import!(citizen, Citizen, Citizens),
-        Some(Checked::Organisation(_)) => import!(organisation, Organisation, Organisations),
-        Some(Checked::Clan(_)) => {
-            let rows = collect!(Clan);
-            let existing = clan::existing(conn, &rows)?;
-            clan::import(conn, job, &rows, existing)
-        }
-        Some(Checked::Centre(_)) => {
-            let rows = collect!(Centre);
-            let existing = centre::existing(conn, &rows)?;
-            centre::import(conn, job, &rows, existing)
-        }
-        // Villages and answers are written with the caller's rights, by `open_villages` and
-        // `answers::save`.
-        Some(Checked::Village(_) | Checked::Answer(_)) => Ok(Written::default()),
+    match existing {
+        Existing::Households(found) => household::import(conn, job, &collect!(Household), found),
+        Existing::Citizens(found) => citizen::import(conn, job, &collect!(Citizen), found),
+        Existing::Organisations(found) => organisation::import(conn, job, &collect!(Organisation), found),
+        Existing::Clans(found) => clan::import(conn, job, &collect!(Clan), found),
+        Existing::Centres(found) => centre::import(conn, job, &collect!(Centre), found),
     }
 }
 
@@ -754,7 +728,7 @@ fn execute(state: &AppState, spec: &Spec, live: &Live) -> Result<(), ApiError> {
         file_bytes: std::fs::metadata(&spec.path).map(|m| m.len()).unwrap_or(0),
     };
     // The checking thread needs a connection besides the writer's.
-    let stopped = if checked_ahead(spec.kind) && state.db.pool_size() >= 2 {
+    let (stopped, reader) = if checked_ahead(spec.kind) && state.db.pool_size() >= 2 {
         std::thread::scope(|scope| {
             let (send, receive) = std::sync::mpsc::sync_channel(1);
             let checking = std::thread::Builder::new()
@@ -781,12 +755,11 @@ fn execute(state: &AppState, spec: &Spec, live: &Live) -> Result<(), ApiError> {
         })
     } else {
         let stopped = write_pages(state, spec, &mut job, |conn| match reader.page()? {
-            Some(page) => reader.check(conn, page, false).map(Some),
+            Some(page) => reader.check(conn, page, !spec.dry_run).map(Some),
             None => Ok(None),
         });
         (stopped, Some(reader))
     };
-    let (stopped, reader) = stopped;
     if let Some(reader) = &reader {
         warnings.extend(
             reader.rows.unknown_keys().into_iter().map(|k| serde_json::json!({"code": "key_ignored", "column": k})),
