@@ -405,7 +405,7 @@ diesel::table! {
 }
 
 diesel::table! {
-    stat_evaluations (boundaries, unit_id, year, model_kind, subgroup, approximate) {
+    stat_evaluations (boundaries, unit_id, year, model_kind, subgroup, approximate, slot) {
         boundaries -> Text,
         unit_id -> BigInt,
         year -> Integer,
@@ -421,11 +421,12 @@ diesel::table! {
         level3 -> BigInt,
         rejected -> BigInt,
         revoked -> BigInt,
+        slot -> SmallInt,
     }
 }
 
 diesel::table! {
-    stat_recognitions (boundaries, unit_id, model_kind, subgroup, decided_on, valid_until, approximate) {
+    stat_recognitions (boundaries, unit_id, model_kind, subgroup, decided_on, valid_until, approximate, slot) {
         boundaries -> Text,
         unit_id -> BigInt,
         model_kind -> Text,
@@ -434,17 +435,19 @@ diesel::table! {
         valid_until -> Date,
         approximate -> Bool,
         held -> BigInt,
+        slot -> SmallInt,
     }
 }
 
 diesel::table! {
-    stat_registry (boundaries, unit_id, kind, subgroup, approximate) {
+    stat_registry (boundaries, unit_id, kind, subgroup, approximate, slot) {
         boundaries -> Text,
         unit_id -> BigInt,
         kind -> Text,
         subgroup -> Text,
         approximate -> Bool,
         records -> BigInt,
+        slot -> SmallInt,
     }
 }
 

@@ -93,7 +93,7 @@ macro_rules! spread_sql {
                 // `WHERE true` keeps SQLite from reading the upsert's ON as a join's.
                 " WHERE true GROUP BY p.boundaries, p.total_id, p.approximate", $(", v.", $key,)*
                 " ORDER BY p.boundaries, p.total_id, p.approximate", $(", v.", $key,)*
-                " ON CONFLICT (boundaries, unit_id, approximate", $(", ", $key,)* ") DO UPDATE SET ",
+                " ON CONFLICT (boundaries, unit_id, approximate", $(", ", $key,)* ", slot) DO UPDATE SET ",
                 spread_sql!(@updates $table; $($sum),*)
             );
         }
@@ -144,7 +144,9 @@ impl<S: SpreadSql> diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite> 
 impl<S> RunQueryDsl<diesel::SqliteConnection> for Spread<'_, S> {}
 
 /// The three spreading upserts in one statement on PostgreSQL, where each statement is a
-/// round trip. The places are looked up per row (`LATERAL … OFFSET 0`): the planner cannot
+/// round trip. Each adds to the slot of its server process (one of 8 rows per total), so that
+/// concurrent writes under the same units do not queue on the same rows (migration
+/// `stat_slots`). The places are looked up per row (`LATERAL … OFFSET 0`): the planner cannot
 /// know how few rows the JSON holds, and would otherwise scan every place to hash-join them.
 struct PgSpread<'a> {
     stages: &'a str,
@@ -156,10 +158,11 @@ struct PgSpread<'a> {
 const PG_SPREAD: [&str; 4] = [
     "WITH e AS (\
     INSERT INTO stat_evaluations (boundaries, unit_id, approximate, year, model_kind, subgroup, registered, submitted, \
-    inspected, recognised, level1, level2, level3, rejected, revoked) \
+    inspected, recognised, level1, level2, level3, rejected, revoked, slot) \
     SELECT p.boundaries, p.total_id, p.approximate, v.year, v.model_kind, v.subgroup, SUM(v.registered)::bigint, \
     SUM(v.submitted)::bigint, SUM(v.inspected)::bigint, SUM(v.recognised)::bigint, SUM(v.level1)::bigint, \
-    SUM(v.level2)::bigint, SUM(v.level3)::bigint, SUM(v.rejected)::bigint, SUM(v.revoked)::bigint \
+    SUM(v.level2)::bigint, SUM(v.level3)::bigint, SUM(v.rejected)::bigint, SUM(v.revoked)::bigint, \
+    (pg_backend_pid() % 8)::smallint \
     FROM json_to_recordset(",
     "::json) AS v(unit_id bigint, year integer, model_kind text, subgroup text, \
     registered bigint, submitted bigint, inspected bigint, recognised bigint, level1 bigint, level2 bigint, \
@@ -167,7 +170,7 @@ const PG_SPREAD: [&str; 4] = [
     CROSS JOIN LATERAL (SELECT boundaries, total_id, approximate FROM unit_places WHERE unit_id = v.unit_id OFFSET 0) p \
     GROUP BY p.boundaries, p.total_id, p.approximate, v.year, v.model_kind, v.subgroup \
     ORDER BY p.boundaries, p.total_id, p.approximate, v.year, v.model_kind, v.subgroup \
-    ON CONFLICT (boundaries, unit_id, approximate, year, model_kind, subgroup) DO UPDATE SET \
+    ON CONFLICT (boundaries, unit_id, approximate, year, model_kind, subgroup, slot) DO UPDATE SET \
     registered = stat_evaluations.registered + excluded.registered, \
     submitted = stat_evaluations.submitted + excluded.submitted, \
     inspected = stat_evaluations.inspected + excluded.inspected, \
@@ -176,26 +179,27 @@ const PG_SPREAD: [&str; 4] = [
     level3 = stat_evaluations.level3 + excluded.level3, rejected = stat_evaluations.rejected + excluded.rejected, \
     revoked = stat_evaluations.revoked + excluded.revoked), \
 h AS (\
-    INSERT INTO stat_recognitions (boundaries, unit_id, approximate, model_kind, subgroup, decided_on, valid_until, held) \
+    INSERT INTO stat_recognitions (boundaries, unit_id, approximate, model_kind, subgroup, decided_on, valid_until, held, \
+    slot) \
     SELECT p.boundaries, p.total_id, p.approximate, v.model_kind, v.subgroup, v.decided_on, v.valid_until, \
-    SUM(v.held)::bigint \
+    SUM(v.held)::bigint, (pg_backend_pid() % 8)::smallint \
     FROM json_to_recordset(",
     "::json) AS v(unit_id bigint, model_kind text, subgroup text, decided_on date, \
     valid_until date, held bigint) \
     CROSS JOIN LATERAL (SELECT boundaries, total_id, approximate FROM unit_places WHERE unit_id = v.unit_id OFFSET 0) p \
     GROUP BY p.boundaries, p.total_id, p.approximate, v.model_kind, v.subgroup, v.decided_on, v.valid_until \
     ORDER BY p.boundaries, p.total_id, p.approximate, v.model_kind, v.subgroup, v.decided_on, v.valid_until \
-    ON CONFLICT (boundaries, unit_id, approximate, model_kind, subgroup, decided_on, valid_until) DO UPDATE SET \
+    ON CONFLICT (boundaries, unit_id, approximate, model_kind, subgroup, decided_on, valid_until, slot) DO UPDATE SET \
     held = stat_recognitions.held + excluded.held), \
 r AS (\
-    INSERT INTO stat_registry (boundaries, unit_id, approximate, kind, subgroup, records) \
-    SELECT p.boundaries, p.total_id, p.approximate, v.kind, v.subgroup, SUM(v.records)::bigint \
+    INSERT INTO stat_registry (boundaries, unit_id, approximate, kind, subgroup, records, slot) \
+    SELECT p.boundaries, p.total_id, p.approximate, v.kind, v.subgroup, SUM(v.records)::bigint, (pg_backend_pid() % 8)::smallint \
     FROM json_to_recordset(",
     "::json) AS v(unit_id bigint, kind text, subgroup text, records bigint) \
     CROSS JOIN LATERAL (SELECT boundaries, total_id, approximate FROM unit_places WHERE unit_id = v.unit_id OFFSET 0) p \
     GROUP BY p.boundaries, p.total_id, p.approximate, v.kind, v.subgroup \
     ORDER BY p.boundaries, p.total_id, p.approximate, v.kind, v.subgroup \
-    ON CONFLICT (boundaries, unit_id, approximate, kind, subgroup) DO UPDATE SET \
+    ON CONFLICT (boundaries, unit_id, approximate, kind, subgroup, slot) DO UPDATE SET \
     records = stat_registry.records + excluded.records) \
 SELECT 1",
 ];
@@ -233,7 +237,7 @@ mod tests {
              FROM json_each(?)) AS v JOIN unit_places p ON p.unit_id = v.unit_id \
              WHERE true GROUP BY p.boundaries, p.total_id, p.approximate, v.kind, v.subgroup \
              ORDER BY p.boundaries, p.total_id, p.approximate, v.kind, v.subgroup \
-             ON CONFLICT (boundaries, unit_id, approximate, kind, subgroup) DO UPDATE SET \
+             ON CONFLICT (boundaries, unit_id, approximate, kind, subgroup, slot) DO UPDATE SET \
              records = stat_registry.records + excluded.records"
         );
     }

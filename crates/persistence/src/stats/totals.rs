@@ -94,7 +94,7 @@ impl Upsert {
         let updates: Vec<String> = t.sums.iter().map(|c| format!("{c} = {0}.{c} + excluded.{c}", t.name)).collect();
         format!(
             "INSERT INTO {} (boundaries, unit_id, approximate, {}, {}) VALUES {} \
-             ON CONFLICT (boundaries, unit_id, approximate, {}) DO UPDATE SET {}",
+             ON CONFLICT (boundaries, unit_id, approximate, {}, slot) DO UPDATE SET {}",
             t.name,
             t.key.join(", "),
             t.sums.join(", "),
@@ -196,7 +196,7 @@ mod tests {
             upsert.sql(&mut Params { pg: true, n: 0 }),
             "INSERT INTO stat_registry (boundaries, unit_id, approximate, kind, subgroup, records) \
              VALUES ($1, $2, $3, $4, $5, $6), ($7, $8, $9, $10, $11, $12) \
-             ON CONFLICT (boundaries, unit_id, approximate, kind, subgroup) DO UPDATE SET \
+             ON CONFLICT (boundaries, unit_id, approximate, kind, subgroup, slot) DO UPDATE SET \
              records = stat_registry.records + excluded.records"
         );
     }
