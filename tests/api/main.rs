@@ -8,6 +8,7 @@ mod access;
 mod audit;
 mod auth;
 mod counters;
+mod creations;
 mod criteria;
 mod engagement;
 mod errors;
@@ -32,6 +33,7 @@ fn main() {
         criteria::trials(),
         engagement::trials(),
         counters::trials(),
+        creations::trials(),
         errors::trials(),
         frameworks::trials(),
         health::trials(),

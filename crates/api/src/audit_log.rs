@@ -60,19 +60,28 @@ pub fn audit_in(
     unit: Option<(i64, &str)>,
     changes: serde_json::Value,
 ) -> Result<(), ApiError> {
-    audit::record(
-        conn,
-        &AuditEntry {
-            actor_id: Some(actor.id),
-            actor_username: actor.username.clone(),
-            request_id: actor.request_id.clone(),
-            entity,
-            entity_id: entity_id.to_string(),
-            action,
-            unit_id: unit.map(|(id, _)| id),
-            unit_path: unit.map(|(_, path)| path.to_owned()),
-            changes,
-        },
-    )?;
+    audit::record(conn, &entry_in(actor, entity, entity_id, action, unit, changes))?;
     Ok(())
+}
+
+/// The audit row of `audit_in`, to be written with others (`audit::record_many`).
+pub fn entry_in(
+    actor: &Actor,
+    entity: &'static str,
+    entity_id: impl ToString,
+    action: &'static str,
+    unit: Option<(i64, &str)>,
+    changes: serde_json::Value,
+) -> AuditEntry {
+    AuditEntry {
+        actor_id: Some(actor.id),
+        actor_username: actor.username.clone(),
+        request_id: actor.request_id.clone(),
+        entity,
+        entity_id: entity_id.to_string(),
+        action,
+        unit_id: unit.map(|(id, _)| id),
+        unit_path: unit.map(|(_, path)| path.to_owned()),
+        changes,
+    }
 }

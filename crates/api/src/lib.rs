@@ -11,6 +11,7 @@ pub mod audit_log;
 pub mod auth;
 pub mod cli;
 pub mod config;
+pub mod creations;
 pub mod criteria;
 pub mod dto;
 pub mod error;

@@ -49,6 +49,23 @@ pub trait Resource: 'static {
         limit: i64,
     ) -> Result<Vec<Self::Row>, PersistenceError>;
     fn create(conn: &mut DbConn, f: &Self::Fields) -> Result<Self::Row, PersistenceError>;
+    /// The records of several requests, written together (`creations`): one by one, unless
+    /// the registry writes many in fewer statements.
+    fn create_many(conn: &mut DbConn, fields: &[&Self::Fields]) -> Result<Vec<Self::Row>, PersistenceError> {
+        fields.iter().map(|f| Self::create(conn, f)).collect()
+    }
+    /// What no two requests written in one batch may share, because the rules check a request
+    /// against the records written before it (a citizen's national ID).
+    fn claim(_req: &Self::Request, _state: &AppState) -> Option<String> {
+        None
+    }
+    /// Where this registry's creations wait to be written together; `None` writes each alone.
+    fn queue(_state: &AppState) -> Option<&crate::creations::Queue<Self>>
+    where
+        Self: Sized,
+    {
+        None
+    }
     fn update(
         conn: &mut DbConn,
         id: i64,
@@ -262,6 +279,12 @@ impl Resource for Citizens {
     fn create(conn: &mut DbConn, f: &citizen::Fields) -> Result<citizen::Citizen, PersistenceError> {
         citizen::create(conn, f)
     }
+    fn claim(req: &CitizenRequest, state: &AppState) -> Option<String> {
+        req.national_id.as_deref().map(|n| state.national_ids.hash(n))
+    }
+    fn queue(state: &AppState) -> Option<&crate::creations::Queue<Self>> {
+        Some(&state.creations.citizens)
+    }
     fn update(
         conn: &mut DbConn,
         id: i64,
@@ -363,6 +386,15 @@ impl Resource for Households {
     fn create(conn: &mut DbConn, f: &household::Fields) -> Result<household::Household, PersistenceError> {
         household::create(conn, f)
     }
+    fn create_many(
+        conn: &mut DbConn,
+        fields: &[&household::Fields],
+    ) -> Result<Vec<household::Household>, PersistenceError> {
+        household::create_many(conn, fields)
+    }
+    fn queue(state: &AppState) -> Option<&crate::creations::Queue<Self>> {
+        Some(&state.creations.households)
+    }
     fn update(
         conn: &mut DbConn,
         id: i64,
@@ -454,6 +486,9 @@ impl Resource for Organisations {
     }
     fn create(conn: &mut DbConn, f: &organisation::Fields) -> Result<organisation::Organisation, PersistenceError> {
         organisation::create(conn, f)
+    }
+    fn queue(state: &AppState) -> Option<&crate::creations::Queue<Self>> {
+        Some(&state.creations.organisations)
     }
     fn update(
         conn: &mut DbConn,

@@ -208,6 +208,7 @@ impl Application {
         let spec = openapi::document();
         let routes = known_routes(&spec);
         let query_parameters = known_query_parameters(&spec);
+        let creations = crate::creations::Queues::new(&db);
         let state = web::Data::new(AppState {
             db,
             tokens,
@@ -224,6 +225,7 @@ impl Application {
             frameworks: scoring::Frameworks::default(),
             reference: crate::reference::ReferenceCache::default(),
             imports: crate::imports::Running::default(),
+            creations,
             spool,
         });
         let json_limit = settings.json_limit;

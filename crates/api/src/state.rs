@@ -31,6 +31,8 @@ pub struct AppState {
     pub reference: crate::reference::ReferenceCache,
     /// Import jobs of this process, and where their uploads wait.
     pub imports: crate::imports::Running,
+    /// Record creations waiting to be written together.
+    pub creations: crate::creations::Queues,
     pub spool: crate::imports::Spool,
 }
 

@@ -467,6 +467,22 @@ impl Database {
     }
 }
 
+/// Holds, until the transaction ends, a lock on `claim` (a national ID's hash) that every
+/// server on this database shares: two writes that check the same claim against what is
+/// written run one after the other, and the second sees the first. SQLite writes one
+/// transaction at a time already.
+pub fn lock_claim(conn: &mut DbConn, claim: &str) -> Result<()> {
+    if let DbConn::Pg(pg) = conn {
+        diesel::select(
+            diesel::dsl::sql::<diesel::sql_types::Bool>("pg_advisory_xact_lock(hashtextextended(")
+                .bind::<diesel::sql_types::Text, _>(claim)
+                .sql(", 0)) IS NULL"),
+        )
+        .execute(pg)?;
+    }
+    Ok(())
+}
+
 /// Runs `f` in a savepoint of the transaction in progress: if it fails, what it wrote is undone
 /// and the transaction goes on (on PostgreSQL a failed statement would otherwise abort it whole).
 pub fn savepoint<T, E, F>(conn: &mut DbConn, f: F) -> std::result::Result<T, E>

@@ -3,8 +3,9 @@
 //! needs the `Register` permission on the record's unit. Handlers are generated from one
 //! generic implementation per operation, so that the five registries behave the same.
 
-use super::support::{audit_in, create_once, db, decode_position, encode_position, etag, if_match, limit};
+use super::support::{audit_in, created, db, decode_position, encode_position, etag, idempotency, if_match, limit};
 use crate::auth::Actor;
+use crate::creations::{self, Creation};
 use crate::dto::*;
 use crate::error::{ApiError, OrMissing, Problem};
 use crate::extract::JsonBody;
@@ -85,19 +86,16 @@ async fn create<R: Resource>(
 ) -> Result<HttpResponse, ApiError> {
     actor.require(Permission::Register)?;
     body.validate()?;
-    let body = body.into_inner();
-    let request = body.clone();
+    let request = body.into_inner();
+    let idempotency = idempotency(&state, &req, R::ENTITY, actor.id, &request)?;
+    let creation = Creation { actor, request, idempotency };
     let app = state.clone();
-    create_once(&state, &req, R::ENTITY, actor.id, &body, R::COLLECTION, move |conn| {
-        let fields = R::fields(&mut DbRefs(conn), &actor, &request, &app, None)?;
-        let row = R::create(conn, &fields)?;
-        let dto = dto::<R>(conn, &row)?;
-        let (id, path, _, _) = R::meta(&row);
-        let unit = Some((R::unit(&row), path));
-        audit_in(conn, &actor, R::ENTITY, id, "create", unit, super::support::diff(None, Some(&dto)))?;
-        Ok(dto)
+    let outcome = web::block(move || match R::queue(&app) {
+        Some(queue) => queue.submit(&app, creation),
+        None => creations::alone(&app, creation),
     })
-    .await
+    .await??;
+    Ok(created(outcome, R::COLLECTION))
 }
 
 async fn update<R: Resource>(
@@ -114,6 +112,9 @@ async fn update<R: Resource>(
     let app = state.clone();
     let (dto, version) = db(&state, move |database| {
         database.write(|conn| {
+            if let Some(claim) = R::claim(&body, &app) {
+                xhht_persistence::db::lock_claim(conn, &claim)?;
+            }
             let before = readable::<R>(conn, &actor, id)?;
             actor.require_in(Permission::Register, R::meta(&before).1)?;
             let before_dto = dto::<R>(conn, &before)?;

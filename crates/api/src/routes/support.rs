@@ -9,9 +9,9 @@ use actix_web::{HttpRequest, HttpResponse, web};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
+use crate::creations::{self, Created, Idempotency};
 use serde::Serialize;
-use xhht_persistence::idempotency::{self, StoredResponse};
-use xhht_persistence::{Conflict, Database, DbConn};
+use xhht_persistence::{Database, DbConn};
 
 /// Runs blocking database work on the blocking pool.
 pub async fn db<T, F>(state: &web::Data<AppState>, f: F) -> Result<T, ApiError>
@@ -209,37 +209,30 @@ where
     R: Serialize + Send + 'static,
     F: FnOnce(&mut DbConn) -> Result<R, ApiError> + Send + 'static,
 {
-    let key = idempotency_key(req)?;
-    let hash = state.national_ids.request_fingerprint(scope, &serde_json::to_vec(body).unwrap_or_default());
-    let scope = format!("{scope}@{owner}");
-    let outcome = db(state, move |database| {
-        let attempt = database.write(|conn| {
-            if let Some(key) = &key
-                && let Some(stored) = idempotency::find(conn, &scope, key, &hash)?
-            {
-                return Ok(Created::Replayed(stored));
-            }
-            let created = create(conn)?;
-            let body = serde_json::to_string(&created).map_err(|e| {
-                tracing::error!(error = %e, "cannot encode a response");
-                ApiError::Internal
-            })?;
-            let stored = StoredResponse { status: 201, body };
-            if let Some(key) = &key {
-                idempotency::store(conn, &scope, key, &hash, &stored)?;
-            }
-            Ok(Created::New(stored))
-        });
-        match (attempt, &key) {
-            // Two first attempts raced on PostgreSQL: the loser reads the winner's answer.
-            (Err(ApiError::Conflict(Conflict::IdempotencyKeyRace)), Some(key)) => database
-                .read(|conn| idempotency::find(conn, &scope, key, &hash))?
-                .map(Created::Replayed)
-                .ok_or(ApiError::Internal),
-            (other, _) => other,
-        }
-    })
-    .await?;
+    let idempotency = idempotency(state, req, scope, owner, body)?;
+    let outcome = db(state, move |database| creations::once(database, idempotency.as_ref(), create)).await?;
+    Ok(created(outcome, collection))
+}
+
+/// The request's `Idempotency-Key`, kept per kind of record (`scope`) and account (`owner`),
+/// with the fingerprint of its body.
+pub fn idempotency<B: Serialize>(
+    state: &AppState,
+    req: &HttpRequest,
+    scope: &'static str,
+    owner: i64,
+    body: &B,
+) -> Result<Option<Idempotency>, ApiError> {
+    Ok(idempotency_key(req)?.map(|key| Idempotency {
+        scope: format!("{scope}@{owner}"),
+        key,
+        hash: state.national_ids.request_fingerprint(scope, &serde_json::to_vec(body).unwrap_or_default()),
+    }))
+}
+
+/// The answer to a creation: 201 with the record and its `Location`, or the first answer
+/// replayed, marked so.
+pub fn created(outcome: Created, collection: &'static str) -> HttpResponse {
     let (stored, replayed) = match outcome {
         Created::New(stored) => (stored, false),
         Created::Replayed(stored) => (stored, true),
@@ -255,12 +248,7 @@ where
     if replayed {
         response.insert_header(("idempotent-replayed", "true"));
     }
-    Ok(response.body(stored.body))
-}
-
-enum Created {
-    New(StoredResponse),
-    Replayed(StoredResponse),
+    response.body(stored.body)
 }
 
 /// Opaque cursors over ids (newest-first lists).

@@ -1,0 +1,297 @@
+//! Creating records at most once per `Idempotency-Key`, and writing the creations that arrive
+//! together in one transaction.
+//!
+//! Under load, requests to create records of one registry queue while the batch before them
+//! is written; the next request to write takes the whole queue and writes it in one
+//! transaction: one commit, one statistics update and one audit statement for all (and on
+//! PostgreSQL one INSERT of households). At low load a request writes alone, at once. A request
+//! the rules refuse is answered alone and writes nothing. If the batch fails as a whole (two
+//! requests with one `Idempotency-Key`, a database error), nothing of it stays, and each request
+//! is written again alone, so that each gets the answer it would have got alone.
+
+use crate::audit_log::entry_in;
+use crate::auth::Actor;
+use crate::error::ApiError;
+use crate::registries::{DbRefs, Referenced, Refs, Registry, Resource};
+use crate::state::AppState;
+use std::collections::{HashMap, HashSet};
+use std::sync::mpsc::{self, SyncSender, TryRecvError};
+use std::sync::{Mutex, MutexGuard, TryLockError};
+use xhht_persistence::idempotency::{self, StoredResponse};
+use xhht_persistence::units::Unit;
+use xhht_persistence::{Conflict, Database, DbConn};
+
+/// A creation's outcome: written now, or the first answer to the same key replayed.
+pub enum Created {
+    New(StoredResponse),
+    Replayed(StoredResponse),
+}
+
+/// An `Idempotency-Key` as kept: it belongs to the account that sent it (`scope` names the
+/// kind of record and the account), with the fingerprint of the request it first came with.
+#[derive(Clone, Debug)]
+pub struct Idempotency {
+    pub scope: String,
+    pub key: String,
+    pub hash: String,
+}
+
+/// Creates something at most once per key (blocking): the first response is stored with the
+/// write, in the same transaction, and replayed for a retry with the same body.
+pub fn once<R, F>(database: &Database, idempotency: Option<&Idempotency>, create: F) -> Result<Created, ApiError>
+where
+    R: serde::Serialize,
+    F: FnOnce(&mut DbConn) -> Result<R, ApiError>,
+{
+    let attempt = database.write(|conn| {
+        if let Some(i) = idempotency
+            && let Some(stored) = idempotency::find(conn, &i.scope, &i.key, &i.hash)?
+        {
+            return Ok(Created::Replayed(stored));
+        }
+        let stored = stored(&create(conn)?)?;
+        if let Some(i) = idempotency {
+            idempotency::store(conn, &i.scope, &i.key, &i.hash, &stored)?;
+        }
+        Ok(Created::New(stored))
+    });
+    replay_the_winner(database, idempotency, attempt)
+}
+
+/// Two first attempts with one key raced on PostgreSQL: the loser reads the winner's answer.
+fn replay_the_winner(
+    database: &Database,
+    idempotency: Option<&Idempotency>,
+    attempt: Result<Created, ApiError>,
+) -> Result<Created, ApiError> {
+    match (attempt, idempotency) {
+        (Err(ApiError::Conflict(Conflict::IdempotencyKeyRace)), Some(i)) => database
+            .read(|conn| idempotency::find(conn, &i.scope, &i.key, &i.hash))?
+            .map(Created::Replayed)
+            .ok_or(ApiError::Internal),
+        (other, _) => other,
+    }
+}
+
+/// A created thing's answer as stored for replays: 201 and its JSON.
+fn stored<R: serde::Serialize>(created: &R) -> Result<StoredResponse, ApiError> {
+    let body = serde_json::to_string(created).map_err(|e| {
+        tracing::error!(error = %e, "cannot encode a response");
+        ApiError::Internal
+    })?;
+    Ok(StoredResponse { status: 201, body })
+}
+
+/// One request to create a record of registry `R`, checked for the request's shape already.
+pub struct Creation<R: Resource> {
+    pub actor: Actor,
+    pub request: R::Request,
+    pub idempotency: Option<Idempotency>,
+}
+
+struct Waiting<R: Resource> {
+    creation: Creation<R>,
+    answer: SyncSender<Result<Created, ApiError>>,
+}
+
+/// The creations of one registry waiting to be written, and the lanes that write them: one
+/// for SQLite, which writes one transaction at a time anyway; on PostgreSQL as many as half
+/// the pool's connections, so that a batch is written while the next one forms.
+pub struct Queue<R: Resource> {
+    waiting: Mutex<Vec<Waiting<R>>>,
+    lanes: Vec<Mutex<()>>,
+    next_lane: std::sync::atomic::AtomicUsize,
+}
+
+impl<R: Resource> Queue<R> {
+    pub fn new(database: &Database) -> Self {
+        let lanes = match database.backend() {
+            xhht_persistence::Backend::Sqlite => 1,
+            xhht_persistence::Backend::Postgres => (database.pool_size() / 2).max(1) as usize,
+        };
+        Queue { waiting: Mutex::default(), lanes: (0..lanes).map(|_| Mutex::default()).collect(), next_lane: 0.into() }
+    }
+}
+
+/// A lock whose holder panicked is taken as it is: what it guards stays consistent (a list
+/// that was taken whole, or nothing).
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// The registries whose creations are written in batches. Clans and community learning
+/// centres are not: their rules read what an earlier creation wrote (a household in two clans,
+/// one centre per commune).
+pub struct Queues {
+    pub citizens: Queue<crate::registries::Citizens>,
+    pub households: Queue<crate::registries::Households>,
+    pub organisations: Queue<crate::registries::Organisations>,
+}
+
+impl Queues {
+    pub fn new(database: &Database) -> Self {
+        Queues { citizens: Queue::new(database), households: Queue::new(database), organisations: Queue::new(database) }
+    }
+}
+
+impl<R: Resource> Queue<R> {
+    /// Creates the record (blocking), in a batch with the creations waiting beside it.
+    pub fn submit(&self, state: &AppState, creation: Creation<R>) -> Result<Created, ApiError> {
+        let (answer, answered) = mpsc::sync_channel(1);
+        lock(&self.waiting).push(Waiting { creation, answer });
+        // A free lane, or else the next one in turn, to wait for.
+        let free = self.lanes.iter().find_map(|lane| match lane.try_lock() {
+            Ok(turn) => Some(turn),
+            Err(TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+            Err(TryLockError::WouldBlock) => None,
+        });
+        let turn = free.unwrap_or_else(|| {
+            let next = self.next_lane.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % self.lanes.len();
+            lock(&self.lanes[next])
+        });
+        // A writer before took this creation with its batch, and has answered, or will: it may
+        // still be writing in another lane.
+        match answered.try_recv() {
+            Ok(done) => return done,
+            Err(TryRecvError::Disconnected) => return Err(ApiError::Internal),
+            Err(TryRecvError::Empty) => {}
+        }
+        let batch = std::mem::take(&mut *lock(&self.waiting));
+        if !batch.is_empty() {
+            write_batch(state, batch);
+        }
+        drop(turn);
+        answered.recv().unwrap_or(Err(ApiError::Internal))
+    }
+}
+
+/// Creates one record alone, in a transaction of its own.
+pub fn alone<R: Resource>(state: &AppState, creation: Creation<R>) -> Result<Created, ApiError> {
+    let Creation { actor, request, idempotency } = creation;
+    let claim = R::claim(&request, state);
+    once(&state.db, idempotency.as_ref(), |conn| {
+        if let Some(claim) = &claim {
+            xhht_persistence::db::lock_claim(conn, claim)?;
+        }
+        let fields = R::fields(&mut DbRefs(conn), &actor, &request, state, None)?;
+        let row = R::create(conn, &fields)?;
+        let mut dtos = R::dtos(conn, std::slice::from_ref(&row))?;
+        let dto = dtos.pop().ok_or(ApiError::Internal)?;
+        crate::audit_log::audit_in(conn, &actor, R::ENTITY, R::meta(&row).0, "create", unit_of::<R>(&row), {
+            crate::audit_log::diff(None, Some(&dto))
+        })?;
+        Ok(dto)
+    })
+}
+
+fn unit_of<R: Resource>(row: &R::Row) -> Option<(i64, &str)> {
+    Some((R::unit(row), R::meta(row).1))
+}
+
+/// Writes a batch and answers each of its creations.
+fn write_batch<R: Resource>(state: &AppState, batch: Vec<Waiting<R>>) {
+    // A creation that claims what an earlier one in the batch claims (a national ID) is
+    // checked after that one is written, alone, as it would have been.
+    let mut claimed = HashSet::new();
+    let (together, after): (Vec<_>, Vec<_>) =
+        batch.into_iter().partition(|w| R::claim(&w.creation.request, state).is_none_or(|c| claimed.insert(c)));
+    let mut answered = Vec::with_capacity(together.len());
+    if together.len() > 1 {
+        let creations: Vec<&Creation<R>> = together.iter().map(|w| &w.creation).collect();
+        let written = state.db.write(|conn| write_together(conn, state, &creations));
+        if let Ok(answers) = written {
+            for (w, answer) in together.into_iter().zip(answers) {
+                let _ = w.answer.send(answer);
+            }
+        } else {
+            tracing::info!(creations = together.len(), "a batch of creations failed as a whole; each is written alone");
+            answered = together;
+        }
+    } else {
+        answered = together;
+    }
+    for Waiting { creation, answer } in answered.into_iter().chain(after) {
+        let _ = answer.send(alone(state, creation));
+    }
+}
+
+/// The batch in the caller's transaction: each creation's answer, or an error that undoes all.
+fn write_together<R: Resource>(
+    conn: &mut DbConn,
+    state: &AppState,
+    creations: &[&Creation<R>],
+) -> Result<Vec<Result<Created, ApiError>>, ApiError> {
+    let mut claims: Vec<String> = creations.iter().filter_map(|c| R::claim(&c.request, state)).collect();
+    claims.sort_unstable();
+    for claim in &claims {
+        xhht_persistence::db::lock_claim(conn, claim)?;
+    }
+    let mut answers: Vec<Option<Result<Created, ApiError>>> = creations.iter().map(|_| None).collect();
+    let mut checked = Vec::with_capacity(creations.len());
+    {
+        let mut refs = BatchRefs { conn, units: HashMap::new() };
+        for (i, c) in creations.iter().enumerate() {
+            if let Some(key) = &c.idempotency {
+                match idempotency::find(refs.conn, &key.scope, &key.key, &key.hash) {
+                    Ok(Some(stored)) => {
+                        answers[i] = Some(Ok(Created::Replayed(stored)));
+                        continue;
+                    }
+                    Ok(None) => {}
+                    Err(e) => {
+                        answers[i] = Some(Err(e.into()));
+                        continue;
+                    }
+                }
+            }
+            match R::fields(&mut refs, &c.actor, &c.request, state, None) {
+                Ok(fields) => checked.push((i, fields)),
+                Err(refused) => answers[i] = Some(Err(refused)),
+            }
+        }
+    }
+    if checked.is_empty() {
+        return Ok(answers.into_iter().map(|a| a.unwrap_or(Err(ApiError::Internal))).collect());
+    }
+    let fields: Vec<&R::Fields> = checked.iter().map(|(_, f)| f).collect();
+    let rows = R::create_many(conn, &fields)?;
+    let dtos = R::dtos(conn, &rows)?;
+    let mut entries = Vec::with_capacity(rows.len());
+    for (((i, _), row), dto) in checked.iter().zip(&rows).zip(&dtos) {
+        let c = creations[*i];
+        let changes = crate::audit_log::diff(None, Some(dto));
+        entries.push(entry_in(&c.actor, R::ENTITY, R::meta(row).0, "create", unit_of::<R>(row), changes));
+        let stored = stored(dto)?;
+        if let Some(key) = &c.idempotency {
+            idempotency::store(conn, &key.scope, &key.key, &key.hash, &stored)?;
+        }
+        answers[*i] = Some(Ok(Created::New(stored)));
+    }
+    xhht_persistence::audit::record_many(conn, &entries)?;
+    Ok(answers.into_iter().map(|a| a.unwrap_or(Err(ApiError::Internal))).collect())
+}
+
+/// The database read for a batch: each unit once, however many of its creations name it.
+struct BatchRefs<'c> {
+    conn: &'c mut DbConn,
+    units: HashMap<i64, Option<Unit>>,
+}
+
+impl Refs for BatchRefs<'_> {
+    fn unit(&mut self, id: i64) -> Result<Option<Unit>, ApiError> {
+        if let Some(unit) = self.units.get(&id) {
+            return Ok(unit.clone());
+        }
+        let unit = DbRefs(&mut *self.conn).unit(id)?;
+        self.units.insert(id, unit.clone());
+        Ok(unit)
+    }
+
+    fn record(&mut self, registry: Registry, id: i64) -> Result<Option<Referenced>, ApiError> {
+        DbRefs(&mut *self.conn).record(registry, id)
+    }
+
+    fn twins(&mut self, national_id_hash: &str) -> Result<Vec<(i64, String)>, ApiError> {
+        DbRefs(&mut *self.conn).twins(national_id_hash)
+    }
+}

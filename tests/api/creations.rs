@@ -1,0 +1,78 @@
+//! Creations sent at once: each request gets its own record back, and the answer it would
+//! have got alone, when the server writes them together (`creations`).
+
+use crate::helpers::TestApp;
+use crate::on_both_backends;
+use crate::statistics::assert_counters_true;
+use futures_util::future::join_all;
+use serde_json::{Value, json};
+
+on_both_backends!(creations_sent_at_once_are_each_answered_as_alone);
+
+/// Status, body and whether the answer was a replay.
+async fn send(app: &TestApp, path: &str, body: Value, key: Option<&str>) -> (u16, Value, bool) {
+    let mut request = app.client.post(app.url(path)).json(&body);
+    if let Some(key) = key {
+        request = request.header("Idempotency-Key", key);
+    }
+    let response = request.send().await.unwrap();
+    let replayed = response.headers().contains_key("idempotent-replayed");
+    (response.status().as_u16(), response.json().await.unwrap_or_default(), replayed)
+}
+
+async fn creations_sent_at_once_are_each_answered_as_alone(app: &TestApp) {
+    let commune = app.unit_by_code("00004", "2025-07-01").await["id"].as_i64().unwrap();
+    let province = app.unit_by_code("01", "2025-07-01").await["id"].as_i64().unwrap();
+
+    // Households, some naming a unit that cannot hold one: each answer is its own request's.
+    let sent = (0..40).map(|i| {
+        let unit = if i % 10 == 3 { province } else { commune };
+        send(app, "/api/v1/households", json!({"label": format!("Hộ số {i}"), "unit_id": unit}), None)
+    });
+    let answers = join_all(sent).await;
+    let mut ids = Vec::new();
+    for (i, (status, body, _)) in answers.iter().enumerate() {
+        if i % 10 == 3 {
+            assert_eq!((*status, body["code"].as_str()), (409, Some("reference_conflict")), "{body}");
+            continue;
+        }
+        assert_eq!(*status, 201, "{body}");
+        assert_eq!(body["label"], format!("Hộ số {i}"));
+        let id = body["id"].as_i64().unwrap();
+        let read = app.get_json(&format!("/api/v1/households/{id}")).await;
+        assert_eq!(read["label"], format!("Hộ số {i}"), "the record written is the one answered");
+        let audit = app.get_json(&format!("/api/v1/audit?entity=household&entity_id={id}")).await;
+        assert_eq!(audit["items"].as_array().map(Vec::len), Some(1), "one audit row for household {id}");
+        ids.push(id);
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 36);
+
+    // One national ID sent twelve times at once: one citizen, eleven refusals naming it.
+    let household = ids[0];
+    let person = |i: usize| {
+        json!({"full_name": format!("Nguyễn Văn {i}"), "birth_year": 1980, "sex": "male", "target_group": "resident",
+               "household_id": household, "unit_id": commune, "national_id": "001080012345"})
+    };
+    let answers = join_all((0..12).map(|i| send(app, "/api/v1/citizens", person(i), None))).await;
+    let created: Vec<&Value> = answers.iter().filter(|(s, _, _)| *s == 201).map(|(_, b, _)| b).collect();
+    assert_eq!(created.len(), 1, "{answers:?}");
+    let citizen = created[0]["id"].clone();
+    for (status, body, _) in answers.iter().filter(|(s, _, _)| *s != 201) {
+        assert_eq!((*status, body["code"].as_str()), (409, Some("duplicate_citizen")), "{body}");
+        assert!(body["detail"].as_str().unwrap_or_default().contains(&format!("id {citizen}")), "{body}");
+    }
+
+    // One Idempotency-Key sent twelve times at once: one organisation, the same answer replayed.
+    let school = json!({"name": "Trường Tiểu học Ba Đình", "org_type": "primary_school", "managing_level": "commune",
+                        "unit_id": commune, "staff_count": 40});
+    let answers =
+        join_all((0..12).map(|_| send(app, "/api/v1/organisations", school.clone(), Some("truong-ba-dinh-1")))).await;
+    assert!(answers.iter().all(|(status, _, _)| *status == 201), "{answers:?}");
+    let first: Vec<&Value> = answers.iter().filter(|(_, _, replayed)| !replayed).map(|(_, b, _)| b).collect();
+    assert_eq!(first.len(), 1, "written once: {answers:?}");
+    assert!(answers.iter().all(|(_, body, _)| body == first[0]));
+
+    assert_counters_true(app);
+}
