@@ -84,9 +84,18 @@ fn stored<R: serde::Serialize>(created: &R) -> Result<StoredResponse, ApiError> 
 
 /// One request to create a record of registry `R`, checked for the request's shape already.
 pub struct Creation<R: Resource> {
-    pub actor: Actor,
-    pub request: R::Request,
-    pub idempotency: Option<Idempotency>,
+    actor: Actor,
+    request: R::Request,
+    idempotency: Option<Idempotency>,
+    /// What it claims that no other creation written beside it may (`Resource::claim`).
+    claim: Option<String>,
+}
+
+impl<R: Resource> Creation<R> {
+    pub fn new(state: &AppState, actor: Actor, request: R::Request, idempotency: Option<Idempotency>) -> Self {
+        let claim = R::claim(&request, state);
+        Creation { actor, request, idempotency, claim }
+    }
 }
 
 struct Waiting<R: Resource> {
@@ -101,16 +110,6 @@ pub struct Queue<R: Resource> {
     waiting: Mutex<Vec<Waiting<R>>>,
     lanes: Vec<Mutex<()>>,
     next_lane: std::sync::atomic::AtomicUsize,
-}
-
-impl<R: Resource> Queue<R> {
-    pub fn new(database: &Database) -> Self {
-        let lanes = match database.backend() {
-            xhht_persistence::Backend::Sqlite => 1,
-            xhht_persistence::Backend::Postgres => (database.pool_size() / 2).max(1) as usize,
-        };
-        Queue { waiting: Mutex::default(), lanes: (0..lanes).map(|_| Mutex::default()).collect(), next_lane: 0.into() }
-    }
 }
 
 /// A lock whose holder panicked is taken as it is: what it guards stays consistent (a list
@@ -135,6 +134,14 @@ impl Queues {
 }
 
 impl<R: Resource> Queue<R> {
+    pub fn new(database: &Database) -> Self {
+        let lanes = match database.backend() {
+            xhht_persistence::Backend::Sqlite => 1,
+            xhht_persistence::Backend::Postgres => (database.pool_size() / 2).max(1) as usize,
+        };
+        Queue { waiting: Mutex::default(), lanes: (0..lanes).map(|_| Mutex::default()).collect(), next_lane: 0.into() }
+    }
+
     /// Creates the record (blocking), in a batch with the creations waiting beside it.
     pub fn submit(&self, state: &AppState, creation: Creation<R>) -> Result<Created, ApiError> {
         let (answer, answered) = mpsc::sync_channel(1);
@@ -167,25 +174,18 @@ impl<R: Resource> Queue<R> {
 
 /// Creates one record alone, in a transaction of its own.
 pub fn alone<R: Resource>(state: &AppState, creation: Creation<R>) -> Result<Created, ApiError> {
-    let Creation { actor, request, idempotency } = creation;
-    let claim = R::claim(&request, state);
+    let Creation { actor, request, idempotency, claim } = creation;
     once(&state.db, idempotency.as_ref(), |conn| {
         if let Some(claim) = &claim {
             xhht_persistence::db::lock_claim(conn, claim)?;
         }
         let fields = R::fields(&mut DbRefs(conn), &actor, &request, state, None)?;
         let row = R::create(conn, &fields)?;
-        let mut dtos = R::dtos(conn, std::slice::from_ref(&row))?;
-        let dto = dtos.pop().ok_or(ApiError::Internal)?;
-        crate::audit_log::audit_in(conn, &actor, R::ENTITY, R::meta(&row).0, "create", unit_of::<R>(&row), {
-            crate::audit_log::diff(None, Some(&dto))
-        })?;
+        let dto = R::dto(conn, &row)?;
+        let changes = crate::audit_log::diff(None, Some(&dto));
+        crate::audit_log::audit_in(conn, &actor, R::ENTITY, R::meta(&row).0, "create", R::filed_in(&row), changes)?;
         Ok(dto)
     })
-}
-
-fn unit_of<R: Resource>(row: &R::Row) -> Option<(i64, &str)> {
-    Some((R::unit(row), R::meta(row).1))
 }
 
 /// Writes a batch and answers each of its creations.
@@ -194,23 +194,26 @@ fn write_batch<R: Resource>(state: &AppState, batch: Vec<Waiting<R>>) {
     // checked after that one is written, alone, as it would have been.
     let mut claimed = HashSet::new();
     let (together, after): (Vec<_>, Vec<_>) =
-        batch.into_iter().partition(|w| R::claim(&w.creation.request, state).is_none_or(|c| claimed.insert(c)));
-    let mut answered = Vec::with_capacity(together.len());
-    if together.len() > 1 {
-        let creations: Vec<&Creation<R>> = together.iter().map(|w| &w.creation).collect();
-        let written = state.db.write(|conn| write_together(conn, state, &creations));
-        if let Ok(answers) = written {
-            for (w, answer) in together.into_iter().zip(answers) {
-                let _ = w.answer.send(answer);
+        batch.into_iter().partition(|w| w.creation.claim.as_ref().is_none_or(|c| claimed.insert(c.clone())));
+    let alone_now = match together.len() {
+        0 | 1 => together,
+        n => {
+            let creations: Vec<&Creation<R>> = together.iter().map(|w| &w.creation).collect();
+            match state.db.write(|conn| write_together(conn, state, &creations)) {
+                Ok(answers) => {
+                    for (w, answer) in together.into_iter().zip(answers) {
+                        let _ = w.answer.send(answer);
+                    }
+                    Vec::new()
+                }
+                Err(_) => {
+                    tracing::info!(creations = n, "a batch of creations failed as a whole; each is written alone");
+                    together
+                }
             }
-        } else {
-            tracing::info!(creations = together.len(), "a batch of creations failed as a whole; each is written alone");
-            answered = together;
         }
-    } else {
-        answered = together;
-    }
-    for Waiting { creation, answer } in answered.into_iter().chain(after) {
+    };
+    for Waiting { creation, answer } in alone_now.into_iter().chain(after) {
         let _ = answer.send(alone(state, creation));
     }
 }
@@ -221,9 +224,9 @@ fn write_together<R: Resource>(
     state: &AppState,
     creations: &[&Creation<R>],
 ) -> Result<Vec<Result<Created, ApiError>>, ApiError> {
-    let mut claims: Vec<String> = creations.iter().filter_map(|c| R::claim(&c.request, state)).collect();
+    let mut claims: Vec<&String> = creations.iter().filter_map(|c| c.claim.as_ref()).collect();
     claims.sort_unstable();
-    for claim in &claims {
+    for claim in claims {
         xhht_persistence::db::lock_claim(conn, claim)?;
     }
     let mut answers: Vec<Option<Result<Created, ApiError>>> = creations.iter().map(|_| None).collect();
@@ -250,24 +253,23 @@ fn write_together<R: Resource>(
             }
         }
     }
-    if checked.is_empty() {
-        return Ok(answers.into_iter().map(|a| a.unwrap_or(Err(ApiError::Internal))).collect());
-    }
-    let fields: Vec<&R::Fields> = checked.iter().map(|(_, f)| f).collect();
-    let rows = R::create_many(conn, &fields)?;
-    let dtos = R::dtos(conn, &rows)?;
-    let mut entries = Vec::with_capacity(rows.len());
-    for (((i, _), row), dto) in checked.iter().zip(&rows).zip(&dtos) {
-        let c = creations[*i];
-        let changes = crate::audit_log::diff(None, Some(dto));
-        entries.push(entry_in(&c.actor, R::ENTITY, R::meta(row).0, "create", unit_of::<R>(row), changes));
-        let stored = stored(dto)?;
-        if let Some(key) = &c.idempotency {
-            idempotency::store(conn, &key.scope, &key.key, &key.hash, &stored)?;
+    if !checked.is_empty() {
+        let fields: Vec<&R::Fields> = checked.iter().map(|(_, f)| f).collect();
+        let rows = R::create_many(conn, &fields)?;
+        let dtos = R::dtos(conn, &rows)?;
+        let mut entries = Vec::with_capacity(rows.len());
+        for (((i, _), row), dto) in checked.iter().zip(&rows).zip(&dtos) {
+            let c = creations[*i];
+            let changes = crate::audit_log::diff(None, Some(dto));
+            entries.push(entry_in(&c.actor, R::ENTITY, R::meta(row).0, "create", R::filed_in(row), changes));
+            let stored = stored(dto)?;
+            if let Some(key) = &c.idempotency {
+                idempotency::store(conn, &key.scope, &key.key, &key.hash, &stored)?;
+            }
+            answers[*i] = Some(Ok(Created::New(stored)));
         }
-        answers[*i] = Some(Ok(Created::New(stored)));
+        xhht_persistence::audit::record_many(conn, &entries)?;
     }
-    xhht_persistence::audit::record_many(conn, &entries)?;
     Ok(answers.into_iter().map(|a| a.unwrap_or(Err(ApiError::Internal))).collect())
 }
 

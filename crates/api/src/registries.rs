@@ -37,10 +37,18 @@ pub trait Resource: 'static {
     ) -> Result<Self::Fields, ApiError>;
     /// The records as the API shows them; one query per related list for the whole page.
     fn dtos(conn: &mut DbConn, rows: &[Self::Row]) -> Result<Vec<Self::Dto>, ApiError>;
+    /// One record as the API shows it.
+    fn dto(conn: &mut DbConn, row: &Self::Row) -> Result<Self::Dto, ApiError> {
+        Self::dtos(conn, std::slice::from_ref(row))?.pop().ok_or(ApiError::Internal)
+    }
     fn meta(row: &Self::Row) -> (i64, &str, i32, NaiveDateTime);
     fn is_deleted(row: &Self::Row) -> bool;
     /// The unit the record is filed under.
     fn unit(row: &Self::Row) -> i64;
+    /// The unit the record is filed under with its path, as an audit row names it.
+    fn filed_in(row: &Self::Row) -> Option<(i64, &str)> {
+        Some((Self::unit(row), Self::meta(row).1))
+    }
     fn get(conn: &mut DbConn, id: i64) -> Result<Self::Row, PersistenceError>;
     fn list(
         conn: &mut DbConn,

@@ -543,13 +543,13 @@ pub mod household {
                     .into_iter()
                     .map(|r| (r.id, r))
                     .collect();
-                ids.iter().filter_map(|id| rows.remove(id)).collect()
+                // Every id drawn comes back: each was inserted.
+                ids.iter()
+                    .map(|id| rows.remove(id).ok_or(diesel::result::Error::NotFound))
+                    .collect::<QueryResult<_>>()?
             }
             DbConn::Sqlite(_) => fields.iter().map(|f| insert(conn, f, now)).collect::<Result<_>>()?,
         };
-        if created.len() != fields.len() {
-            return Err(PersistenceError::Database(diesel::result::Error::NotFound));
-        }
         let mut deltas = crate::stats::Deltas::default();
         for r in &created {
             deltas.record(stats_key(r), 1);

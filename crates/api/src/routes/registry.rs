@@ -18,11 +18,6 @@ use xhht_persistence::DbConn;
 use xhht_persistence::registry::ListFilter;
 use xhht_persistence::units;
 
-/// One record as the API shows it.
-fn dto<R: Resource>(conn: &mut DbConn, row: &R::Row) -> Result<R::Dto, ApiError> {
-    R::dtos(conn, std::slice::from_ref(row))?.pop().ok_or(ApiError::Internal)
-}
-
 /// Readable records, deletions included when syncing.
 async fn list<R: Resource>(
     state: web::Data<AppState>,
@@ -72,7 +67,7 @@ fn readable<R: Resource>(conn: &mut DbConn, actor: &Actor, id: i64) -> Result<R:
 async fn read<R: Resource>(state: web::Data<AppState>, actor: Actor, id: i64) -> Result<HttpResponse, ApiError> {
     let (dto, version) = super::support::point_read(&state, move |conn| {
         let row = readable::<R>(conn, &actor, id)?;
-        Ok((dto::<R>(conn, &row)?, R::meta(&row).2))
+        Ok((R::dto(conn, &row)?, R::meta(&row).2))
     })
     .await?;
     Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(version))).json(dto))
@@ -88,7 +83,7 @@ async fn create<R: Resource>(
     body.validate()?;
     let request = body.into_inner();
     let idempotency = idempotency(&state, &req, R::ENTITY, actor.id, &request)?;
-    let creation = Creation { actor, request, idempotency };
+    let creation = Creation::new(&state, actor, request, idempotency);
     let app = state.clone();
     let outcome = web::block(move || match R::queue(&app) {
         Some(queue) => queue.submit(&app, creation),
@@ -117,11 +112,11 @@ async fn update<R: Resource>(
             }
             let before = readable::<R>(conn, &actor, id)?;
             actor.require_in(Permission::Register, R::meta(&before).1)?;
-            let before_dto = dto::<R>(conn, &before)?;
+            let before_dto = R::dto(conn, &before)?;
             let fields = R::fields(&mut DbRefs(conn), &actor, &body, &app, Some(id))?;
             let after = R::update(conn, id, expected, &fields).or_missing(R::not_found)?;
-            let dto = dto::<R>(conn, &after)?;
-            let unit = Some((R::unit(&after), R::meta(&after).1));
+            let dto = R::dto(conn, &after)?;
+            let unit = R::filed_in(&after);
             let changes = super::support::diff(Some(&before_dto), Some(&dto));
             audit_in(conn, &actor, R::ENTITY, id, "update", unit, changes)?;
             Ok::<_, ApiError>((dto, R::meta(&after).2))
@@ -144,7 +139,7 @@ async fn remove<R: Resource>(
             let before = readable::<R>(conn, &actor, id)?;
             actor.require_in(Permission::Register, R::meta(&before).1)?;
             let after = R::delete(conn, id, expected).or_missing(R::not_found)?;
-            let unit = Some((R::unit(&after), R::meta(&after).1));
+            let unit = R::filed_in(&after);
             let changes = serde_json::json!({"deleted": {"before": false, "after": true}});
             audit_in(conn, &actor, R::ENTITY, id, "delete", unit, changes)
         })
