@@ -102,7 +102,13 @@ fn redact(url: &str) -> String {
 
 pub struct ConnectionManager {
     url: DatabaseUrl,
+    /// The statistics slot the next PostgreSQL connection writes to (`stats::spread`): the
+    /// connections of one pool take them in turn, so that up to 8 of them never share one.
+    next_slot: std::sync::atomic::AtomicU32,
 }
+
+/// The statistics slots a total is kept in (migration `stat_slots`).
+const SLOTS: u32 = 8;
 
 impl ConnectionManager {
     /// One connection, set up as the pool sets up its own.
@@ -130,7 +136,12 @@ impl ManageConnection for ConnectionManager {
     type Error = r2d2::Error;
 
     fn connect(&self) -> std::result::Result<DbConn, r2d2::Error> {
-        Self::open(&self.url)
+        let mut conn = Self::open(&self.url)?;
+        if let DbConn::Pg(pg) = &mut conn {
+            let slot = self.next_slot.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % SLOTS;
+            pg.batch_execute(&format!("SET xhht.slot = {slot}")).map_err(r2d2::Error::QueryError)?;
+        }
+        Ok(conn)
     }
 
     /// Checked at each checkout, so without a statement: a `SELECT 1` there cost two round
@@ -227,7 +238,7 @@ impl Database {
         let pool = Pool::builder()
             .max_size(options.max_size)
             .connection_timeout(options.connect_timeout)
-            .build(ConnectionManager { url: url.clone() })
+            .build(ConnectionManager { url: url.clone(), next_slot: Default::default() })
             .map_err(|e| PersistenceError::Unavailable(e.to_string()))?;
         Ok(Database {
             pool,
@@ -259,7 +270,7 @@ impl Database {
                     .max_size(options.max_size)
                     .min_idle(Some(0))
                     .connection_timeout(options.connect_timeout)
-                    .build_unchecked(ConnectionManager { url: replica.clone() })
+                    .build_unchecked(ConnectionManager { url: replica.clone(), next_slot: Default::default() })
             })
             .collect();
         db.replicas = Arc::new(pools);

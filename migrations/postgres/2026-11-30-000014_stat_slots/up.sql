@@ -2,8 +2,8 @@
 -- each ancestor, up to the nation's, in the same transaction: with one row per total, every
 -- concurrent write in a commune (and in the country, at the top) queued on the same row locks
 -- until the one before it committed. Now a total is the sum of up to 8 rows, one per `slot`;
--- a PostgreSQL write adds to the slot its server process picks (crates/persistence/src/stats/
--- spread.rs), so that writes on different connections touch different rows. Readers already
+-- a PostgreSQL write adds to its connection's slot, given in turn as a pool opens connections
+-- (crates/persistence/src/db.rs), so that writes on different connections touch different rows. Readers already
 -- add rows up, as they did for a total kept on both boundaries. SQLite has one writer at a
 -- time and keeps slot 0.
 

@@ -144,9 +144,9 @@ impl<S: SpreadSql> diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite> 
 impl<S> RunQueryDsl<diesel::SqliteConnection> for Spread<'_, S> {}
 
 /// The three spreading upserts in one statement on PostgreSQL, where each statement is a
-/// round trip. Each adds to the slot of its server process (one of 8 rows per total), so that
-/// concurrent writes under the same units do not queue on the same rows (migration
-/// `stat_slots`). The places are looked up per row (`LATERAL … OFFSET 0`): the planner cannot
+/// round trip. Each adds to its connection's slot (one of 8 rows per total, set when the pool
+/// opens the connection; 0 for a connection opened otherwise), so that concurrent writes under
+/// the same units do not queue on the same rows (migration `stat_slots`). The places are looked up per row (`LATERAL … OFFSET 0`): the planner cannot
 /// know how few rows the JSON holds, and would otherwise scan every place to hash-join them.
 struct PgSpread<'a> {
     stages: &'a str,
@@ -162,7 +162,7 @@ const PG_SPREAD: [&str; 4] = [
     SELECT p.boundaries, p.total_id, p.approximate, v.year, v.model_kind, v.subgroup, SUM(v.registered)::bigint, \
     SUM(v.submitted)::bigint, SUM(v.inspected)::bigint, SUM(v.recognised)::bigint, SUM(v.level1)::bigint, \
     SUM(v.level2)::bigint, SUM(v.level3)::bigint, SUM(v.rejected)::bigint, SUM(v.revoked)::bigint, \
-    (pg_backend_pid() % 8)::smallint \
+    coalesce(nullif(current_setting('xhht.slot', true), ''), '0')::smallint \
     FROM json_to_recordset(",
     "::json) AS v(unit_id bigint, year integer, model_kind text, subgroup text, \
     registered bigint, submitted bigint, inspected bigint, recognised bigint, level1 bigint, level2 bigint, \
@@ -182,7 +182,7 @@ h AS (\
     INSERT INTO stat_recognitions (boundaries, unit_id, approximate, model_kind, subgroup, decided_on, valid_until, held, \
     slot) \
     SELECT p.boundaries, p.total_id, p.approximate, v.model_kind, v.subgroup, v.decided_on, v.valid_until, \
-    SUM(v.held)::bigint, (pg_backend_pid() % 8)::smallint \
+    SUM(v.held)::bigint, coalesce(nullif(current_setting('xhht.slot', true), ''), '0')::smallint \
     FROM json_to_recordset(",
     "::json) AS v(unit_id bigint, model_kind text, subgroup text, decided_on date, \
     valid_until date, held bigint) \
@@ -193,7 +193,7 @@ h AS (\
     held = stat_recognitions.held + excluded.held), \
 r AS (\
     INSERT INTO stat_registry (boundaries, unit_id, approximate, kind, subgroup, records, slot) \
-    SELECT p.boundaries, p.total_id, p.approximate, v.kind, v.subgroup, SUM(v.records)::bigint, (pg_backend_pid() % 8)::smallint \
+    SELECT p.boundaries, p.total_id, p.approximate, v.kind, v.subgroup, SUM(v.records)::bigint, coalesce(nullif(current_setting('xhht.slot', true), ''), '0')::smallint \
     FROM json_to_recordset(",
     "::json) AS v(unit_id bigint, kind text, subgroup text, records bigint) \
     CROSS JOIN LATERAL (SELECT boundaries, total_id, approximate FROM unit_places WHERE unit_id = v.unit_id OFFSET 0) p \
