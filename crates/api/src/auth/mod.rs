@@ -127,7 +127,13 @@ async fn authenticate(req: HttpRequest) -> Result<Actor, ApiError> {
     }
     let request_id = req.extensions().get::<RequestId>().map(|r| r.0.clone()).unwrap_or_default();
     req.extensions_mut().insert(Authenticated(id));
-    Ok(Actor { id, username: claims.name, roles: claims.roles, scope: claims.scope, request_id })
+    Ok(Actor {
+        id,
+        username: claims.name.clone(),
+        roles: claims.roles.clone(),
+        scope: claims.scope.clone(),
+        request_id,
+    })
 }
 
 /// The account a request was authenticated as, kept in the request for what runs after the
