@@ -733,6 +733,31 @@ async fn registries_sync_and_keep_national_ids_secret(app: &TestApp) {
     distinct.dedup();
     assert_eq!((seen.len(), distinct.len()), (total, total), "each household once: {seen:?}");
 
+    // A household read by id shows its members in id order without the deleted ones, as its
+    // page shows them (the two are read by different statements).
+    let home_body = json!({"label": "Hộ ông Lê Văn Hùng", "unit_id": p.commune});
+    let home = created(p.officer.post(app.url("/api/v1/households")).json(&home_body).send().await.unwrap()).await;
+    let mut members = Vec::new();
+    for (year, name) in [(1961, "Lê Văn Hùng"), (1965, "Đỗ Thị Lan"), (1990, "Lê Minh Tâm")] {
+        let body = json!({"full_name": name, "birth_year": year, "sex": "female", "target_group": "worker",
+                          "unit_id": p.commune, "household_id": home["id"]});
+        members.push(created(p.officer.post(app.url("/api/v1/citizens")).json(&body).send().await.unwrap()).await);
+    }
+    let gone = &members[1];
+    let deleted = p
+        .officer
+        .delete(app.url(&format!("/api/v1/citizens/{}", gone["id"])))
+        .header("if-match", format!("\"{}\"", gone["version"]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deleted.status(), 204);
+    let read = app.get_json(&format!("/api/v1/households/{}", home["id"])).await;
+    assert_eq!(read["member_ids"], json!([members[0]["id"], members[2]["id"]]));
+    let page = app.get_json("/api/v1/households?limit=500").await;
+    let listed = page["items"].as_array().unwrap().iter().find(|h| h["id"] == home["id"]).unwrap();
+    assert_eq!(listed["member_ids"], read["member_ids"]);
+
     // An Idempotency-Key belongs to the account that sent it: the same key and body from
     // someone else is their own request, not a replay of another account's answer.
     let body = json!({"label": "Hộ bà Nguyễn Thị Mai", "unit_id": p.village});

@@ -50,6 +50,12 @@ pub trait Resource: 'static {
         Some((Self::unit(row), Self::meta(row).1))
     }
     fn get(conn: &mut DbConn, id: i64) -> Result<Self::Row, PersistenceError>;
+    /// One record and how the API shows it, in as few statements as the registry can.
+    fn get_shown(conn: &mut DbConn, id: i64) -> Result<(Self::Row, Self::Dto), ApiError> {
+        let row = Self::get(conn, id).map_err(|_| Self::not_found())?;
+        let dto = Self::dto(conn, &row)?;
+        Ok((row, dto))
+    }
     fn list(
         conn: &mut DbConn,
         f: &ListFilter,
@@ -310,6 +316,21 @@ impl Resource for Citizens {
 
 pub struct Households;
 
+fn household_dto(r: &household::Household, member_ids: Vec<i64>) -> HouseholdDto {
+    HouseholdDto {
+        id: r.id,
+        label: r.label.clone(),
+        unit_id: r.unit_id,
+        head_citizen_id: r.head_citizen_id,
+        member_ids,
+        version: r.version,
+        updated_at: r.updated_at.and_utc(),
+        deleted: deleted(r.deleted_at),
+        external_id: r.external_id.clone(),
+        import_job_id: r.import_job_id,
+    }
+}
+
 impl Resource for Households {
     type Row = household::Household;
     type Fields = household::Fields;
@@ -354,21 +375,14 @@ impl Resource for Households {
     fn dtos(conn: &mut DbConn, rows: &[household::Household]) -> Result<Vec<HouseholdDto>, ApiError> {
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let mut members = household::members(conn, &ids)?;
-        Ok(rows
-            .iter()
-            .map(|r| HouseholdDto {
-                id: r.id,
-                label: r.label.clone(),
-                unit_id: r.unit_id,
-                head_citizen_id: r.head_citizen_id,
-                member_ids: members.remove(&r.id).unwrap_or_default(),
-                version: r.version,
-                updated_at: r.updated_at.and_utc(),
-                deleted: deleted(r.deleted_at),
-                external_id: r.external_id.clone(),
-                import_job_id: r.import_job_id,
-            })
-            .collect())
+        Ok(rows.iter().map(|r| household_dto(r, members.remove(&r.id).unwrap_or_default())).collect())
+    }
+
+    /// The household with its members in one statement.
+    fn get_shown(conn: &mut DbConn, id: i64) -> Result<(household::Household, HouseholdDto), ApiError> {
+        let (row, members) = household::get_with_members(conn, id).map_err(|_| Self::not_found())?;
+        let dto = household_dto(&row, members);
+        Ok((row, dto))
     }
 
     fn meta(r: &household::Household) -> (i64, &str, i32, NaiveDateTime) {

@@ -80,10 +80,7 @@ pub type Position = (NaiveDateTime, i64);
 macro_rules! registry_reads {
     ($table:ident, $row:ty, $record:expr) => {
         pub fn get(conn: &mut DbConn, id: i64) -> Result<$row> {
-            $table::table
-                .find(id)
-                .select(<$row>::as_select())
-                .get_result(conn)
+            crate::per_backend!(conn, |c| $table::table.find(id).select(<$row>::as_select()).get_result(c))
                 .optional()?
                 .ok_or(PersistenceError::NotFound($record))
         }
@@ -613,17 +610,76 @@ pub mod household {
         Ok(written)
     }
 
+    /// A household and the ids of its (not deleted) members, in id order, in one statement:
+    /// a read by id is then one round trip to PostgreSQL and one read transaction on SQLite.
+    pub fn get_with_members(conn: &mut DbConn, id: i64) -> Result<(Household, Vec<i64>)> {
+        let found: Option<(Household, Option<String>)> = crate::per_backend!(conn, |c| households::table
+            .find(id)
+            .select((Household::as_select(), MemberList))
+            .get_result(c)
+            .optional())?;
+        let (household, members) = found.ok_or(PersistenceError::NotFound(Record::Household))?;
+        let members = members
+            .as_deref()
+            .map(|list| list.split(',').map(str::parse).collect::<std::result::Result<Vec<i64>, _>>())
+            .transpose()
+            .map_err(|e| PersistenceError::Database(diesel::result::Error::DeserializationError(Box::new(e))))?
+            .unwrap_or_default();
+        Ok((household, members))
+    }
+
+    /// The ids of the selected household's (not deleted) members as `1,2,3`, or NULL. A
+    /// fragment of fixed text with a static query id, so that diesel keeps the statement
+    /// prepared (`diesel::dsl::sql` would have it prepared anew at every call).
+    #[derive(Debug, Clone, Copy, diesel::query_builder::QueryId)]
+    struct MemberList;
+
+    impl Expression for MemberList {
+        type SqlType = Nullable<diesel::sql_types::Text>;
+    }
+
+    impl diesel::expression::ValidGrouping<()> for MemberList {
+        type IsAggregate = diesel::expression::is_aggregate::Never;
+    }
+
+    impl AppearsOnTable<households::table> for MemberList {}
+
+    impl SelectableExpression<households::table> for MemberList {}
+
+    impl diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite> for MemberList {
+        fn walk_ast<'b>(
+            &'b self,
+            mut out: diesel::query_builder::AstPass<'_, 'b, diesel::sqlite::Sqlite>,
+        ) -> QueryResult<()> {
+            out.push_sql(
+                "(SELECT group_concat(c.id, ',' ORDER BY c.id) FROM citizens c \
+                 WHERE c.household_id = households.id AND c.deleted_at IS NULL)",
+            );
+            Ok(())
+        }
+    }
+
+    impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for MemberList {
+        fn walk_ast<'b>(&'b self, mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>) -> QueryResult<()> {
+            out.push_sql(
+                "(SELECT string_agg(c.id::text, ',' ORDER BY c.id) FROM citizens c \
+                 WHERE c.household_id = households.id AND c.deleted_at IS NULL)",
+            );
+            Ok(())
+        }
+    }
+
     /// The ids of the (not deleted) members of each household, in one query for a page.
     pub fn members(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Vec<i64>>> {
         // One household (a record read alone) by `=`: SQLite's `IN (…)` list is prepared anew
         // at every call, a statement of fixed text is prepared once.
         let rows: Vec<(Option<i64>, i64)> = match ids {
-            [one] => citizens::table
+            [one] => crate::per_backend!(conn, |c| citizens::table
                 .filter(citizens::household_id.eq(*one))
                 .filter(citizens::deleted_at.is_null())
                 .order(citizens::id)
                 .select((citizens::household_id, citizens::id))
-                .load(conn)?,
+                .load(c))?,
             _ => citizens::table
                 .filter(citizens::household_id.eq_any(ids))
                 .filter(citizens::deleted_at.is_null())

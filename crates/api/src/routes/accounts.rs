@@ -89,7 +89,7 @@ fn first_unit(units: &HashMap<i64, Unit>, account: &Account) -> Option<Unit> {
     security(("bearer" = [])),
     responses((status = 200, description = "One page of accounts", body = AccountPage))
 )]
-#[get("/accounts")]
+#[get("")]
 pub async fn list_accounts(
     state: web::Data<AppState>,
     actor: Actor,
@@ -132,7 +132,7 @@ pub async fn list_accounts(
         (status = 409, description = "The username is taken, or a unit in `unit_ids` does not exist (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/accounts")]
+#[post("")]
 pub async fn create_account(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -196,7 +196,7 @@ pub async fn create_account(
     security(("bearer" = [])),
     responses((status = 200, description = "The caller's account", body = AccountDto))
 )]
-#[get("/accounts/me")]
+#[get("/me")]
 pub async fn own_account(state: web::Data<AppState>, actor: Actor) -> Result<web::Json<AccountDto>, ApiError> {
     let id = actor.id;
     let account = super::support::point_read(&state, move |conn| Ok(accounts::get(conn, id)?)).await?;
@@ -219,7 +219,7 @@ pub async fn own_account(state: web::Data<AppState>, actor: Actor) -> Result<web
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
     )
 )]
-#[post("/accounts/me/password")]
+#[post("/me/password")]
 pub async fn change_own_password(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -294,7 +294,7 @@ pub async fn change_own_password(
         (status = 404, description = "No account with this id that the caller manages", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/accounts/{id}")]
+#[get("/{id}")]
 pub async fn get_account(
     state: web::Data<AppState>,
     actor: Actor,
@@ -325,7 +325,7 @@ pub async fn get_account(
         (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[patch("/accounts/{id}")]
+#[patch("/{id}")]
 pub async fn update_account(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -407,7 +407,7 @@ pub async fn update_account(
         (status = 404, description = "No person account with this id that the caller manages", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/accounts/{id}/reset-password")]
+#[post("/{id}/reset-password")]
 pub async fn reset_password(
     state: web::Data<AppState>,
     actor: Actor,
@@ -449,7 +449,7 @@ pub async fn reset_password(
         (status = 404, description = "No account with this id that the caller manages", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/accounts/{id}/api-keys")]
+#[get("/{id}/api-keys")]
 pub async fn list_api_keys(
     state: web::Data<AppState>,
     actor: Actor,
@@ -481,7 +481,7 @@ pub async fn list_api_keys(
         (status = 409, description = "The account is a person's, who signs in with a password (`reference_conflict`, `api_keys_for_service_accounts_only`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/accounts/{id}/api-keys")]
+#[post("/{id}/api-keys")]
 pub async fn create_api_key(
     state: web::Data<AppState>,
     actor: Actor,
@@ -534,7 +534,7 @@ pub async fn create_api_key(
         (status = 404, description = "No live key with this id on an account the caller manages", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[delete("/accounts/{id}/api-keys/{key_id}")]
+#[delete("/{id}/api-keys/{key_id}")]
 pub async fn revoke_api_key(
     state: web::Data<AppState>,
     actor: Actor,

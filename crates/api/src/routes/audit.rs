@@ -22,7 +22,7 @@ use xhht_persistence::units;
         (status = 404, description = "The `unit` does not exist", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/audit")]
+#[get("")]
 pub async fn list_audit(
     state: web::Data<AppState>,
     actor: Actor,

@@ -135,7 +135,7 @@ fn refresh_grant(state: &AppState, token: &str) -> Result<Result<TokenResponse, 
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
     )
 )]
-#[post("/auth/token")]
+#[post("/token")]
 pub async fn issue_token(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -196,7 +196,7 @@ pub async fn issue_token(
     request_body = LogoutRequest,
     responses((status = 204, description = "Signed out"))
 )]
-#[post("/auth/logout")]
+#[post("/logout")]
 pub async fn logout(state: web::Data<AppState>, body: JsonBody<LogoutRequest>) -> Result<HttpResponse, ApiError> {
     body.validate()?;
     let hash = sha256_hex(&body.refresh_token);

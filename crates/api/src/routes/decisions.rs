@@ -67,7 +67,7 @@ impl ItemProblem {
         (status = 412, description = "An evaluation changed at the same moment; nothing was applied", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/decisions")]
+#[post("")]
 pub async fn create_decision(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -244,7 +244,7 @@ fn changes(ev: &Evaluation, effect: &DecisionEffect, decision_id: i64, request: 
         (status = 404, description = "No such decision, or none of its evaluations is in the caller's units (`decision_not_found`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/decisions/{id}")]
+#[get("/{id}")]
 pub async fn get_decision(
     state: web::Data<AppState>,
     actor: Actor,

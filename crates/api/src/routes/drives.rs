@@ -91,7 +91,7 @@ fn census_day(drive: &Drive) -> NaiveDate {
         (status = 409, description = "`unit_id` is not a commune or province in force (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/drives")]
+#[post("")]
 pub async fn open_drive(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -148,7 +148,7 @@ pub async fn open_drive(
         (status = 404, description = "The `within` unit does not exist (`unit_not_found`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/drives")]
+#[get("")]
 pub async fn list_drives(
     state: web::Data<AppState>,
     actor: Actor,
@@ -269,7 +269,7 @@ fn figure_cells(model: &str, f: &DriveFigures) -> Vec<String> {
         (status = 404, description = "No such drive in the caller's units (`drive_not_found`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/drives/{id}")]
+#[get("/{id}")]
 pub async fn get_drive(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -337,7 +337,7 @@ fn drive_model(drive: &Drive, model: ModelKind, field: &'static str) -> Result<(
         (status = 409, description = "The drive does not run this model (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/drives/{id}/unregistered")]
+#[get("/{id}/unregistered")]
 pub async fn list_unregistered(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -408,7 +408,7 @@ pub async fn list_unregistered(
         (status = 409, description = "The drive is closed, or past its closing date and refusing late registrations (`drive_closed`), or not open yet (`drive_not_open`); a subject or the unit is not in the drive's units, a subject is not of the model's kind, or the drive does not run the model (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/drives/{id}/registrations")]
+#[post("/{id}/registrations")]
 pub async fn register_in_drive(
     state: web::Data<AppState>,
     actor: Actor,
@@ -526,7 +526,7 @@ pub async fn register_in_drive(
         (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/drives/{id}/close")]
+#[post("/{id}/close")]
 pub async fn close_drive(
     state: web::Data<AppState>,
     req: HttpRequest,

@@ -50,7 +50,7 @@ fn resolvable(conn: &mut DbConn, actor: &Actor, id: i64) -> Result<duplicates::P
     security(("bearer" = [])),
     responses((status = 200, description = "One page of possible duplicates", body = CitizenDuplicatePage))
 )]
-#[get("/citizen-duplicates")]
+#[get("")]
 pub async fn list_duplicates(
     state: web::Data<AppState>,
     actor: Actor,
@@ -99,7 +99,7 @@ pub async fn list_duplicates(
         (status = 409, description = "Merged or dismissed already", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/citizen-duplicates/{id}/dismiss")]
+#[post("/{id}/dismiss")]
 pub async fn dismiss_duplicate(
     state: web::Data<AppState>,
     actor: Actor,
@@ -133,7 +133,7 @@ pub async fn dismiss_duplicate(
         (status = 409, description = "Merged or dismissed already, or the record to keep is deleted", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/citizen-duplicates/{id}/merge")]
+#[post("/{id}/merge")]
 pub async fn merge_duplicate(
     state: web::Data<AppState>,
     actor: Actor,

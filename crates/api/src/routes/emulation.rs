@@ -70,7 +70,7 @@ fn invalid_plan(errors: Vec<FrameworkError>) -> ApiError {
         (status = 404, description = "The `within` unit does not exist (`unit_not_found`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/emulation-plans")]
+#[get("")]
 pub async fn list_plans(
     state: web::Data<AppState>,
     query: web::Query<PlanListQuery>,
@@ -100,7 +100,7 @@ pub async fn list_plans(
         (status = 404, description = "No such plan (`emulation_plan_not_found`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/emulation-plans/{id}")]
+#[get("/{id}")]
 pub async fn get_plan(state: web::Data<AppState>, id: web::Path<i64>) -> Result<web::Json<PlanDetail>, ApiError> {
     let id = id.into_inner();
     let row =
@@ -119,7 +119,7 @@ pub async fn get_plan(state: web::Data<AppState>, id: web::Path<i64>) -> Result<
         (status = 409, description = "A plan with this id exists (`plan_exists`), or the unit is not of the plan's level in force on the decision's date (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/emulation-plans")]
+#[post("")]
 pub async fn create_plan(
     state: web::Data<AppState>,
     actor: Actor,
@@ -243,7 +243,7 @@ fn open(review: &Review) -> Result<(), ApiError> {
         (status = 409, description = "The plan has no such phase, or the unit is not the plan's or under it (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/emulation-plans/{id}/reviews")]
+#[post("/{id}/reviews")]
 pub async fn open_review(
     state: web::Data<AppState>,
     actor: Actor,
@@ -295,7 +295,7 @@ pub async fn open_review(
         (status = 404, description = "No such review in the caller's units (`emulation_review_not_found`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/emulation-reviews/{id}")]
+#[get("/{id}")]
 pub async fn get_review(
     state: web::Data<AppState>,
     actor: Actor,
@@ -335,7 +335,7 @@ fn participant<'a>(
         (status = 409, description = "The review is closed (`review_closed`), the report is marked (`report_marked`), or the participant kind, the subject or a criterion is not the plan's, or the subject is outside the reviewing unit (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/emulation-reviews/{id}/reports")]
+#[post("/{id}/reports")]
 pub async fn file_report(
     state: web::Data<AppState>,
     actor: Actor,
@@ -440,7 +440,7 @@ pub async fn file_report(
         (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[put("/emulation-reviews/{id}/reports/{report_id}/marks")]
+#[put("/{id}/reports/{report_id}/marks")]
 pub async fn mark_report(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -509,7 +509,7 @@ const RANKING_HEADINGS: [&str; 8] =
         (status = 404, description = "No such review in the caller's units (`emulation_review_not_found`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/emulation-reviews/{id}/ranking")]
+#[get("/{id}/ranking")]
 pub async fn rank_review(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -634,7 +634,7 @@ fn names_of<'a>(
         (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/emulation-reviews/{id}/close")]
+#[post("/{id}/close")]
 pub async fn close_review(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -701,7 +701,7 @@ fn award_dtos(conn: &mut DbConn, rows: &[emulation::Award]) -> Result<Vec<AwardD
         (status = 409, description = "The decision gave this award to a recipient already (`award_exists`); a recipient is not in the caller's units, the phase is not the plan's, or the review is another plan's (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/awards")]
+#[post("")]
 pub async fn create_awards(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -783,7 +783,7 @@ const AWARD_HEADINGS: [&str; 9] =
         (status = 404, description = "The `unit` does not exist (`unit_not_found`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/awards")]
+#[get("")]
 pub async fn list_awards(
     state: web::Data<AppState>,
     req: HttpRequest,

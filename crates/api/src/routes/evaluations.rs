@@ -47,7 +47,7 @@ fn respond(dto: &EvaluationDto) -> HttpResponse {
         (status = 409, description = "Already registered for this model and year (`already_registered`); the framework is retired (`framework_retired`), not in force in the year (`framework_not_valid_for_year`) or has no such level (`unknown_level`); or the subject does not exist or is not what the framework's model evaluates, the framework is another province's, `model_kind` differs from the framework's, or the framework is a template (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/evaluations")]
+#[post("")]
 pub async fn register(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -76,7 +76,7 @@ pub async fn register(
         (status = 404, description = "The `within` unit does not exist (`unit_not_found`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/evaluations")]
+#[get("")]
 pub async fn list_evaluations(
     state: web::Data<AppState>,
     actor: Actor,
@@ -121,7 +121,7 @@ pub async fn list_evaluations(
         (status = 404, description = "No such evaluation in the caller's units (`evaluation_not_found`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/evaluations/{id}")]
+#[get("/{id}")]
 pub async fn get_evaluation(
     state: web::Data<AppState>,
     actor: Actor,
@@ -181,7 +181,7 @@ where
         (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[put("/evaluations/{id}/self-assessment")]
+#[put("/{id}/self-assessment")]
 pub async fn self_assess(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -210,7 +210,7 @@ pub async fn self_assess(
         (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/evaluations/{id}/submit")]
+#[post("/{id}/submit")]
 pub async fn submit(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -240,7 +240,7 @@ pub async fn submit(
         (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[put("/evaluations/{id}/inspection")]
+#[put("/{id}/inspection")]
 pub async fn inspect(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -314,7 +314,7 @@ fn add_evidence(
         (status = 409, description = "The evaluation is decided (`evaluation_status_conflict`), or its framework has no such indicator (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/evaluations/{id}/evidence")]
+#[post("/{id}/evidence")]
 pub async fn add_evidence_note(
     state: web::Data<AppState>,
     actor: Actor,
@@ -351,7 +351,7 @@ pub async fn add_evidence_note(
         (status = 409, description = "The evaluation is decided (`evaluation_status_conflict`), or its framework has no such indicator (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/evaluations/{id}/evidence/file")]
+#[post("/{id}/evidence/file")]
 pub async fn add_evidence_file(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -416,7 +416,7 @@ pub async fn add_evidence_file(
         (status = 404, description = "No such evaluation in the caller's units (`evaluation_not_found`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/evaluations/{id}/evidence")]
+#[get("/{id}/evidence")]
 pub async fn list_evidence(
     state: web::Data<AppState>,
     actor: Actor,
@@ -442,7 +442,7 @@ pub async fn list_evidence(
         (status = 404, description = "No such evaluation in the caller's units (`evaluation_not_found`), or no such file of it (`evidence_not_found`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/evaluations/{id}/evidence/{evidence_id}/file")]
+#[get("/{id}/evidence/{evidence_id}/file")]
 pub async fn evidence_file(
     state: web::Data<AppState>,
     actor: Actor,

@@ -149,7 +149,7 @@ fn readable(conn: &mut DbConn, caller: &MaybeActor, id: i64) -> Result<Framework
     security((), ("bearer" = [])),
     responses((status = 200, description = "One page of framework versions, oldest first. A province's drafts are listed only to the accounts that cover the province (and administrators)", body = FrameworkPage))
 )]
-#[get("/frameworks")]
+#[get("")]
 pub async fn list_frameworks(
     state: web::Data<AppState>,
     caller: MaybeActor,
@@ -202,7 +202,7 @@ pub async fn list_frameworks(
         (status = 409, description = "A text is longer than an Excel cell holds (32,767 characters): read it as JSON (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/frameworks/{id}")]
+#[get("/{id}")]
 pub async fn get_framework(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -366,7 +366,7 @@ fn province_in_force(conn: &mut DbConn, id: i64, field: &'static str) -> Result<
         (status = 422, description = "The document is invalid, or a cell of the workbook cannot be read (`framework_invalid`; for a workbook each error names its cell, e.g. `'Chỉ tiêu'!F7`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/frameworks")]
+#[post("")]
 pub async fn create_framework(
     state: web::Data<AppState>,
     actor: Actor,
@@ -456,7 +456,7 @@ fn adopted(source: &Framework, province: &Unit, request: &AdoptRequest) -> Frame
         (status = 409, description = "The framework is a province's own, or retired: only national templates and frameworks in use are adopted (`reference_conflict`); `province_id` is not a province in force (`reference_conflict`); or the province has a framework with this id already (`framework_version_exists`: pass another `key`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/frameworks/{id}/adopt")]
+#[post("/{id}/adopt")]
 pub async fn adopt_framework(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -508,7 +508,7 @@ pub async fn adopt_framework(
         (status = 404, description = "No such unit (`unit_not_found`), or no published framework applies there on that day (`no_applicable_framework`: the message names the templates the province can adopt)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/frameworks/applicable")]
+#[get("/applicable")]
 pub async fn applicable_framework(
     state: web::Data<AppState>,
     query: web::Query<ApplicableQuery>,
@@ -542,7 +542,7 @@ pub async fn applicable_framework(
         (status = 404, description = "Either version does not exist, or is another province's draft", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/frameworks/{id}/diff")]
+#[get("/{id}/diff")]
 pub async fn diff_framework(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -639,7 +639,7 @@ async fn transition(
         (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/frameworks/{id}/publish")]
+#[post("/{id}/publish")]
 pub async fn publish_framework(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -666,7 +666,7 @@ pub async fn publish_framework(
         (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/frameworks/{id}/retire")]
+#[post("/{id}/retire")]
 pub async fn retire_framework(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -698,7 +698,7 @@ pub async fn retire_framework(
         (status = 409, description = "The answers do not fit this framework: an unknown indicator or an answer of the wrong kind (`score_rejected`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/frameworks/{id}/score")]
+#[post("/{id}/score")]
 pub async fn score_framework(
     state: web::Data<AppState>,
     caller: MaybeActor,

@@ -134,7 +134,7 @@ fn accepted(job: &Job, req: &HttpRequest, state: &AppState) -> Result<HttpRespon
         (status = 422, description = "The body is empty (`validation_failed`); the file cannot be read at all, e.g. a broken workbook or an unknown encoding (`import_file_unreadable`); a required column is missing (`import_columns_missing`: each is named, and the detail lists the columns read); or the Idempotency-Key was used with another file (`idempotency_key_reused`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/imports")]
+#[post("")]
 pub async fn create_import(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -227,7 +227,7 @@ pub async fn create_import(
     operation_id = "listImports", tag = "imports", security(("bearer" = [])), params(ImportListQuery),
     responses((status = 200, description = "One page of jobs", body = ImportJobPage))
 )]
-#[get("/imports")]
+#[get("")]
 pub async fn list_imports(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -262,7 +262,7 @@ async fn job_of(state: &web::Data<AppState>, actor: Actor, id: i64) -> Result<Jo
         (status = 404, description = "No such job of the caller's (`import_job_not_found`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/imports/{id}")]
+#[get("/{id}")]
 pub async fn get_import(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -284,7 +284,7 @@ pub async fn get_import(
         (status = 409, description = "The job has ended (`import_finished`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[delete("/imports/{id}")]
+#[delete("/{id}")]
 pub async fn cancel_import(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -323,7 +323,7 @@ pub async fn cancel_import(
         (status = 404, description = "No such job of the caller's (`import_job_not_found`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/imports/{id}/errors")]
+#[get("/{id}/errors")]
 pub async fn get_import_errors(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -367,7 +367,7 @@ pub async fn get_import_errors(
         (status = 200, description = "The template", content((Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
     )
 )]
-#[get("/imports/templates/{kind}.xlsx")]
+#[get("/templates/{kind}.xlsx")]
 pub async fn get_import_template(
     state: web::Data<AppState>,
     actor: Actor,

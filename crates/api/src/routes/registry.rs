@@ -57,17 +57,22 @@ async fn list<R: Resource>(
     .await
 }
 
-/// The record, if the caller may read it; otherwise it does not exist for them.
+/// Whether the caller may read the record; otherwise it does not exist for them.
+fn visible<R: Resource>(actor: &Actor, row: &R::Row) -> bool {
+    actor.scope.can_read(R::meta(row).1) && !R::is_deleted(row)
+}
+
+/// The record, if the caller may read it.
 fn readable<R: Resource>(conn: &mut DbConn, actor: &Actor, id: i64) -> Result<R::Row, ApiError> {
     let row = R::get(conn, id).map_err(|_| R::not_found())?;
-    let (_, path, _, _) = R::meta(&row);
-    if actor.scope.can_read(path) && !R::is_deleted(&row) { Ok(row) } else { Err(R::not_found()) }
+    if visible::<R>(actor, &row) { Ok(row) } else { Err(R::not_found()) }
 }
 
 async fn read<R: Resource>(state: web::Data<AppState>, actor: Actor, id: i64) -> Result<HttpResponse, ApiError> {
     let (dto, version) = super::support::point_read(&state, move |conn| {
-        let row = readable::<R>(conn, &actor, id)?;
-        Ok((R::dto(conn, &row)?, R::meta(&row).2))
+        // The record is read with what it shows, and shown only if the caller may read it.
+        let (row, dto) = R::get_shown(conn, id)?;
+        if visible::<R>(&actor, &row) { Ok((dto, R::meta(&row).2)) } else { Err(R::not_found()) }
     })
     .await?;
     Ok(HttpResponse::Ok().insert_header((header::ETAG, etag(version))).json(dto))
@@ -150,7 +155,7 @@ async fn remove<R: Resource>(
 
 macro_rules! registry_routes {
     (
-        resource: $res:ty, tag: $tag:tt, collection: $collection:tt, item: $item:tt,
+        resource: $res:ty, tag: $tag:tt,
         dto: $dto:ty, page: $page:ty, request: $req:ty, what: $what:tt,
         list: ($list_fn:ident, $list_id:tt), create: ($create_fn:ident, $create_id:tt),
         get: ($get_fn:ident, $get_id:tt), update: ($update_fn:ident, $update_id:tt),
@@ -165,7 +170,7 @@ macro_rules! registry_routes {
                 (status = 404, description = "The `within` unit does not exist", body = Problem, content_type = "application/problem+json"),
             )
         )]
-        #[get($collection)]
+        #[get("")]
         pub async fn $list_fn(state: web::Data<AppState>, actor: Actor, q: web::Query<RegistryQuery>) -> Result<web::Json<$page>, ApiError> {
             let (items, next_cursor) = list::<$res>(state, actor, q.into_inner()).await?;
             Ok(web::Json(<$page>::from_parts(items, next_cursor)))
@@ -181,7 +186,7 @@ macro_rules! registry_routes {
                 (status = 409, description = "A conflicting record exists, or a unit or record the body names does not exist, is outside the caller's units or is of the wrong kind (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
             )
         )]
-        #[post($collection)]
+        #[post("")]
         pub async fn $create_fn(state: web::Data<AppState>, req: HttpRequest, actor: Actor, body: JsonBody<$req>) -> Result<HttpResponse, ApiError> {
             create::<$res>(state, req, actor, body).await
         }
@@ -195,7 +200,7 @@ macro_rules! registry_routes {
                 (status = 404, description = "No such record in the caller's units", body = Problem, content_type = "application/problem+json"),
             )
         )]
-        #[get($item)]
+        #[get("/{id}")]
         pub async fn $get_fn(state: web::Data<AppState>, actor: Actor, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
             read::<$res>(state, actor, id.into_inner()).await
         }
@@ -213,7 +218,7 @@ macro_rules! registry_routes {
                 (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
             )
         )]
-        #[put($item)]
+        #[put("/{id}")]
         pub async fn $update_fn(state: web::Data<AppState>, req: HttpRequest, actor: Actor, id: web::Path<i64>, body: JsonBody<$req>) -> Result<HttpResponse, ApiError> {
             update::<$res>(state, req, actor, id.into_inner(), body).await
         }
@@ -230,7 +235,7 @@ macro_rules! registry_routes {
                 (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
             )
         )]
-        #[delete($item)]
+        #[delete("/{id}")]
         pub async fn $delete_fn(state: web::Data<AppState>, req: HttpRequest, actor: Actor, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
             remove::<$res>(state, req, actor, id.into_inner()).await
         }
@@ -250,7 +255,7 @@ macro_rules! page_parts {
 page_parts!(CitizenPage => CitizenDto, HouseholdPage => HouseholdDto, OrganisationPage => OrganisationDto, ClanPage => ClanDto, CentrePage => CentreDto);
 
 registry_routes!(
-    resource: Citizens, tag: "registries", collection: "/citizens", item: "/citizens/{id}",
+    resource: Citizens, tag: "registries",
     dto: CitizenDto, page: CitizenPage, request: CitizenRequest, what: "the citizens",
     list: (list_citizens, "listCitizens"), create: (create_citizen, "createCitizen"),
     get: (get_citizen, "getCitizen"), update: (update_citizen, "updateCitizen"),
@@ -258,7 +263,7 @@ registry_routes!(
 );
 
 registry_routes!(
-    resource: Households, tag: "registries", collection: "/households", item: "/households/{id}",
+    resource: Households, tag: "registries",
     dto: HouseholdDto, page: HouseholdPage, request: HouseholdRequest, what: "the households",
     list: (list_households, "listHouseholds"), create: (create_household, "createHousehold"),
     get: (get_household, "getHousehold"), update: (update_household, "updateHousehold"),
@@ -266,7 +271,7 @@ registry_routes!(
 );
 
 registry_routes!(
-    resource: Organisations, tag: "registries", collection: "/organisations", item: "/organisations/{id}",
+    resource: Organisations, tag: "registries",
     dto: OrganisationDto, page: OrganisationPage, request: OrganisationRequest, what: "the organisations",
     list: (list_organisations, "listOrganisations"), create: (create_organisation, "createOrganisation"),
     get: (get_organisation, "getOrganisation"), update: (update_organisation, "updateOrganisation"),
@@ -274,7 +279,7 @@ registry_routes!(
 );
 
 registry_routes!(
-    resource: Clans, tag: "registries", collection: "/clans", item: "/clans/{id}",
+    resource: Clans, tag: "registries",
     dto: ClanDto, page: ClanPage, request: ClanRequest, what: "the clans",
     list: (list_clans, "listClans"), create: (create_clan, "createClan"),
     get: (get_clan, "getClan"), update: (update_clan, "updateClan"),
@@ -282,7 +287,7 @@ registry_routes!(
 );
 
 registry_routes!(
-    resource: Centres, tag: "registries", collection: "/learning-centres", item: "/learning-centres/{id}",
+    resource: Centres, tag: "registries",
     dto: CentreDto, page: CentrePage, request: CentreRequest, what: "the community learning centres",
     list: (list_centres, "listLearningCentres"), create: (create_centre, "createLearningCentre"),
     get: (get_centre, "getLearningCentre"), update: (update_centre, "updateLearningCentre"),

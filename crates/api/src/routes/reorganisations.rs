@@ -181,7 +181,7 @@ fn parse(
         (status = 412, description = "A unit changed while the reorganisation was applied", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/reorganisations")]
+#[post("")]
 pub async fn create_reorganisation(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -253,7 +253,7 @@ pub async fn create_reorganisation(
         (status = 404, description = "No reorganisation with this id", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/reorganisations/{id}")]
+#[get("/{id}")]
 pub async fn get_reorganisation(
     state: web::Data<AppState>,
     id: web::Path<i64>,

@@ -95,7 +95,7 @@ fn report_unit(
         (status = 409, description = "The unit is not in force on the report's map (`unit_not_valid_on_date`): ask on the boundaries of its time, or for its successor", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/statistics")]
+#[get("")]
 pub async fn get_statistics(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -147,7 +147,7 @@ pub async fn get_statistics(
         (status = 409, description = "The unit is not in force on the map asked for (`unit_not_valid_on_date`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/statistics/trends")]
+#[get("/trends")]
 pub async fn get_trends(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -215,7 +215,7 @@ fn target_dto(t: &Target) -> TargetDto {
         (status = 404, description = "No such unit (`unit_not_found`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/targets")]
+#[get("")]
 pub async fn list_targets(
     state: web::Data<AppState>,
     query: web::Query<TargetQuery>,
@@ -270,7 +270,7 @@ fn subgroup_ok(model: ModelKind, subgroup: Option<&str>) -> bool {
         (status = 409, description = "The unit is not a province or commune in force (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/targets")]
+#[post("")]
 pub async fn set_targets(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -342,7 +342,7 @@ pub async fn set_targets(
     operation_id = "listDeclaredIndicators", tag = "statistics",
     responses((status = 200, description = "The catalogue", body = DeclaredIndicatorList))
 )]
-#[get("/declared-indicators")]
+#[get("")]
 pub async fn list_declared_indicators() -> web::Json<DeclaredIndicatorList> {
     web::Json(DeclaredIndicatorList { items: DECLARED_INDICATORS.to_vec() })
 }
@@ -368,7 +368,7 @@ fn declared_dto(v: &DeclaredValue) -> DeclaredValueDto {
         (status = 404, description = "No such unit (`unit_not_found`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/declared-values")]
+#[get("")]
 pub async fn list_declared_values(
     state: web::Data<AppState>,
     query: web::Query<DeclaredQuery>,
@@ -394,7 +394,7 @@ pub async fn list_declared_values(
         (status = 409, description = "The unit does not exist or is not in force (`reference_conflict`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[put("/declared-values")]
+#[put("")]
 pub async fn declare_value(
     state: web::Data<AppState>,
     actor: Actor,

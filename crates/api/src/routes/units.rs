@@ -143,7 +143,7 @@ fn cursor_of(text: &Option<String>) -> Result<Option<UnitCursor>, FieldError> {
         (status = 404, description = "The `within` unit does not exist", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/units")]
+#[get("")]
 pub async fn list_units(
     state: web::Data<AppState>,
     query: web::Query<UnitListQuery>,
@@ -193,7 +193,7 @@ pub async fn list_units(
         (status = 404, description = "No unit with this id", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/units/{id}")]
+#[get("/{id}")]
 pub async fn get_unit(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -233,7 +233,7 @@ pub async fn get_unit(
         (status = 409, description = "Several units held the code on that day; give `level`", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/units/by-code/{code}")]
+#[get("/by-code/{code}")]
 pub async fn unit_by_code(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -287,7 +287,7 @@ pub async fn unit_by_code(
         (status = 404, description = "No unit with this id", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/units/{id}/children")]
+#[get("/{id}/children")]
 pub async fn unit_children(
     state: web::Data<AppState>,
     id: web::Path<i64>,
@@ -330,7 +330,7 @@ pub async fn unit_children(
         (status = 404, description = "No unit with this id", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/units/{id}/ancestors")]
+#[get("/{id}/ancestors")]
 pub async fn unit_ancestors(state: web::Data<AppState>, id: web::Path<i64>) -> Result<web::Json<UnitList>, ApiError> {
     let id = id.into_inner();
     let items = db(&state, move |database| {
@@ -369,7 +369,7 @@ async fn lineage(
         (status = 404, description = "No unit with this id", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/units/{id}/predecessors")]
+#[get("/{id}/predecessors")]
 pub async fn unit_predecessors(
     state: web::Data<AppState>,
     id: web::Path<i64>,
@@ -387,7 +387,7 @@ pub async fn unit_predecessors(
         (status = 404, description = "No unit with this id", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[get("/units/{id}/successors")]
+#[get("/{id}/successors")]
 pub async fn unit_successors(
     state: web::Data<AppState>,
     id: web::Path<i64>,
@@ -409,7 +409,7 @@ pub async fn unit_successors(
         (status = 409, description = "The code is taken, or `parent_id` is not a commune in force on that day", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/units")]
+#[post("")]
 pub async fn create_village(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -485,7 +485,7 @@ where
         (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[patch("/units/{id}")]
+#[patch("/{id}")]
 pub async fn rename_unit(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -523,7 +523,7 @@ pub async fn rename_unit(
         (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
     )
 )]
-#[post("/units/{id}/close")]
+#[post("/{id}/close")]
 pub async fn close_unit(
     state: web::Data<AppState>,
     req: HttpRequest,
