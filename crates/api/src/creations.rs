@@ -181,7 +181,7 @@ pub fn alone<R: Resource>(state: &AppState, creation: Creation<R>) -> Result<Cre
         }
         let fields = R::fields(&mut DbRefs(conn), &actor, &request, state, None)?;
         let row = R::create(conn, &fields)?;
-        let dto = R::dto(conn, &row)?;
+        let dto = R::created_dtos(conn, std::slice::from_ref(&row))?.pop().ok_or(ApiError::Internal)?;
         let changes = crate::audit_log::diff(None, Some(&dto));
         crate::audit_log::audit_in(conn, &actor, R::ENTITY, R::meta(&row).0, "create", R::filed_in(&row), changes)?;
         Ok(dto)
@@ -256,7 +256,7 @@ fn write_together<R: Resource>(
     if !checked.is_empty() {
         let fields: Vec<&R::Fields> = checked.iter().map(|(_, f)| f).collect();
         let rows = R::create_many(conn, &fields)?;
-        let dtos = R::dtos(conn, &rows)?;
+        let dtos = R::created_dtos(conn, &rows)?;
         let mut entries = Vec::with_capacity(rows.len());
         for (((i, _), row), dto) in checked.iter().zip(&rows).zip(&dtos) {
             let c = creations[*i];

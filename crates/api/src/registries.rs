@@ -41,6 +41,11 @@ pub trait Resource: 'static {
     fn dto(conn: &mut DbConn, row: &Self::Row) -> Result<Self::Dto, ApiError> {
         Self::dtos(conn, std::slice::from_ref(row))?.pop().ok_or(ApiError::Internal)
     }
+    /// Records just created, as the API shows them: no other record can name them yet, so a
+    /// registry whose related lists are records naming it need not read them.
+    fn created_dtos(conn: &mut DbConn, rows: &[Self::Row]) -> Result<Vec<Self::Dto>, ApiError> {
+        Self::dtos(conn, rows)
+    }
     fn meta(row: &Self::Row) -> (i64, &str, i32, NaiveDateTime);
     fn is_deleted(row: &Self::Row) -> bool;
     /// The unit the record is filed under.
@@ -376,6 +381,11 @@ impl Resource for Households {
         let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
         let mut members = household::members(conn, &ids)?;
         Ok(rows.iter().map(|r| household_dto(r, members.remove(&r.id).unwrap_or_default())).collect())
+    }
+
+    /// A new household has no members: a citizen names its household by an id that exists.
+    fn created_dtos(_: &mut DbConn, rows: &[household::Household]) -> Result<Vec<HouseholdDto>, ApiError> {
+        Ok(rows.iter().map(|r| household_dto(r, Vec::new())).collect())
     }
 
     /// The household with its members in one statement.

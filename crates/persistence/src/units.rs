@@ -181,11 +181,7 @@ pub fn count(conn: &mut DbConn, filter: &UnitFilter) -> Result<i64> {
 }
 
 pub fn get(conn: &mut DbConn, id: i64) -> Result<Unit> {
-    units::table
-        .find(id)
-        .select(UnitRow::as_select())
-        .get_result(conn)
-        .optional()?
+    crate::per_backend!(conn, |c| units::table.find(id).select(UnitRow::as_select()).get_result(c).optional())?
         .ok_or(PersistenceError::NotFound(crate::error::Record::Unit))
         .and_then(Unit::try_from)
 }
