@@ -303,9 +303,17 @@ fn known_routes(spec: &utoipa::openapi::OpenApi) -> Vec<(ResourceDef, Vec<String
         .collect()
 }
 
-fn known_query_parameters(spec: &utoipa::openapi::OpenApi) -> Vec<crate::state::QueryParameters> {
+/// The first segment under `/api/v1/` (`units` of `/api/v1/units/by-code/01`): the collection
+/// a path belongs to.
+fn collection_of(path: &str) -> &str {
+    path.strip_prefix("/api/v1/").unwrap_or(path).split('/').next().unwrap_or_default()
+}
+
+fn known_query_parameters(
+    spec: &utoipa::openapi::OpenApi,
+) -> std::collections::HashMap<String, Vec<crate::state::QueryParameters>> {
     use utoipa::openapi::path::ParameterIn;
-    let mut out = Vec::new();
+    let mut out: std::collections::HashMap<String, Vec<crate::state::QueryParameters>> = Default::default();
     for (path, item) in &spec.paths.paths {
         for (method, operation) in [
             ("GET", &item.get),
@@ -327,7 +335,7 @@ fn known_query_parameters(spec: &utoipa::openapi::OpenApi) -> Vec<crate::state::
                 })
                 .collect();
             let prefix = path.split('{').next().unwrap_or_default().to_owned();
-            out.push(crate::state::QueryParameters {
+            out.entry(collection_of(path).to_owned()).or_default().push(crate::state::QueryParameters {
                 method: method.to_owned(),
                 prefix,
                 route: ResourceDef::new(path.as_str()),
@@ -357,10 +365,12 @@ pub(crate) fn query_parameter_problem(
         return Some((name.clone(), Rule::ControlCharacter));
     }
     let path = req.path();
-    // The literal prefix first: a pattern is matched (a regular expression) only for the few
-    // routes that could match at all, where matching every route took a third of a request.
+    // The collection's operations only, and of those the literal prefix first: a pattern is
+    // matched (a regular expression) only for the few routes that could match at all, where
+    // matching every route took a third of a request (and comparing every prefix, 6 %).
     let operation = state
         .query_parameters
+        .get(collection_of(path))?
         .iter()
         .find(|op| op.method == req.method().as_str() && path.starts_with(&op.prefix) && op.route.is_match(path))?;
     pairs

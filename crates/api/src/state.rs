@@ -22,9 +22,10 @@ pub struct AppState {
     pub(crate) spec: Bytes,
     /// Every documented route and its methods: what a 404 or a 405 answers.
     pub(crate) routes: Vec<(ResourceDef, Vec<String>)>,
-    /// The query parameters each documented operation takes, by (method, path pattern): a
-    /// request naming another is refused, so that a typo is not silently ignored.
-    pub(crate) query_parameters: Vec<QueryParameters>,
+    /// The query parameters each documented operation takes, by collection (the path's first
+    /// segment under `/api/v1/`): a request naming another is refused, so that a typo is not
+    /// silently ignored.
+    pub(crate) query_parameters: std::collections::HashMap<String, Vec<QueryParameters>>,
     /// Frameworks compiled for scoring, kept between requests.
     pub frameworks: Frameworks,
     /// Units and frameworks as rendered JSON, at the reference version they were read at.
