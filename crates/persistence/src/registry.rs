@@ -634,6 +634,9 @@ pub mod household {
     #[derive(Debug, Clone, Copy, diesel::query_builder::QueryId)]
     struct MemberList;
 
+    /// What `MemberList` aggregates, the same on both backends (only the aggregate differs).
+    const MEMBERS_OF_THE_ROW: &str = " FROM citizens c WHERE c.household_id = households.id AND c.deleted_at IS NULL)";
+
     impl Expression for MemberList {
         type SqlType = Nullable<diesel::sql_types::Text>;
     }
@@ -651,28 +654,24 @@ pub mod household {
             &'b self,
             mut out: diesel::query_builder::AstPass<'_, 'b, diesel::sqlite::Sqlite>,
         ) -> QueryResult<()> {
-            out.push_sql(
-                "(SELECT group_concat(c.id, ',' ORDER BY c.id) FROM citizens c \
-                 WHERE c.household_id = households.id AND c.deleted_at IS NULL)",
-            );
+            out.push_sql("(SELECT group_concat(c.id, ',' ORDER BY c.id)");
+            out.push_sql(MEMBERS_OF_THE_ROW);
             Ok(())
         }
     }
 
     impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for MemberList {
         fn walk_ast<'b>(&'b self, mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>) -> QueryResult<()> {
-            out.push_sql(
-                "(SELECT string_agg(c.id::text, ',' ORDER BY c.id) FROM citizens c \
-                 WHERE c.household_id = households.id AND c.deleted_at IS NULL)",
-            );
+            out.push_sql("(SELECT string_agg(c.id::text, ',' ORDER BY c.id)");
+            out.push_sql(MEMBERS_OF_THE_ROW);
             Ok(())
         }
     }
 
     /// The ids of the (not deleted) members of each household, in one query for a page.
     pub fn members(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Vec<i64>>> {
-        // One household (a record read alone) by `=`: SQLite's `IN (…)` list is prepared anew
-        // at every call, a statement of fixed text is prepared once.
+        // One household (a record shown after a change) by `=`: SQLite's `IN (…)` list is
+        // prepared anew at every call, a statement of fixed text is prepared once.
         let rows: Vec<(Option<i64>, i64)> = match ids {
             [one] => crate::per_backend!(conn, |c| citizens::table
                 .filter(citizens::household_id.eq(*one))
