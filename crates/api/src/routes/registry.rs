@@ -89,12 +89,13 @@ async fn create<R: Resource>(
     let request = body.into_inner();
     let idempotency = idempotency(&state, &req, R::ENTITY, actor.id, &request)?;
     let creation = Creation::new(&state, actor, request, idempotency);
-    let app = state.clone();
-    let outcome = web::block(move || match R::queue(&app) {
-        Some(queue) => queue.submit(&app, creation),
-        None => creations::alone(&app, creation),
-    })
-    .await??;
+    let outcome = match R::queue(&state) {
+        Some(queue) => queue.submit(&state, creation).await?,
+        None => {
+            let app = state.clone();
+            web::block(move || creations::alone(&app, creation)).await??
+        }
+    };
     Ok(created(outcome, R::COLLECTION))
 }
 
