@@ -38,30 +38,106 @@ struct Row<'a> {
     changes: String,
 }
 
-/// Appends many rows (a decision's items) in multi-row statements.
+/// Appends many rows (a batch of creations, a decision's items) in statements whose text
+/// does not depend on how many there are, so that each connection prepares them once: on
+/// PostgreSQL one statement of arrays, which is one round trip; on SQLite one row at a time, which
+/// costs no round trip. (A multi-row `VALUES` list is parsed and planned anew at every call.)
 pub fn record_many(conn: &mut DbConn, entries: &[AuditEntry]) -> Result<()> {
+    if entries.is_empty() {
+        return Ok(());
+    }
     let at = Utc::now().naive_utc();
-    // 10 columns a row: 500 rows stay far below both backends' limits on bound parameters.
-    for chunk in entries.chunks(500) {
-        let rows: Vec<Row<'_>> = chunk
-            .iter()
-            .map(|e| Row {
-                at,
-                actor_id: e.actor_id,
-                actor_username: &e.actor_username,
-                request_id: &e.request_id,
-                entity: e.entity,
-                entity_id: &e.entity_id,
-                action: e.action,
-                unit_id: e.unit_id,
-                unit_path: e.unit_path.as_deref(),
-                changes: e.changes.to_string(),
-            })
-            .collect();
-        crate::per_backend!(&mut *conn, |c| diesel::insert_into(audit_log::table).values(&rows).execute(c))?;
+    let rows: Vec<Row<'_>> = entries
+        .iter()
+        .map(|e| Row {
+            at,
+            actor_id: e.actor_id,
+            actor_username: &e.actor_username,
+            request_id: &e.request_id,
+            entity: e.entity,
+            entity_id: &e.entity_id,
+            action: e.action,
+            unit_id: e.unit_id,
+            unit_path: e.unit_path.as_deref(),
+            changes: e.changes.to_string(),
+        })
+        .collect();
+    match conn {
+        DbConn::Pg(pg) => {
+            PgRows::new(at, &rows).execute(pg)?;
+        }
+        DbConn::Sqlite(sqlite) => {
+            for row in &rows {
+                diesel::insert_into(audit_log::table).values(row).execute(sqlite)?;
+            }
+        }
     }
     Ok(())
 }
+
+/// The rows as one `INSERT … SELECT … FROM unnest(…)`: one array a column, the same text for
+/// any number of rows.
+struct PgRows<'a> {
+    at: NaiveDateTime,
+    actor_ids: Vec<Option<i64>>,
+    /// actor_username, request_id, entity, entity_id, action, in the table's order.
+    texts: [Vec<&'a str>; 5],
+    unit_ids: Vec<Option<i64>>,
+    unit_paths: Vec<Option<&'a str>>,
+    changes: Vec<&'a str>,
+}
+
+impl<'a> PgRows<'a> {
+    fn new(at: NaiveDateTime, rows: &'a [Row<'a>]) -> Self {
+        let texts = |f: fn(&Row<'a>) -> &'a str| rows.iter().map(f).collect::<Vec<&str>>();
+        PgRows {
+            at,
+            actor_ids: rows.iter().map(|r| r.actor_id).collect(),
+            texts: [
+                texts(|r| r.actor_username),
+                texts(|r| r.request_id),
+                texts(|r| r.entity),
+                texts(|r| r.entity_id),
+                texts(|r| r.action),
+            ],
+            unit_ids: rows.iter().map(|r| r.unit_id).collect(),
+            unit_paths: rows.iter().map(|r| r.unit_path).collect(),
+            changes: rows.iter().map(|r| r.changes.as_str()).collect(),
+        }
+    }
+}
+
+impl diesel::query_builder::QueryId for PgRows<'_> {
+    type QueryId = PgRows<'static>;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PgRows<'_> {
+    fn walk_ast<'b>(&'b self, mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>) -> QueryResult<()> {
+        use diesel::sql_types::{Array, BigInt, Nullable, Text, Timestamp};
+        out.push_sql(
+            "INSERT INTO audit_log (at, actor_id, actor_username, request_id, entity, entity_id, action, unit_id, \
+             unit_path, changes) SELECT ",
+        );
+        out.push_bind_param::<Timestamp, _>(&self.at)?;
+        out.push_sql(", * FROM unnest(");
+        out.push_bind_param::<Array<Nullable<BigInt>>, _>(&self.actor_ids)?;
+        for column in &self.texts {
+            out.push_sql(", ");
+            out.push_bind_param::<Array<Text>, _>(column)?;
+        }
+        out.push_sql(", ");
+        out.push_bind_param::<Array<Nullable<BigInt>>, _>(&self.unit_ids)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Array<Nullable<Text>>, _>(&self.unit_paths)?;
+        out.push_sql(", ");
+        out.push_bind_param::<Array<Text>, _>(&self.changes)?;
+        out.push_sql(")");
+        Ok(())
+    }
+}
+
+impl RunQueryDsl<diesel::PgConnection> for PgRows<'_> {}
 
 pub fn record(conn: &mut DbConn, e: &AuditEntry) -> Result<()> {
     diesel::insert_into(audit_log::table)

@@ -59,21 +59,6 @@ macro_rules! insert_all {
     }};
 }
 
-/// `n` new ids of a table's identity column, drawn ahead of a multi-row INSERT that names
-/// them: PostgreSQL does not promise that `RETURNING` keeps the rows' order.
-fn next_ids(pg: &mut diesel::PgConnection, table: &'static str, n: usize) -> Result<Vec<i64>> {
-    use diesel::sql_types::{BigInt, Text};
-    let n = i64::try_from(n).unwrap_or(i64::MAX);
-    Ok(diesel::select(
-        diesel::dsl::sql::<BigInt>("nextval(pg_get_serial_sequence(")
-            .bind::<Text, _>(table)
-            .sql(", 'id')) FROM generate_series(1, ")
-            .bind::<BigInt, _>(n)
-            .sql(")"),
-    )
-    .load(pg)?)
-}
-
 /// Lists are ordered by (updated_at, id): a client syncing page by page never misses a row.
 pub type Position = (NaiveDateTime, i64);
 
@@ -494,7 +479,7 @@ pub mod household {
 
     /// One new record, not yet counted.
     fn insert(conn: &mut DbConn, f: &Fields, now: NaiveDateTime) -> Result<Household> {
-        Ok(diesel::insert_into(households::table)
+        Ok(crate::per_backend!(conn, |c| diesel::insert_into(households::table)
             .values((
                 households::label.eq(&f.label),
                 households::unit_id.eq(f.unit_id),
@@ -504,46 +489,22 @@ pub mod household {
                 households::created_at.eq(now),
                 households::updated_at.eq(now),
             ))
-            .returning(<Household as Selectable<MultiBackend>>::construct_selection())
-            .get_result(conn)?)
+            .returning(Household::as_returning())
+            .get_result(c))?)
     }
 
     /// Creates records sent at once by several requests, the statistics counters moved once
-    /// for all. On PostgreSQL, where each statement is a round trip, in one INSERT whose ids
-    /// are drawn first, so that each request gets its own record back whatever order the rows
-    /// return in; on SQLite one INSERT each, which costs no round trip.
+    /// for all. On PostgreSQL, where each statement is a round trip, in one statement of fixed
+    /// text (`PgInsert`); on SQLite one INSERT each, which costs no round trip.
     pub fn create_many(conn: &mut DbConn, fields: &[&Fields]) -> Result<Vec<Household>> {
         let now = Utc::now().naive_utc();
         let created: Vec<Household> = match conn {
             DbConn::Pg(pg) => {
-                let ids = next_ids(pg, "households", fields.len())?;
-                let values: Vec<_> = fields
-                    .iter()
-                    .zip(&ids)
-                    .map(|(f, id)| {
-                        (
-                            households::id.eq(*id),
-                            households::label.eq(&f.label),
-                            households::unit_id.eq(f.unit_id),
-                            households::unit_path.eq(&f.unit_path),
-                            households::head_citizen_id.eq(f.head_citizen_id),
-                            households::version.eq(1),
-                            households::created_at.eq(now),
-                            households::updated_at.eq(now),
-                        )
-                    })
-                    .collect();
-                let mut rows: HashMap<i64, Household> = diesel::insert_into(households::table)
-                    .values(&values)
-                    .returning(Household::as_returning())
-                    .get_results::<Household>(pg)?
-                    .into_iter()
-                    .map(|r| (r.id, r))
-                    .collect();
-                // Every id drawn comes back: each was inserted.
-                ids.iter()
-                    .map(|id| rows.remove(id).ok_or(diesel::result::Error::NotFound))
-                    .collect::<QueryResult<_>>()?
+                let created: Vec<Household> = PgInsert::new(fields, now).load(pg)?;
+                if created.len() != fields.len() {
+                    return Err(PersistenceError::Database(diesel::result::Error::NotFound));
+                }
+                created
             }
             DbConn::Sqlite(_) => fields.iter().map(|f| insert(conn, f, now)).collect::<Result<_>>()?,
         };
@@ -554,6 +515,73 @@ pub mod household {
         deltas.apply(conn)?;
         Ok(created)
     }
+
+    /// New households from one array a column, in one statement whose text does not depend on
+    /// how many there are, so that each connection prepares it once (a multi-row `VALUES` list
+    /// is parsed and planned anew at every call). The ids are drawn in the statement, and the
+    /// rows come back in the order sent, so that each request gets its own record.
+    struct PgInsert<'a> {
+        labels: Vec<&'a str>,
+        unit_ids: Vec<i64>,
+        unit_paths: Vec<&'a str>,
+        heads: Vec<Option<i64>>,
+        now: NaiveDateTime,
+    }
+
+    impl<'a> PgInsert<'a> {
+        fn new(fields: &[&'a Fields], now: NaiveDateTime) -> Self {
+            PgInsert {
+                labels: fields.iter().map(|f| f.label.as_str()).collect(),
+                unit_ids: fields.iter().map(|f| f.unit_id).collect(),
+                unit_paths: fields.iter().map(|f| f.unit_path.as_str()).collect(),
+                heads: fields.iter().map(|f| f.head_citizen_id).collect(),
+                now,
+            }
+        }
+    }
+
+    impl diesel::query_builder::QueryId for PgInsert<'_> {
+        type QueryId = PgInsert<'static>;
+        const HAS_STATIC_QUERY_ID: bool = true;
+    }
+
+    impl diesel::query_builder::Query for PgInsert<'_> {
+        type SqlType = households::SqlType;
+    }
+
+    impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PgInsert<'_> {
+        fn walk_ast<'b>(&'b self, mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>) -> QueryResult<()> {
+            use diesel::sql_types::{Array, BigInt, Text, Timestamp};
+            // `v` is read twice, so it is materialised once: each row draws one id.
+            out.push_sql(
+                "WITH v AS MATERIALIZED (SELECT nextval(pg_get_serial_sequence('households', 'id')) AS id, v.* \
+                 FROM unnest(",
+            );
+            out.push_bind_param::<Array<Text>, _>(&self.labels)?;
+            out.push_sql(", ");
+            out.push_bind_param::<Array<BigInt>, _>(&self.unit_ids)?;
+            out.push_sql(", ");
+            out.push_bind_param::<Array<Text>, _>(&self.unit_paths)?;
+            out.push_sql(", ");
+            out.push_bind_param::<Array<Nullable<BigInt>>, _>(&self.heads)?;
+            out.push_sql(
+                ") WITH ORDINALITY AS v (label, unit_id, unit_path, head_citizen_id, n)), \
+                 i AS (INSERT INTO households (id, label, unit_id, unit_path, head_citizen_id, version, created_at, \
+                 updated_at) SELECT id, label, unit_id, unit_path, head_citizen_id, 1, ",
+            );
+            out.push_bind_param::<Timestamp, _>(&self.now)?;
+            out.push_sql(", ");
+            out.push_bind_param::<Timestamp, _>(&self.now)?;
+            out.push_sql(
+                " FROM v RETURNING *) \
+                 SELECT i.id, i.label, i.unit_id, i.unit_path, i.head_citizen_id, i.version, i.created_at, \
+                 i.updated_at, i.deleted_at, i.external_id, i.import_job_id FROM i JOIN v ON v.id = i.id ORDER BY v.n",
+            );
+            Ok(())
+        }
+    }
+
+    impl RunQueryDsl<diesel::PgConnection> for PgInsert<'_> {}
 
     pub fn update(conn: &mut DbConn, id: i64, expected: Option<i32>, f: &Fields) -> Result<Household> {
         let before = bump(conn, id, expected)?;
