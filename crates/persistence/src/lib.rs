@@ -19,6 +19,7 @@ pub mod reference;
 pub mod registry;
 pub mod schema;
 pub mod seed;
+pub mod stamp;
 pub mod stats;
 pub mod targets;
 pub mod units;

@@ -267,7 +267,9 @@ pub mod organisation {
         pub staff_count: i32,
         pub learner_count: Option<i32>,
         pub version: i32,
+        #[diesel(deserialize_as = crate::stamp::Stamp)]
         pub created_at: NaiveDateTime,
+        #[diesel(deserialize_as = crate::stamp::Stamp)]
         pub updated_at: NaiveDateTime,
         pub deleted_at: Option<NaiveDateTime>,
         /// The province's own key of the record, set by imports.
@@ -424,7 +426,9 @@ pub mod household {
         pub unit_path: String,
         pub head_citizen_id: Option<i64>,
         pub version: i32,
+        #[diesel(deserialize_as = crate::stamp::Stamp)]
         pub created_at: NaiveDateTime,
+        #[diesel(deserialize_as = crate::stamp::Stamp)]
         pub updated_at: NaiveDateTime,
         pub deleted_at: Option<NaiveDateTime>,
         /// The province's own key of the record, set by imports.
@@ -743,7 +747,9 @@ pub mod citizen {
         pub unit_id: i64,
         pub unit_path: String,
         pub version: i32,
+        #[diesel(deserialize_as = crate::stamp::Stamp)]
         pub created_at: NaiveDateTime,
+        #[diesel(deserialize_as = crate::stamp::Stamp)]
         pub updated_at: NaiveDateTime,
         pub deleted_at: Option<NaiveDateTime>,
         /// The province's own key of the record, set by imports.
@@ -1106,7 +1112,9 @@ pub mod clan {
         pub unit_id: i64,
         pub unit_path: String,
         pub version: i32,
+        #[diesel(deserialize_as = crate::stamp::Stamp)]
         pub created_at: NaiveDateTime,
+        #[diesel(deserialize_as = crate::stamp::Stamp)]
         pub updated_at: NaiveDateTime,
         pub deleted_at: Option<NaiveDateTime>,
         /// The province's own key of the record, set by imports.
@@ -1232,7 +1240,9 @@ pub mod centre {
         pub director_name: Option<String>,
         pub activities_count: i32,
         pub version: i32,
+        #[diesel(deserialize_as = crate::stamp::Stamp)]
         pub created_at: NaiveDateTime,
+        #[diesel(deserialize_as = crate::stamp::Stamp)]
         pub updated_at: NaiveDateTime,
         pub deleted_at: Option<NaiveDateTime>,
         /// The province's own key of the record, set by imports.
