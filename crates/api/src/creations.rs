@@ -2,8 +2,9 @@
 //! together in one transaction.
 //!
 //! Under load, requests to create records of one registry queue while the batch before them
-//! is written; the writer then takes the whole queue and writes it in one transaction: one commit, one statistics update and one audit statement for all (and on
-//! PostgreSQL one INSERT of households). At low load a request writes alone, at once. A request
+//! is written; the writer then takes the whole queue and writes it in one transaction: one
+//! commit and one statistics update for all (and on PostgreSQL one INSERT of households and one
+//! of audit rows). At low load a request writes alone, at once. A request
 //! the rules refuse is answered alone and writes nothing. If the batch fails as a whole (two
 //! requests with one `Idempotency-Key`, a database error), nothing of it stays, and each request
 //! is written again alone, so that each gets the answer it would have got alone.
@@ -15,6 +16,7 @@ use crate::registries::{DbRefs, Referenced, Refs, Registry, Resource};
 use crate::state::AppState;
 use actix_web::web;
 use std::collections::{HashMap, HashSet};
+use std::marker::PhantomData;
 use std::sync::{Mutex, MutexGuard};
 use tokio::sync::oneshot;
 use xhht_persistence::idempotency::{self, StoredResponse};
@@ -165,49 +167,57 @@ impl<R: Resource> Queue<R> {
             start
         };
         if start_a_writer {
-            let app = state.clone();
+            // Counted above, so the turn exists before its task does: if the task is dropped
+            // unrun (a runtime shutting down), the turn still ends.
+            let turn = WriterTurn::<R> { app: state.clone(), ended: false, registry: PhantomData };
             // Detached: the writer answers each creation through its channel.
-            drop(actix_web::rt::task::spawn_blocking(move || {
-                if let Some(queue) = R::queue(&app) {
-                    queue.write_while_waiting(&app);
-                }
-            }));
+            drop(actix_web::rt::task::spawn_blocking(move || turn.write_while_waiting()));
         }
         // A writer that panicked dropped the answer: the request fails, and nothing of its
         // batch was committed.
         answered.await.unwrap_or(Err(ApiError::Internal))
     }
+}
 
+/// A writer counted in its registry's queue, until it finds the queue empty. One that ends
+/// otherwise (it panicked, or its task never ran) answers what still waits with an error
+/// rather than leave it to wait for the next request.
+struct WriterTurn<R: Resource> {
+    app: web::Data<AppState>,
+    ended: bool,
+    registry: PhantomData<fn() -> R>,
+}
+
+impl<R: Resource> WriterTurn<R> {
     /// A writer's work (blocking): the batches waiting, one after the other, until none is.
-    fn write_while_waiting(&self, state: &AppState) {
-        let mut turn = WriterTurn { queue: self, ended: false };
+    fn write_while_waiting(mut self) {
+        let app = self.app.clone();
+        let Some(queue) = R::queue(&app) else { return };
         loop {
             let batch = {
-                let mut pending = lock(&self.pending);
+                let mut pending = lock(&queue.pending);
                 if pending.waiting.is_empty() {
                     // Under the same lock a request checks for a writer: none is left waiting.
                     pending.writers -= 1;
-                    turn.ended = true;
+                    self.ended = true;
                     return;
                 }
                 std::mem::take(&mut pending.waiting)
             };
-            write_batch(state, batch);
+            write_batch(&app, batch);
         }
     }
 }
 
-/// A writer counted in its queue; one that panics is no longer counted, so that the next
-/// request starts another.
-struct WriterTurn<'q, R: Resource> {
-    queue: &'q Queue<R>,
-    ended: bool,
-}
-
-impl<R: Resource> Drop for WriterTurn<'_, R> {
+impl<R: Resource> Drop for WriterTurn<R> {
     fn drop(&mut self) {
-        if !self.ended {
-            lock(&self.queue.pending).writers -= 1;
+        if !self.ended
+            && let Some(queue) = R::queue(&self.app)
+        {
+            let mut pending = lock(&queue.pending);
+            pending.writers -= 1;
+            // Dropping an answer's sender answers `Internal`.
+            pending.waiting.clear();
         }
     }
 }

@@ -40,30 +40,53 @@ pub struct AppState {
 /// The query parameters one documented operation takes.
 pub(crate) struct QueryParameters {
     pub method: String,
-    /// The documented path's segments: a literal, or `None` for a variable (`{id}`), which
-    /// matches any one segment that is not empty, as the router's does.
-    pub segments: Vec<Option<String>>,
+    /// The documented path's segments.
+    pub segments: Vec<Segment>,
     pub names: Vec<String>,
+}
+
+/// One segment of a documented path: `units`, or a variable with what surrounds it (`{id}`,
+/// `{kind}.xlsx`). A variable matches one or more characters, none of them `/`, as the
+/// router's does.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Segment {
+    Literal(String),
+    Variable { before: String, after: String },
+}
+
+impl Segment {
+    fn parse(segment: &str) -> Self {
+        match (segment.find('{'), segment.rfind('}')) {
+            (Some(open), Some(close)) if open < close => {
+                Segment::Variable { before: segment[..open].to_owned(), after: segment[close + 1..].to_owned() }
+            }
+            _ => Segment::Literal(segment.to_owned()),
+        }
+    }
+
+    fn matches(&self, sent: &str) -> bool {
+        match self {
+            Segment::Literal(literal) => literal == sent,
+            Segment::Variable { before, after } => {
+                sent.len() > before.len() + after.len()
+                    && sent.starts_with(before.as_str())
+                    && sent.ends_with(after.as_str())
+            }
+        }
+    }
 }
 
 impl QueryParameters {
     pub fn new(method: &str, path: &str, names: Vec<String>) -> Self {
-        let segments = path
-            .split('/')
-            .map(|segment| (!(segment.starts_with('{') && segment.ends_with('}'))).then(|| segment.to_owned()))
-            .collect();
-        QueryParameters { method: method.to_owned(), segments, names }
+        QueryParameters { method: method.to_owned(), segments: path.split('/').map(Segment::parse).collect(), names }
     }
 
     /// Whether a request path is this operation's path. Compared segment by segment: the
     /// router's regular expressions were a tenth of a read served from memory.
     pub fn matches(&self, path: &str) -> bool {
         let mut sent = path.split('/');
-        self.segments.iter().all(|documented| match (documented, sent.next()) {
-            (Some(literal), Some(segment)) => literal == segment,
-            (None, Some(segment)) => !segment.is_empty(),
-            (_, None) => false,
-        }) && sent.next().is_none()
+        self.segments.iter().all(|documented| sent.next().is_some_and(|segment| documented.matches(segment)))
+            && sent.next().is_none()
     }
 }
 
@@ -97,5 +120,10 @@ mod tests {
         assert!(!by_code.matches("/api/v1/units/by-codes/00004"));
         assert!(!by_id.matches("/api/v1/units/by-code/00004"));
         assert!(operation("/api/v1/accounts/me").matches("/api/v1/accounts/me"));
+        let template = operation("/api/v1/imports/templates/{kind}.xlsx");
+        assert!(template.matches("/api/v1/imports/templates/households.xlsx"));
+        assert!(!template.matches("/api/v1/imports/templates/.xlsx"), "a variable is never empty");
+        assert!(!template.matches("/api/v1/imports/templates/households.csv"));
+        assert!(!template.matches("/api/v1/imports/templates/households.xlsx/more"));
     }
 }

@@ -140,21 +140,7 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PgRows<'_> {
 impl RunQueryDsl<diesel::PgConnection> for PgRows<'_> {}
 
 pub fn record(conn: &mut DbConn, e: &AuditEntry) -> Result<()> {
-    diesel::insert_into(audit_log::table)
-        .values((
-            audit_log::at.eq(Utc::now().naive_utc()),
-            audit_log::actor_id.eq(e.actor_id),
-            audit_log::actor_username.eq(&e.actor_username),
-            audit_log::request_id.eq(&e.request_id),
-            audit_log::entity.eq(e.entity),
-            audit_log::entity_id.eq(&e.entity_id),
-            audit_log::action.eq(e.action),
-            audit_log::unit_id.eq(e.unit_id),
-            audit_log::unit_path.eq(&e.unit_path),
-            audit_log::changes.eq(e.changes.to_string()),
-        ))
-        .execute(conn)?;
-    Ok(())
+    record_many(conn, std::slice::from_ref(e))
 }
 
 #[derive(Queryable, Debug, Clone, PartialEq)]

@@ -2,7 +2,8 @@
 //! evaluations at once, as its annexed list does; all or nothing. The list is checked and
 //! written set-wise: the evaluations, their frameworks, the subjects' level-1 history and the
 //! registry's figures are loaded in a few queries for the whole list, and the results and the
-//! audit rows are written in multi-row statements.
+//! audit rows are written set-wise (`audit::record_many`: one statement of arrays on
+//! PostgreSQL).
 
 use super::support::{create_once, db, today};
 use crate::auth::Actor;
