@@ -4,10 +4,10 @@
 //! Under load, requests to create records of one registry queue while the batch before them
 //! is written; the writer then takes the whole queue and writes it in one transaction: one
 //! commit and one statistics update for all (and on PostgreSQL one INSERT of households and one
-//! of audit rows). At low load a request writes alone, at once. A request
-//! the rules refuse is answered alone and writes nothing. If the batch fails as a whole (two
-//! requests with one `Idempotency-Key`, a database error), nothing of it stays, and each request
-//! is written again alone, so that each gets the answer it would have got alone.
+//! of audit rows). At low load a request writes alone, at once. A request the rules refuse is
+//! answered alone and writes nothing. If the batch fails as a whole (two requests with one
+//! `Idempotency-Key`, a database error), nothing of it stays, and each request is written again
+//! alone, so that each gets the answer it would have got alone.
 
 use crate::audit_log::entry_in;
 use crate::auth::Actor;
@@ -116,7 +116,7 @@ struct Waiting<R: Resource> {
 /// between batches, and no request wakes a thread of its own to write.
 pub struct Queue<R: Resource> {
     pending: Mutex<Pending<R>>,
-    lanes: usize,
+    most_writers: usize,
 }
 
 struct Pending<R: Resource> {
@@ -147,11 +147,11 @@ impl Queues {
 
 impl<R: Resource> Queue<R> {
     pub fn new(database: &Database) -> Self {
-        let lanes = match database.backend() {
+        let most_writers = match database.backend() {
             xhht_persistence::Backend::Sqlite => 1,
             xhht_persistence::Backend::Postgres => 2.min(database.pool_size() as usize).max(1),
         };
-        Queue { pending: Mutex::new(Pending { waiting: Vec::new(), writers: 0 }), lanes }
+        Queue { pending: Mutex::new(Pending { waiting: Vec::new(), writers: 0 }), most_writers }
     }
 
     /// Creates the record in a batch with the creations waiting beside it.
@@ -160,7 +160,7 @@ impl<R: Resource> Queue<R> {
         let start_a_writer = {
             let mut pending = lock(&self.pending);
             pending.waiting.push(Waiting { creation, answer });
-            let start = pending.writers < self.lanes;
+            let start = pending.writers < self.most_writers;
             if start {
                 pending.writers += 1;
             }

@@ -101,52 +101,17 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
             .service(emulation::close_review),
     )
     .service(scope("/awards").service(emulation::create_awards).service(emulation::list_awards))
-    .service(
-        scope("/citizens")
-            .service(registry::list_citizens)
-            .service(registry::create_citizen)
-            .service(registry::get_citizen)
-            .service(registry::update_citizen)
-            .service(registry::delete_citizen),
-    )
+    .service(registry::citizens())
     .service(
         scope("/citizen-duplicates")
             .service(duplicates::list_duplicates)
             .service(duplicates::dismiss_duplicate)
             .service(duplicates::merge_duplicate),
     )
-    .service(
-        scope("/households")
-            .service(registry::list_households)
-            .service(registry::create_household)
-            .service(registry::get_household)
-            .service(registry::update_household)
-            .service(registry::delete_household),
-    )
-    .service(
-        scope("/organisations")
-            .service(registry::list_organisations)
-            .service(registry::create_organisation)
-            .service(registry::get_organisation)
-            .service(registry::update_organisation)
-            .service(registry::delete_organisation),
-    )
-    .service(
-        scope("/clans")
-            .service(registry::list_clans)
-            .service(registry::create_clan)
-            .service(registry::get_clan)
-            .service(registry::update_clan)
-            .service(registry::delete_clan),
-    )
-    .service(
-        scope("/learning-centres")
-            .service(registry::list_centres)
-            .service(registry::create_centre)
-            .service(registry::get_centre)
-            .service(registry::update_centre)
-            .service(registry::delete_centre),
-    )
+    .service(registry::households())
+    .service(registry::organisations())
+    .service(registry::clans())
+    .service(registry::learning_centres())
     .service(
         scope("/imports")
             .service(imports::get_import_template)

@@ -156,7 +156,7 @@ async fn remove<R: Resource>(
 
 macro_rules! registry_routes {
     (
-        resource: $res:ty, tag: $tag:tt,
+        resource: $res:ty, tag: $tag:tt, scope: ($scope_fn:ident, $path:tt),
         dto: $dto:ty, page: $page:ty, request: $req:ty, what: $what:tt,
         list: ($list_fn:ident, $list_id:tt), create: ($create_fn:ident, $create_id:tt),
         get: ($get_fn:ident, $get_id:tt), update: ($update_fn:ident, $update_id:tt),
@@ -240,6 +240,16 @@ macro_rules! registry_routes {
         pub async fn $delete_fn(state: web::Data<AppState>, req: HttpRequest, actor: Actor, id: web::Path<i64>) -> Result<HttpResponse, ApiError> {
             remove::<$res>(state, req, actor, id.into_inner()).await
         }
+
+        /// The registry's five routes, in the scope of its collection.
+        pub fn $scope_fn() -> impl actix_web::dev::HttpServiceFactory + utoipa_actix_web::OpenApiFactory + 'static {
+            utoipa_actix_web::scope($path)
+                .service($list_fn)
+                .service($create_fn)
+                .service($get_fn)
+                .service($update_fn)
+                .service($delete_fn)
+        }
     };
 }
 
@@ -256,7 +266,7 @@ macro_rules! page_parts {
 page_parts!(CitizenPage => CitizenDto, HouseholdPage => HouseholdDto, OrganisationPage => OrganisationDto, ClanPage => ClanDto, CentrePage => CentreDto);
 
 registry_routes!(
-    resource: Citizens, tag: "registries",
+    resource: Citizens, tag: "registries", scope: (citizens, "/citizens"),
     dto: CitizenDto, page: CitizenPage, request: CitizenRequest, what: "the citizens",
     list: (list_citizens, "listCitizens"), create: (create_citizen, "createCitizen"),
     get: (get_citizen, "getCitizen"), update: (update_citizen, "updateCitizen"),
@@ -264,7 +274,7 @@ registry_routes!(
 );
 
 registry_routes!(
-    resource: Households, tag: "registries",
+    resource: Households, tag: "registries", scope: (households, "/households"),
     dto: HouseholdDto, page: HouseholdPage, request: HouseholdRequest, what: "the households",
     list: (list_households, "listHouseholds"), create: (create_household, "createHousehold"),
     get: (get_household, "getHousehold"), update: (update_household, "updateHousehold"),
@@ -272,7 +282,7 @@ registry_routes!(
 );
 
 registry_routes!(
-    resource: Organisations, tag: "registries",
+    resource: Organisations, tag: "registries", scope: (organisations, "/organisations"),
     dto: OrganisationDto, page: OrganisationPage, request: OrganisationRequest, what: "the organisations",
     list: (list_organisations, "listOrganisations"), create: (create_organisation, "createOrganisation"),
     get: (get_organisation, "getOrganisation"), update: (update_organisation, "updateOrganisation"),
@@ -280,7 +290,7 @@ registry_routes!(
 );
 
 registry_routes!(
-    resource: Clans, tag: "registries",
+    resource: Clans, tag: "registries", scope: (clans, "/clans"),
     dto: ClanDto, page: ClanPage, request: ClanRequest, what: "the clans",
     list: (list_clans, "listClans"), create: (create_clan, "createClan"),
     get: (get_clan, "getClan"), update: (update_clan, "updateClan"),
@@ -288,7 +298,7 @@ registry_routes!(
 );
 
 registry_routes!(
-    resource: Centres, tag: "registries",
+    resource: Centres, tag: "registries", scope: (learning_centres, "/learning-centres"),
     dto: CentreDto, page: CentrePage, request: CentreRequest, what: "the community learning centres",
     list: (list_centres, "listLearningCentres"), create: (create_centre, "createLearningCentre"),
     get: (get_centre, "getLearningCentre"), update: (update_centre, "updateLearningCentre"),
