@@ -41,6 +41,7 @@ async fn creations_sent_at_once_are_each_answered_as_alone(app: &TestApp) {
         let id = body["id"].as_i64().unwrap();
         let read = app.get_json(&format!("/api/v1/households/{id}")).await;
         assert_eq!(read["label"], format!("Hộ số {i}"), "the record written is the one answered");
+        assert_eq!(read, *body, "answered as a read shows it, to the microsecond");
         let audit = app.get_json(&format!("/api/v1/audit?entity=household&entity_id={id}")).await;
         assert_eq!(audit["items"].as_array().map(Vec::len), Some(1), "one audit row for household {id}");
         ids.push(id);
@@ -48,6 +49,22 @@ async fn creations_sent_at_once_are_each_answered_as_alone(app: &TestApp) {
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), 36);
+
+    // Households with keys, one key sent three times: a record a key, the same answer replayed.
+    let keys = ["ho-0", "ho-1", "ho-2", "ho-3", "ho-0", "ho-4", "ho-0", "ho-5"];
+    let sent = keys.iter().map(|key| {
+        send(app, "/api/v1/households", json!({"label": format!("Hộ khóa {key}"), "unit_id": commune}), Some(key))
+    });
+    let answers = join_all(sent).await;
+    assert!(answers.iter().all(|(status, _, _)| *status == 201), "{answers:?}");
+    for (key, (_, body, _)) in keys.iter().zip(&answers) {
+        assert_eq!(body["label"], format!("Hộ khóa {key}"));
+        let read = app.get_json(&format!("/api/v1/households/{}", body["id"])).await;
+        assert_eq!(read, *body);
+    }
+    let same: Vec<&Value> = keys.iter().zip(&answers).filter(|(k, _)| **k == "ho-0").map(|(_, a)| &a.1).collect();
+    assert!(same.iter().all(|body| *body == same[0]), "one record for one key: {same:?}");
+    assert_eq!(answers.iter().filter(|(_, _, replayed)| *replayed).count(), 2, "{answers:?}");
 
     // One national ID sent twelve times at once: one citizen, eleven refusals naming it.
     let household = ids[0];

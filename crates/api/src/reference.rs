@@ -13,6 +13,7 @@ use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 use xhht_domain::UnitLevel;
+use xhht_persistence::units::Unit;
 
 /// A rendered representation: the body, and its ETag.
 #[derive(Debug, Clone)]
@@ -81,11 +82,13 @@ struct Snapshot {
     frameworks: HashMap<i64, Arc<Rendered>>,
     /// Pages of unit lists, by the request as the handler read it (`PageKey`).
     pages: HashMap<String, Bytes>,
+    /// Units as stored, for the rules of writes that name them (`creations`).
+    stored_units: HashMap<i64, Unit>,
 }
 
 impl Snapshot {
     fn len(&self) -> usize {
-        self.units.len() + self.codes.len() + self.frameworks.len() + self.pages.len()
+        self.units.len() + self.codes.len() + self.frameworks.len() + self.pages.len() + self.stored_units.len()
     }
 }
 
@@ -140,6 +143,16 @@ impl ReferenceCache {
     pub fn keep_framework(&self, version: i64, id: i64, rendered: Arc<Rendered>) {
         self.write(version, |s| {
             s.frameworks.insert(id, rendered);
+        });
+    }
+
+    pub fn stored_unit(&self, version: i64, id: i64) -> Option<Unit> {
+        self.read(version, |s| s.stored_units.get(&id).cloned())
+    }
+
+    pub fn keep_stored_unit(&self, version: i64, unit: Unit) {
+        self.write(version, |s| {
+            s.stored_units.insert(unit.id, unit);
         });
     }
 

@@ -12,6 +12,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 use validator::Validate;
 use xhht_domain::{Permission, UnitLevel};
+use xhht_persistence::audit::AuditEntry;
 use xhht_persistence::registry::{ListFilter, Position, centre, citizen, clan, household, organisation};
 use xhht_persistence::units::{self, Unit};
 use xhht_persistence::{DbConn, PersistenceError, Record};
@@ -72,6 +73,19 @@ pub trait Resource: 'static {
     /// the registry writes many in fewer statements.
     fn create_many(conn: &mut DbConn, fields: &[&Self::Fields]) -> Result<Vec<Self::Row>, PersistenceError> {
         fields.iter().map(|f| Self::create(conn, f)).collect()
+    }
+    /// The table whose sequence numbers this registry's records, if on PostgreSQL its
+    /// creations are written with their audit rows and counters in one statement, atomic
+    /// without a transaction (`drawn`, then `write_drawn`): two round trips where a
+    /// transaction costs six.
+    const DRAWN_FROM: Option<&'static str> = None;
+    /// New records as they will be stored, with ids drawn from `DRAWN_FROM`, nothing written.
+    fn drawn(_ids: &[i64], _fields: &[&Self::Fields], _now: NaiveDateTime) -> Vec<Self::Row> {
+        Vec::new()
+    }
+    /// Writes records made by `drawn`, their audit rows and counters in one statement.
+    fn write_drawn(_conn: &mut DbConn, _rows: &[Self::Row], _audit: &[AuditEntry]) -> Result<(), PersistenceError> {
+        Err(PersistenceError::Unavailable(format!("{} creations are not drawn", Self::ENTITY)))
     }
     /// What no two requests written in one batch may share, because the rules check a request
     /// against the records written before it (a citizen's national ID).
@@ -423,6 +437,20 @@ impl Resource for Households {
         fields: &[&household::Fields],
     ) -> Result<Vec<household::Household>, PersistenceError> {
         household::create_many(conn, fields)
+    }
+    const DRAWN_FROM: Option<&'static str> = Some("households");
+    fn drawn(ids: &[i64], fields: &[&household::Fields], now: NaiveDateTime) -> Vec<household::Household> {
+        household::drawn(ids, fields, now)
+    }
+    fn write_drawn(
+        conn: &mut DbConn,
+        rows: &[household::Household],
+        audit: &[AuditEntry],
+    ) -> Result<(), PersistenceError> {
+        match conn {
+            DbConn::Pg(pg) => household::write_drawn(pg, rows, audit),
+            DbConn::Sqlite(_) => Err(PersistenceError::Unavailable("households are drawn on PostgreSQL".into())),
+        }
     }
     fn queue(state: &AppState) -> Option<&crate::creations::Queue<Self>> {
         Some(&state.creations.households)

@@ -25,7 +25,7 @@ pub struct AuditEntry {
 /// One row as stored, for multi-row inserts.
 #[derive(Insertable)]
 #[diesel(table_name = audit_log)]
-struct Row<'a> {
+pub(crate) struct Row<'a> {
     at: NaiveDateTime,
     actor_id: Option<i64>,
     actor_username: &'a str,
@@ -47,21 +47,7 @@ pub fn record_many(conn: &mut DbConn, entries: &[AuditEntry]) -> Result<()> {
         return Ok(());
     }
     let at = Utc::now().naive_utc();
-    let rows: Vec<Row<'_>> = entries
-        .iter()
-        .map(|e| Row {
-            at,
-            actor_id: e.actor_id,
-            actor_username: &e.actor_username,
-            request_id: &e.request_id,
-            entity: e.entity,
-            entity_id: &e.entity_id,
-            action: e.action,
-            unit_id: e.unit_id,
-            unit_path: e.unit_path.as_deref(),
-            changes: e.changes.to_string(),
-        })
-        .collect();
+    let rows = rows(entries, at);
     match conn {
         DbConn::Pg(pg) => {
             PgRows::new(at, &rows).execute(pg)?;
@@ -75,9 +61,28 @@ pub fn record_many(conn: &mut DbConn, entries: &[AuditEntry]) -> Result<()> {
     Ok(())
 }
 
+/// The entries as stored, written at `at`.
+pub(crate) fn rows(entries: &[AuditEntry], at: NaiveDateTime) -> Vec<Row<'_>> {
+    entries
+        .iter()
+        .map(|e| Row {
+            at,
+            actor_id: e.actor_id,
+            actor_username: &e.actor_username,
+            request_id: &e.request_id,
+            entity: e.entity,
+            entity_id: &e.entity_id,
+            action: e.action,
+            unit_id: e.unit_id,
+            unit_path: e.unit_path.as_deref(),
+            changes: e.changes.to_string(),
+        })
+        .collect()
+}
+
 /// The rows as one `INSERT … SELECT … FROM unnest(…)`: one array a column, the same text for
 /// any number of rows.
-struct PgRows<'a> {
+pub(crate) struct PgRows<'a> {
     at: NaiveDateTime,
     actor_ids: Vec<Option<i64>>,
     /// actor_username, request_id, entity, entity_id, action, in the table's order.
@@ -88,7 +93,7 @@ struct PgRows<'a> {
 }
 
 impl<'a> PgRows<'a> {
-    fn new(at: NaiveDateTime, rows: &'a [Row<'a>]) -> Self {
+    pub(crate) fn new(at: NaiveDateTime, rows: &'a [Row<'a>]) -> Self {
         let texts = |f: fn(&Row<'a>) -> &'a str| rows.iter().map(f).collect::<Vec<&str>>();
         PgRows {
             at,
@@ -112,8 +117,13 @@ impl diesel::query_builder::QueryId for PgRows<'_> {
     const HAS_STATIC_QUERY_ID: bool = true;
 }
 
-impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PgRows<'_> {
-    fn walk_ast<'b>(&'b self, mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>) -> QueryResult<()> {
+impl PgRows<'_> {
+    /// The INSERT, also written inside a statement that makes what it records
+    /// (`registry::household::write_drawn`).
+    pub(crate) fn push_insert<'b>(
+        &'b self,
+        out: &mut diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
         use diesel::sql_types::{Array, BigInt, Nullable, Text, Timestamp};
         out.push_sql(
             "INSERT INTO audit_log (at, actor_id, actor_username, request_id, entity, entity_id, action, unit_id, \
@@ -134,6 +144,12 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PgRows<'_> {
         out.push_bind_param::<Array<Text>, _>(&self.changes)?;
         out.push_sql(")");
         Ok(())
+    }
+}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PgRows<'_> {
+    fn walk_ast<'b>(&'b self, mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>) -> QueryResult<()> {
+        self.push_insert(&mut out)
     }
 }
 

@@ -444,6 +444,28 @@ impl Database {
         written
     }
 
+    /// Runs a write that is one statement, atomic by itself, outside a transaction on
+    /// PostgreSQL, which saves the round trips of BEGIN and COMMIT; what `f` runs before its
+    /// last statement must only read. On SQLite, a transaction like any write's.
+    pub fn write_statement<T, E, F>(&self, f: F) -> std::result::Result<T, E>
+    where
+        F: FnOnce(&mut DbConn) -> std::result::Result<T, E>,
+        E: From<PersistenceError> + From<diesel::result::Error>,
+    {
+        match self.backend {
+            Backend::Postgres => {
+                crate::notices::take_pending();
+                let written = f(&mut *self.conn()?);
+                let pending = crate::notices::take_pending();
+                if written.is_ok() {
+                    self.watch.publish(pending);
+                }
+                written
+            }
+            Backend::Sqlite => self.write(f),
+        }
+    }
+
     /// Runs `f` on a pooled connection without a transaction (reads).
     pub fn read<T, E, F>(&self, f: F) -> std::result::Result<T, E>
     where
@@ -480,6 +502,47 @@ impl Database {
         conn.ping().map_err(PersistenceError::Database)
     }
 }
+
+/// `n` new ids from the sequence of `table`'s `id` (PostgreSQL), for records whose answers are
+/// made before they are written. A sequence never hands out an id twice, drawn or not.
+pub fn draw_ids(conn: &mut DbConn, table: &'static str, n: usize) -> Result<Vec<i64>> {
+    let DbConn::Pg(pg) = conn else {
+        return Err(PersistenceError::Unavailable("ids are drawn ahead on PostgreSQL only".into()));
+    };
+    let ids: Vec<i64> = DrawIds { table, n: n as i64 }.load(pg)?;
+    if ids.len() != n {
+        return Err(PersistenceError::Database(diesel::result::Error::NotFound));
+    }
+    Ok(ids)
+}
+
+struct DrawIds {
+    table: &'static str,
+    n: i64,
+}
+
+impl diesel::query_builder::QueryId for DrawIds {
+    type QueryId = DrawIds;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl diesel::query_builder::Query for DrawIds {
+    type SqlType = diesel::sql_types::BigInt;
+}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for DrawIds {
+    fn walk_ast<'b>(&'b self, mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>) -> QueryResult<()> {
+        // The sequence looked up once, not for every id.
+        out.push_sql("SELECT nextval(s.seq) FROM (SELECT pg_get_serial_sequence(");
+        out.push_bind_param::<diesel::sql_types::Text, _>(&self.table)?;
+        out.push_sql(", 'id')::regclass AS seq) AS s, generate_series(1, ");
+        out.push_bind_param::<diesel::sql_types::BigInt, _>(&self.n)?;
+        out.push_sql(")");
+        Ok(())
+    }
+}
+
+impl RunQueryDsl<diesel::PgConnection> for DrawIds {}
 
 /// Holds, until the transaction ends, a lock on `claim` (a national ID's hash) that every
 /// server on this database shares: two writes that check the same claim against what is

@@ -416,6 +416,7 @@ pub mod organisation {
 
 pub mod household {
     use super::*;
+    use crate::audit::AuditEntry;
 
     #[derive(Queryable, Selectable, Debug, Clone, PartialEq)]
     #[diesel(table_name = households)]
@@ -498,20 +499,11 @@ pub mod household {
     }
 
     /// Creates records sent at once by several requests, the statistics counters moved once
-    /// for all. On PostgreSQL, where each statement is a round trip, in one statement of fixed
-    /// text (`PgInsert`); on SQLite one INSERT each, which costs no round trip.
+    /// for all: one cached INSERT each. (On PostgreSQL, where each is a round trip, a batch is
+    /// `drawn` and written by `write_drawn` instead.)
     pub fn create_many(conn: &mut DbConn, fields: &[&Fields]) -> Result<Vec<Household>> {
         let now = Utc::now().naive_utc();
-        let created: Vec<Household> = match conn {
-            DbConn::Pg(pg) => {
-                let created: Vec<Household> = PgInsert::new(fields, now).load(pg)?;
-                if created.len() != fields.len() {
-                    return Err(PersistenceError::Database(diesel::result::Error::NotFound));
-                }
-                created
-            }
-            DbConn::Sqlite(_) => fields.iter().map(|f| insert(conn, f, now)).collect::<Result<_>>()?,
-        };
+        let created: Vec<Household> = fields.iter().map(|f| insert(conn, f, now)).collect::<Result<_>>()?;
         let mut deltas = crate::stats::Deltas::default();
         for r in &created {
             deltas.record(stats_key(r), 1);
@@ -520,47 +512,82 @@ pub mod household {
         Ok(created)
     }
 
-    /// New households from one array a column, in one statement whose text does not depend on
-    /// how many there are, so that each connection prepares it once (a multi-row `VALUES` list
-    /// is parsed and planned anew at every call). The ids are drawn in the statement, and the
-    /// rows come back in the order sent, so that each request gets its own record.
-    struct PgInsert<'a> {
+    /// New households as they will be stored, with ids drawn beforehand (`db::draw_ids`), so
+    /// that their answers and audit rows can be made before they are written, and written with
+    /// them in one statement (`write_drawn`).
+    pub fn drawn(ids: &[i64], fields: &[&Fields], now: NaiveDateTime) -> Vec<Household> {
+        ids.iter()
+            .zip(fields)
+            .map(|(&id, f)| Household {
+                id,
+                label: f.label.clone(),
+                unit_id: f.unit_id,
+                unit_path: f.unit_path.clone(),
+                head_citizen_id: f.head_citizen_id,
+                version: 1,
+                created_at: now,
+                updated_at: now,
+                deleted_at: None,
+                external_id: None,
+                import_job_id: None,
+            })
+            .collect()
+    }
+
+    /// Writes households made by `drawn`, their audit rows and the counters they move in one
+    /// statement: a round trip, and atomic without a transaction around it.
+    pub fn write_drawn(pg: &mut diesel::PgConnection, rows: &[Household], audit: &[AuditEntry]) -> Result<()> {
+        let Some(first) = rows.first() else { return Ok(()) };
+        let mut deltas = crate::stats::Deltas::default();
+        for r in rows {
+            deltas.record(stats_key(r), 1);
+        }
+        let audit_rows = crate::audit::rows(audit, first.created_at);
+        PgWrite {
+            ids: rows.iter().map(|r| r.id).collect(),
+            labels: rows.iter().map(|r| r.label.as_str()).collect(),
+            unit_ids: rows.iter().map(|r| r.unit_id).collect(),
+            unit_paths: rows.iter().map(|r| r.unit_path.as_str()).collect(),
+            heads: rows.iter().map(|r| r.head_citizen_id).collect(),
+            now: first.created_at,
+            audit: crate::audit::PgRows::new(first.created_at, &audit_rows),
+            counters: deltas.registry_rows(),
+        }
+        .execute(pg)?;
+        Ok(())
+    }
+
+    /// The statement of `write_drawn`: the households from one array a column, their audit
+    /// rows, the registry counters; text that does not depend on how many there are.
+    struct PgWrite<'a> {
+        ids: Vec<i64>,
         labels: Vec<&'a str>,
         unit_ids: Vec<i64>,
         unit_paths: Vec<&'a str>,
         heads: Vec<Option<i64>>,
         now: NaiveDateTime,
+        audit: crate::audit::PgRows<'a>,
+        counters: String,
     }
 
-    impl<'a> PgInsert<'a> {
-        fn new(fields: &[&'a Fields], now: NaiveDateTime) -> Self {
-            PgInsert {
-                labels: fields.iter().map(|f| f.label.as_str()).collect(),
-                unit_ids: fields.iter().map(|f| f.unit_id).collect(),
-                unit_paths: fields.iter().map(|f| f.unit_path.as_str()).collect(),
-                heads: fields.iter().map(|f| f.head_citizen_id).collect(),
-                now,
-            }
-        }
-    }
-
-    impl diesel::query_builder::QueryId for PgInsert<'_> {
-        type QueryId = PgInsert<'static>;
+    impl diesel::query_builder::QueryId for PgWrite<'_> {
+        type QueryId = PgWrite<'static>;
         const HAS_STATIC_QUERY_ID: bool = true;
     }
 
-    impl diesel::query_builder::Query for PgInsert<'_> {
-        type SqlType = households::SqlType;
-    }
-
-    impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PgInsert<'_> {
+    impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PgWrite<'_> {
         fn walk_ast<'b>(&'b self, mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>) -> QueryResult<()> {
             use diesel::sql_types::{Array, BigInt, Text, Timestamp};
-            // `v` is read twice, so it is materialised once: each row draws one id.
             out.push_sql(
-                "WITH v AS MATERIALIZED (SELECT nextval(pg_get_serial_sequence('households', 'id')) AS id, v.* \
-                 FROM unnest(",
+                "WITH i AS (INSERT INTO households (id, label, unit_id, unit_path, head_citizen_id, created_at, \
+                 updated_at, version) SELECT v.*, ",
             );
+            out.push_bind_param::<Timestamp, _>(&self.now)?;
+            out.push_sql(", ");
+            out.push_bind_param::<Timestamp, _>(&self.now)?;
+            out.push_sql(", 1 FROM unnest(");
+            out.push_bind_param::<Array<BigInt>, _>(&self.ids)?;
+            out.push_sql(", ");
             out.push_bind_param::<Array<Text>, _>(&self.labels)?;
             out.push_sql(", ");
             out.push_bind_param::<Array<BigInt>, _>(&self.unit_ids)?;
@@ -568,24 +595,19 @@ pub mod household {
             out.push_bind_param::<Array<Text>, _>(&self.unit_paths)?;
             out.push_sql(", ");
             out.push_bind_param::<Array<Nullable<BigInt>>, _>(&self.heads)?;
-            out.push_sql(
-                ") WITH ORDINALITY AS v (label, unit_id, unit_path, head_citizen_id, n)), \
-                 i AS (INSERT INTO households (id, label, unit_id, unit_path, head_citizen_id, version, created_at, \
-                 updated_at) SELECT id, label, unit_id, unit_path, head_citizen_id, 1, ",
-            );
-            out.push_bind_param::<Timestamp, _>(&self.now)?;
-            out.push_sql(", ");
-            out.push_bind_param::<Timestamp, _>(&self.now)?;
-            out.push_sql(
-                " FROM v RETURNING *) \
-                 SELECT i.id, i.label, i.unit_id, i.unit_path, i.head_citizen_id, i.version, i.created_at, \
-                 i.updated_at, i.deleted_at, i.external_id, i.import_job_id FROM i JOIN v ON v.id = i.id ORDER BY v.n",
-            );
+            out.push_sql(") AS v), a AS (");
+            self.audit.push_insert(&mut out)?;
+            out.push_sql("), ");
+            let [before, after] = crate::stats::PG_REGISTRY;
+            out.push_sql(before);
+            out.push_bind_param::<Text, _>(&self.counters)?;
+            out.push_sql(after);
+            out.push_sql(" SELECT 1");
             Ok(())
         }
     }
 
-    impl RunQueryDsl<diesel::PgConnection> for PgInsert<'_> {}
+    impl RunQueryDsl<diesel::PgConnection> for PgWrite<'_> {}
 
     pub fn update(conn: &mut DbConn, id: i64, expected: Option<i32>, f: &Fields) -> Result<Household> {
         let before = bump(conn, id, expected)?;

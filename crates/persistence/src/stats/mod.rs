@@ -19,6 +19,8 @@
 mod places;
 mod read;
 mod spread;
+
+pub(crate) use spread::PG_REGISTRY;
 mod totals;
 mod verify;
 
@@ -265,6 +267,14 @@ impl Deltas {
 
     pub fn record(&mut self, key: RegistryKey, n: i64) {
         *self.registry.entry(key).or_default() += n;
+    }
+
+    /// The registry counters' rows, for a write that moves no other counter (records created)
+    /// to spread in a statement of its own making (`spread::PG_REGISTRY`).
+    pub(crate) fn registry_rows(self) -> String {
+        debug_assert!(self.evaluations.is_empty() && self.held.is_empty());
+        let registry: BTreeMap<RegistryKey, i64> = self.registry.into_iter().filter(|(_, n)| *n != 0).collect();
+        spread::registry_rows(&registry)
     }
 
     /// Adds the changes to the totals of every unit that holds them.

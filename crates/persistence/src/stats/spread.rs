@@ -36,11 +36,7 @@ pub(super) fn apply(
             })
         }))
     });
-    let registry = (!registry.is_empty()).then(|| {
-        json_rows(registry.iter().map(|(k, n)| {
-            serde_json::json!({"unit_id": k.unit_id, "kind": k.kind.as_str(), "subgroup": k.subgroup, "records": n})
-        }))
-    });
+    let registry = (!registry.is_empty()).then(|| registry_rows(registry));
     match conn {
         DbConn::Sqlite(c) => {
             if let Some(rows) = &stages {
@@ -64,6 +60,13 @@ pub(super) fn apply(
         }
     }
     Ok(())
+}
+
+/// The registry counters' rows as the spreading upserts read them.
+pub(super) fn registry_rows(registry: &BTreeMap<RegistryKey, i64>) -> String {
+    json_rows(registry.iter().map(|(k, n)| {
+        serde_json::json!({"unit_id": k.unit_id, "kind": k.kind.as_str(), "subgroup": k.subgroup, "records": n})
+    }))
 }
 
 fn json_rows(rows: impl Iterator<Item = serde_json::Value>) -> String {
@@ -154,9 +157,11 @@ struct PgSpread<'a> {
     registry: &'a str,
 }
 
-/// The statement's text around its three parameters: the rows of each table.
-const PG_SPREAD: [&str; 4] = [
-    "WITH e AS (\
+/// Each table's spreading upsert as a PostgreSQL common table expression, around its one
+/// parameter: the rows. `PG_REGISTRY` is also written beside the creation of records
+/// (`registry::household::write_drawn`), which moves no other counter.
+const PG_EVALUATIONS: [&str; 2] = [
+    "e AS (\
     INSERT INTO stat_evaluations (boundaries, unit_id, approximate, year, model_kind, subgroup, registered, submitted, \
     inspected, recognised, level1, level2, level3, rejected, revoked, slot) \
     SELECT p.boundaries, p.total_id, p.approximate, v.year, v.model_kind, v.subgroup, SUM(v.registered)::bigint, \
@@ -177,8 +182,11 @@ const PG_SPREAD: [&str; 4] = [
     recognised = stat_evaluations.recognised + excluded.recognised, \
     level1 = stat_evaluations.level1 + excluded.level1, level2 = stat_evaluations.level2 + excluded.level2, \
     level3 = stat_evaluations.level3 + excluded.level3, rejected = stat_evaluations.rejected + excluded.rejected, \
-    revoked = stat_evaluations.revoked + excluded.revoked), \
-h AS (\
+    revoked = stat_evaluations.revoked + excluded.revoked)",
+];
+
+const PG_HELD: [&str; 2] = [
+    "h AS (\
     INSERT INTO stat_recognitions (boundaries, unit_id, approximate, model_kind, subgroup, decided_on, valid_until, held, \
     slot) \
     SELECT p.boundaries, p.total_id, p.approximate, v.model_kind, v.subgroup, v.decided_on, v.valid_until, \
@@ -190,8 +198,11 @@ h AS (\
     GROUP BY p.boundaries, p.total_id, p.approximate, v.model_kind, v.subgroup, v.decided_on, v.valid_until \
     ORDER BY p.boundaries, p.total_id, p.approximate, v.model_kind, v.subgroup, v.decided_on, v.valid_until \
     ON CONFLICT (boundaries, unit_id, approximate, model_kind, subgroup, decided_on, valid_until, slot) DO UPDATE SET \
-    held = stat_recognitions.held + excluded.held), \
-r AS (\
+    held = stat_recognitions.held + excluded.held)",
+];
+
+pub(crate) const PG_REGISTRY: [&str; 2] = [
+    "r AS (\
     INSERT INTO stat_registry (boundaries, unit_id, approximate, kind, subgroup, records, slot) \
     SELECT p.boundaries, p.total_id, p.approximate, v.kind, v.subgroup, SUM(v.records)::bigint, coalesce(nullif(current_setting('xhht.slot', true), ''), '0')::smallint \
     FROM json_to_recordset(",
@@ -200,8 +211,7 @@ r AS (\
     GROUP BY p.boundaries, p.total_id, p.approximate, v.kind, v.subgroup \
     ORDER BY p.boundaries, p.total_id, p.approximate, v.kind, v.subgroup \
     ON CONFLICT (boundaries, unit_id, approximate, kind, subgroup, slot) DO UPDATE SET \
-    records = stat_registry.records + excluded.records) \
-SELECT 1",
+    records = stat_registry.records + excluded.records)",
 ];
 
 impl diesel::query_builder::QueryId for PgSpread<'_> {
@@ -211,11 +221,15 @@ impl diesel::query_builder::QueryId for PgSpread<'_> {
 
 impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PgSpread<'_> {
     fn walk_ast<'b>(&'b self, mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>) -> QueryResult<()> {
-        out.push_sql(PG_SPREAD[0]);
-        for (rows, after) in [self.stages, self.held, self.registry].into_iter().zip(&PG_SPREAD[1..]) {
+        out.push_sql("WITH ");
+        let tables = [(self.stages, PG_EVALUATIONS), (self.held, PG_HELD), (self.registry, PG_REGISTRY)];
+        for (i, (rows, [before, after])) in tables.into_iter().enumerate() {
+            out.push_sql(if i == 0 { "" } else { ", " });
+            out.push_sql(before);
             out.push_bind_param::<Text, _>(rows)?;
             out.push_sql(after);
         }
+        out.push_sql(" SELECT 1");
         Ok(())
     }
 }
