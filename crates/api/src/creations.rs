@@ -260,16 +260,16 @@ fn write_batch<R: Resource>(state: &AppState, batch: Vec<Waiting<R>>) {
     // On PostgreSQL a registry that draws its ids writes its records, audit rows and counters
     // in one statement; with no key to remember and no claim to lock, that needs no
     // transaction, and a batch of one is written so too.
-    let drawn = R::DRAWN_FROM.is_some() && state.db.backend() == xhht_persistence::Backend::Postgres;
+    let drawn = R::DRAWN_FROM.filter(|_| state.db.backend() == xhht_persistence::Backend::Postgres);
     let one_statement =
-        drawn && together.iter().all(|w| w.creation.idempotency.is_none() && w.creation.claim.is_none());
+        drawn.is_some() && together.iter().all(|w| w.creation.idempotency.is_none() && w.creation.claim.is_none());
     let alone_now = match together.len() {
         0 => together,
         1 if !one_statement => together,
         n => {
             let creations: Vec<&Creation<R>> = together.iter().map(|w| &w.creation).collect();
             let written = if one_statement {
-                state.db.write_statement(|conn| write_together(conn, state, &creations, true))
+                state.db.write_statement(|conn| write_together(conn, state, &creations, drawn))
             } else {
                 state.db.write(|conn| write_together(conn, state, &creations, drawn))
             };
@@ -293,13 +293,14 @@ fn write_batch<R: Resource>(state: &AppState, batch: Vec<Waiting<R>>) {
 }
 
 /// The batch in the caller's transaction: each creation's answer, or an error that undoes all.
-/// `drawn`: the records with their audit rows and counters in one statement
-/// (`Resource::DRAWN_FROM`), which is all a batch writes when no creation has a key.
+/// `drawn`: the table whose ids are drawn for the records, written with their audit rows and
+/// counters in one statement (`Resource::DRAWN_FROM`), which is all a batch writes when no
+/// creation has a key.
 fn write_together<R: Resource>(
     conn: &mut DbConn,
     state: &AppState,
     creations: &[&Creation<R>],
-    drawn: bool,
+    drawn: Option<&'static str>,
 ) -> Result<Vec<Result<Created, ApiError>>, ApiError> {
     let mut claims: Vec<&String> = creations.iter().filter_map(|c| c.claim.as_ref()).collect();
     claims.sort_unstable();
@@ -332,14 +333,14 @@ fn write_together<R: Resource>(
     }
     if !checked.is_empty() {
         let fields: Vec<&R::Fields> = checked.iter().map(|(_, f)| f).collect();
-        let rows = match (drawn, R::DRAWN_FROM) {
-            (true, Some(table)) => {
+        let rows = match drawn {
+            Some(table) => {
                 // What PostgreSQL keeps of a timestamp, so that the answer shows what a read will.
                 let now = chrono::SubsecRound::trunc_subsecs(chrono::Utc::now().naive_utc(), 6);
                 let ids = draw_ids::<R>(conn, state, table, fields.len())?;
                 R::drawn(&ids, &fields, now)
             }
-            _ => R::create_many(conn, &fields)?,
+            None => R::create_many(conn, &fields)?,
         };
         if rows.len() != fields.len() {
             return Err(ApiError::Internal);
@@ -356,7 +357,7 @@ fn write_together<R: Resource>(
             }
             answers[*i] = Some(Ok(Created::New(stored)));
         }
-        if drawn {
+        if drawn.is_some() {
             R::write_drawn(conn, &rows, &entries)?;
         } else {
             xhht_persistence::audit::record_many(conn, &entries)?;

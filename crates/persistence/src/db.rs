@@ -433,8 +433,16 @@ impl Database {
         F: FnOnce(&mut DbConn) -> std::result::Result<T, E>,
         E: From<PersistenceError> + From<diesel::result::Error>,
     {
+        Self::publishing(watch, || conn.transaction(f))
+    }
+
+    /// Runs a write, then tells this server's watch what it changed, if it was committed.
+    fn publishing<T, E>(
+        watch: &crate::notices::Watch,
+        write: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
         crate::notices::take_pending();
-        let written = conn.transaction(f);
+        let written = write();
         // Published only once committed: nothing is kept at a version whose data could still
         // roll back, and a change to an account is forgotten only when it is in force.
         let pending = crate::notices::take_pending();
@@ -453,15 +461,7 @@ impl Database {
         E: From<PersistenceError> + From<diesel::result::Error>,
     {
         match self.backend {
-            Backend::Postgres => {
-                crate::notices::take_pending();
-                let written = f(&mut *self.conn()?);
-                let pending = crate::notices::take_pending();
-                if written.is_ok() {
-                    self.watch.publish(pending);
-                }
-                written
-            }
+            Backend::Postgres => Self::publishing(&self.watch, || f(&mut *self.conn()?)),
             Backend::Sqlite => self.write(f),
         }
     }
