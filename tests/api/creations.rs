@@ -66,6 +66,28 @@ async fn creations_sent_at_once_are_each_answered_as_alone(app: &TestApp) {
     assert!(same.iter().all(|body| *body == same[0]), "one record for one key: {same:?}");
     assert_eq!(answers.iter().filter(|(_, _, replayed)| *replayed).count(), 2, "{answers:?}");
 
+    // Sent again at once: kept keys are found (in one read on PostgreSQL), one with another
+    // body is refused, new ones are written; each answer is its own request's.
+    let again = [("ho-1", "Hộ khóa ho-1"), ("ho-2", "Hộ khác"), ("ho-6", "Hộ khóa ho-6"), ("ho-3", "Hộ khóa ho-3")];
+    let sent = again
+        .iter()
+        .map(|(key, label)| send(app, "/api/v1/households", json!({"label": label, "unit_id": commune}), Some(key)));
+    let answers_again = join_all(sent).await;
+    for ((key, label), (status, body, replayed)) in again.iter().zip(&answers_again) {
+        match *key {
+            "ho-2" => assert_eq!((*status, body["code"].as_str()), (422, Some("idempotency_key_reused")), "{body}"),
+            "ho-6" => {
+                assert_eq!((*status, *replayed), (201, false), "{body}");
+                let read = app.get_json(&format!("/api/v1/households/{}", body["id"])).await;
+                assert_eq!(read, *body);
+            }
+            _ => {
+                let first = &answers[keys.iter().position(|k| k == key).unwrap()].1;
+                assert_eq!((*status, *replayed, body), (201, true, first), "{label}");
+            }
+        }
+    }
+
     // One national ID sent twelve times at once: one citizen, eleven refusals naming it.
     let household = ids[0];
     let person = |i: usize| {

@@ -21,7 +21,7 @@ use std::collections::{HashMap, HashSet};
 use std::marker::PhantomData;
 use std::sync::{Mutex, MutexGuard};
 use tokio::sync::oneshot;
-use xhht_persistence::idempotency::{self, StoredResponse};
+use xhht_persistence::idempotency::{self, NewKey, StoredResponse};
 use xhht_persistence::units::Unit;
 use xhht_persistence::{Conflict, Database, DbConn};
 
@@ -257,12 +257,11 @@ fn write_batch<R: Resource>(state: &AppState, batch: Vec<Waiting<R>>) {
     let mut claimed = HashSet::new();
     let (together, after): (Vec<_>, Vec<_>) =
         batch.into_iter().partition(|w| w.creation.claim.as_ref().is_none_or(|c| claimed.insert(c.clone())));
-    // On PostgreSQL a registry that draws its ids writes its records, audit rows and counters
-    // in one statement; with no key to remember and no claim to lock, that needs no
-    // transaction, and a batch of one is written so too.
+    // On PostgreSQL a registry that draws its ids writes its records, audit rows, counters and
+    // keys in one statement; with no claim to lock, that needs no transaction, and a batch of
+    // one is written so too.
     let drawn = R::DRAWN_FROM.filter(|_| state.db.backend() == xhht_persistence::Backend::Postgres);
-    let one_statement =
-        drawn.is_some() && together.iter().all(|w| w.creation.idempotency.is_none() && w.creation.claim.is_none());
+    let one_statement = drawn.is_some() && together.iter().all(|w| w.creation.claim.is_none());
     let alone_now = match together.len() {
         0 => together,
         1 if !one_statement => together,
@@ -309,21 +308,20 @@ fn write_together<R: Resource>(
     }
     let mut answers: Vec<Option<Result<Created, ApiError>>> = creations.iter().map(|_| None).collect();
     let mut checked = Vec::with_capacity(creations.len());
+    let found = stored_for_keys(conn, creations, drawn)?;
     {
         let mut refs = BatchRefs { conn, state, units: HashMap::new() };
-        for (i, c) in creations.iter().enumerate() {
-            if let Some(key) = &c.idempotency {
-                match idempotency::find(refs.conn, &key.scope, &key.key, &key.hash) {
-                    Ok(Some(stored)) => {
-                        answers[i] = Some(Ok(Created::Replayed(stored)));
-                        continue;
-                    }
-                    Ok(None) => {}
-                    Err(e) => {
-                        answers[i] = Some(Err(e.into()));
-                        continue;
-                    }
+        for ((i, c), found) in creations.iter().enumerate().zip(found) {
+            match found {
+                Some(Ok(Some(stored))) => {
+                    answers[i] = Some(Ok(Created::Replayed(stored)));
+                    continue;
                 }
+                Some(Err(e)) => {
+                    answers[i] = Some(Err(e.into()));
+                    continue;
+                }
+                Some(Ok(None)) | None => {}
             }
             match R::fields(&mut refs, &c.actor, &c.request, state, None) {
                 Ok(fields) => checked.push((i, fields)),
@@ -347,23 +345,61 @@ fn write_together<R: Resource>(
         }
         let dtos = R::created_dtos(conn, &rows)?;
         let mut entries = Vec::with_capacity(rows.len());
+        let mut responses = Vec::with_capacity(rows.len());
         for (((i, _), row), dto) in checked.iter().zip(&rows).zip(&dtos) {
             let c = creations[*i];
             let changes = crate::audit_log::diff(None, Some(dto));
             entries.push(entry_in(&c.actor, R::ENTITY, R::meta(row).0, "create", R::filed_in(row), changes));
-            let stored = stored(dto)?;
-            if let Some(key) = &c.idempotency {
-                idempotency::store(conn, &key.scope, &key.key, &key.hash, &stored)?;
-            }
-            answers[*i] = Some(Ok(Created::New(stored)));
+            responses.push((*i, stored(dto)?));
         }
+        let keyed = responses.iter().filter_map(|(i, response)| {
+            creations[*i].idempotency.as_ref().map(|k| NewKey {
+                scope: &k.scope,
+                key: &k.key,
+                request_hash: &k.hash,
+                response,
+            })
+        });
         if drawn.is_some() {
-            R::write_drawn(conn, &rows, &entries)?;
+            R::write_drawn(conn, &rows, &entries, &keyed.collect::<Vec<_>>())?;
         } else {
+            for k in keyed {
+                idempotency::store(conn, k.scope, k.key, k.request_hash, k.response)?;
+            }
             xhht_persistence::audit::record_many(conn, &entries)?;
+        }
+        for (i, response) in responses {
+            answers[i] = Some(Ok(Created::New(response)));
         }
     }
     Ok(answers.into_iter().map(|a| a.unwrap_or(Err(ApiError::Internal))).collect())
+}
+
+/// What each creation's `Idempotency-Key` finds stored (`None`: it has none). A batch drawn on
+/// PostgreSQL looks them all up in one read, outside a transaction: its statement stores the
+/// new keys, and fails whole if another request stored one of them in between (each creation
+/// is then written alone, and finds it). Otherwise key by key, in the batch's transaction.
+fn stored_for_keys<R: Resource>(
+    conn: &mut DbConn,
+    creations: &[&Creation<R>],
+    drawn: Option<&'static str>,
+) -> Result<Vec<Option<idempotency::Found>>, ApiError> {
+    if let (Some(_), DbConn::Pg(pg)) = (drawn, &mut *conn) {
+        let sought: Vec<idempotency::Sought> = creations
+            .iter()
+            .filter_map(|c| c.idempotency.as_ref())
+            .map(|k| (k.scope.as_str(), k.key.as_str(), k.hash.as_str()))
+            .collect();
+        if sought.is_empty() {
+            return Ok(creations.iter().map(|_| None).collect());
+        }
+        let mut found = idempotency::find_many(pg, &sought)?.into_iter();
+        return Ok(creations.iter().map(|c| c.idempotency.as_ref().and_then(|_| found.next())).collect());
+    }
+    Ok(creations
+        .iter()
+        .map(|c| c.idempotency.as_ref().map(|k| idempotency::find(conn, &k.scope, &k.key, &k.hash)))
+        .collect())
 }
 
 /// Ids drawn beyond a batch's need, for the batches after it: a statement fewer for most

@@ -13,6 +13,7 @@ use serde::Serialize;
 use validator::Validate;
 use xhht_domain::{Permission, UnitLevel};
 use xhht_persistence::audit::AuditEntry;
+use xhht_persistence::idempotency::NewKey;
 use xhht_persistence::registry::{ListFilter, Position, centre, citizen, clan, household, organisation};
 use xhht_persistence::units::{self, Unit};
 use xhht_persistence::{DbConn, PersistenceError, Record};
@@ -83,8 +84,13 @@ pub trait Resource: 'static {
     fn drawn(_ids: &[i64], _fields: &[&Self::Fields], _now: NaiveDateTime) -> Vec<Self::Row> {
         Vec::new()
     }
-    /// Writes records made by `drawn`, their audit rows and counters in one statement.
-    fn write_drawn(_conn: &mut DbConn, _rows: &[Self::Row], _audit: &[AuditEntry]) -> Result<(), PersistenceError> {
+    /// Writes records made by `drawn`, their audit rows, counters and keys in one statement.
+    fn write_drawn(
+        _conn: &mut DbConn,
+        _rows: &[Self::Row],
+        _audit: &[AuditEntry],
+        _keys: &[NewKey<'_>],
+    ) -> Result<(), PersistenceError> {
         Err(PersistenceError::Unavailable(format!("{} creations are not drawn", Self::ENTITY)))
     }
     /// What no two requests written in one batch may share, because the rules check a request
@@ -446,9 +452,10 @@ impl Resource for Households {
         conn: &mut DbConn,
         rows: &[household::Household],
         audit: &[AuditEntry],
+        keys: &[NewKey<'_>],
     ) -> Result<(), PersistenceError> {
         match conn {
-            DbConn::Pg(pg) => household::write_drawn(pg, rows, audit),
+            DbConn::Pg(pg) => household::write_drawn(pg, rows, audit, keys),
             DbConn::Sqlite(_) => Err(PersistenceError::Unavailable("households are drawn on PostgreSQL".into())),
         }
     }

@@ -534,32 +534,42 @@ pub mod household {
             .collect()
     }
 
-    /// Writes households made by `drawn`, their audit rows and the counters they move in one
-    /// statement: a round trip, and atomic without a transaction around it.
-    pub fn write_drawn(pg: &mut diesel::PgConnection, rows: &[Household], audit: &[AuditEntry]) -> Result<()> {
+    /// Writes households made by `drawn`, their audit rows, the counters they move and the
+    /// `Idempotency-Key`s they answer in one statement: a round trip, and atomic without a
+    /// transaction around it.
+    pub fn write_drawn(
+        pg: &mut diesel::PgConnection,
+        rows: &[Household],
+        audit: &[AuditEntry],
+        keys: &[crate::idempotency::NewKey<'_>],
+    ) -> Result<()> {
         let Some(first) = rows.first() else { return Ok(()) };
         let mut deltas = crate::stats::Deltas::default();
         for r in rows {
             deltas.record(stats_key(r), 1);
         }
         let audit_rows = crate::audit::rows(audit, first.created_at);
-        PgWrite {
-            ids: rows.iter().map(|r| r.id).collect(),
-            labels: rows.iter().map(|r| r.label.as_str()).collect(),
-            unit_ids: rows.iter().map(|r| r.unit_id).collect(),
-            unit_paths: rows.iter().map(|r| r.unit_path.as_str()).collect(),
-            heads: rows.iter().map(|r| r.head_citizen_id).collect(),
-            now: first.created_at,
-            audit: crate::audit::PgRows::new(first.created_at, &audit_rows),
-            counters: deltas.registry_rows(),
+        let keys = PgKeys {
+            scopes: keys.iter().map(|k| k.scope).collect(),
+            keys: keys.iter().map(|k| k.key).collect(),
+            hashes: keys.iter().map(|k| k.request_hash).collect(),
+            statuses: keys.iter().map(|k| i32::from(k.response.status)).collect(),
+            bodies: keys.iter().map(|k| k.response.body.as_str()).collect(),
+        };
+        let counters = deltas.registry_rows();
+        // Two texts, each prepared once: without keys the statement has no part for them.
+        if keys.keys.is_empty() {
+            PgWrite::<false>::new(rows, &audit_rows, counters, keys).execute(pg)?;
+        } else {
+            PgWrite::<true>::new(rows, &audit_rows, counters, keys).execute(pg)?;
         }
-        .execute(pg)?;
         Ok(())
     }
 
     /// The statement of `write_drawn`: the households from one array a column, their audit
-    /// rows, the registry counters; text that does not depend on how many there are.
-    struct PgWrite<'a> {
+    /// rows, the registry counters and, if `KEYED`, the keys; text that does not depend on how
+    /// many there are.
+    struct PgWrite<'a, const KEYED: bool = false> {
         ids: Vec<i64>,
         labels: Vec<&'a str>,
         unit_ids: Vec<i64>,
@@ -568,16 +578,43 @@ pub mod household {
         now: NaiveDateTime,
         audit: crate::audit::PgRows<'a>,
         counters: String,
+        keys: PgKeys<'a>,
     }
 
-    impl diesel::query_builder::QueryId for PgWrite<'_> {
-        type QueryId = PgWrite<'static>;
+    /// The `Idempotency-Key`s of a `PgWrite`, one array a column.
+    struct PgKeys<'a> {
+        scopes: Vec<&'a str>,
+        keys: Vec<&'a str>,
+        hashes: Vec<&'a str>,
+        statuses: Vec<i32>,
+        bodies: Vec<&'a str>,
+    }
+
+    impl<'a, const KEYED: bool> PgWrite<'a, KEYED> {
+        fn new(rows: &'a [Household], audit: &'a [crate::audit::Row<'a>], counters: String, keys: PgKeys<'a>) -> Self {
+            let now = rows.first().map_or_else(NaiveDateTime::default, |r| r.created_at);
+            PgWrite {
+                ids: rows.iter().map(|r| r.id).collect(),
+                labels: rows.iter().map(|r| r.label.as_str()).collect(),
+                unit_ids: rows.iter().map(|r| r.unit_id).collect(),
+                unit_paths: rows.iter().map(|r| r.unit_path.as_str()).collect(),
+                heads: rows.iter().map(|r| r.head_citizen_id).collect(),
+                now,
+                audit: crate::audit::PgRows::new(now, audit),
+                counters,
+                keys,
+            }
+        }
+    }
+
+    impl<const KEYED: bool> diesel::query_builder::QueryId for PgWrite<'_, KEYED> {
+        type QueryId = PgWrite<'static, KEYED>;
         const HAS_STATIC_QUERY_ID: bool = true;
     }
 
-    impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for PgWrite<'_> {
+    impl<const KEYED: bool> diesel::query_builder::QueryFragment<diesel::pg::Pg> for PgWrite<'_, KEYED> {
         fn walk_ast<'b>(&'b self, mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>) -> QueryResult<()> {
-            use diesel::sql_types::{Array, BigInt, Text, Timestamp};
+            use diesel::sql_types::{Array, BigInt, Integer, Text, Timestamp};
             out.push_sql(
                 "WITH i AS (INSERT INTO households (id, label, unit_id, unit_path, head_citizen_id, created_at, \
                  updated_at, version) SELECT v.*, ",
@@ -602,12 +639,31 @@ pub mod household {
             out.push_sql(before);
             out.push_bind_param::<Text, _>(&self.counters)?;
             out.push_sql(after);
+            if KEYED {
+                let k = &self.keys;
+                out.push_sql(
+                    ", k AS (INSERT INTO idempotency_keys (scope, key, request_hash, status, body, created_at) \
+                     SELECT v.*, ",
+                );
+                out.push_bind_param::<Timestamp, _>(&self.now)?;
+                out.push_sql(" FROM unnest(");
+                out.push_bind_param::<Array<Text>, _>(&k.scopes)?;
+                out.push_sql(", ");
+                out.push_bind_param::<Array<Text>, _>(&k.keys)?;
+                out.push_sql(", ");
+                out.push_bind_param::<Array<Text>, _>(&k.hashes)?;
+                out.push_sql(", ");
+                out.push_bind_param::<Array<Integer>, _>(&k.statuses)?;
+                out.push_sql(", ");
+                out.push_bind_param::<Array<Text>, _>(&k.bodies)?;
+                out.push_sql(") AS v)");
+            }
             out.push_sql(" SELECT 1");
             Ok(())
         }
     }
 
-    impl RunQueryDsl<diesel::PgConnection> for PgWrite<'_> {}
+    impl<const KEYED: bool> RunQueryDsl<diesel::PgConnection> for PgWrite<'_, KEYED> {}
 
     pub fn update(conn: &mut DbConn, id: i64, expected: Option<i32>, f: &Fields) -> Result<Household> {
         let before = bump(conn, id, expected)?;
