@@ -77,15 +77,21 @@ async fn creations_sent_at_once_are_each_answered_as_alone(app: &TestApp) {
         match *key {
             "ho-2" => assert_eq!((*status, body["code"].as_str()), (422, Some("idempotency_key_reused")), "{body}"),
             "ho-6" => {
-                assert_eq!((*status, *replayed), (201, false), "{body}");
+                assert_eq!((*status, *replayed, body["label"].as_str()), (201, false, Some(*label)), "{body}");
                 let read = app.get_json(&format!("/api/v1/households/{}", body["id"])).await;
                 assert_eq!(read, *body);
+                let retried = send(app, "/api/v1/households", json!({"label": label, "unit_id": commune}), Some(key));
+                assert_eq!(retried.await, (201, body.clone(), true), "its key was kept with it");
             }
             _ => {
                 let first = &answers[keys.iter().position(|k| k == key).unwrap()].1;
                 assert_eq!((*status, *replayed, body), (201, true, first), "{label}");
             }
         }
+    }
+
+    if app.database_url.starts_with("postgres") {
+        keys_written_with_their_households(app, commune);
     }
 
     // One national ID sent twelve times at once: one citizen, eleven refusals naming it.
@@ -114,4 +120,36 @@ async fn creations_sent_at_once_are_each_answered_as_alone(app: &TestApp) {
     assert!(answers.iter().all(|(_, body, _)| body == first[0]));
 
     assert_counters_true(app);
+}
+
+/// On PostgreSQL the statement that writes drawn households stores the keys it is given, and
+/// one read finds each: kept, kept for another request, or not kept.
+fn keys_written_with_their_households(app: &TestApp, commune: i64) {
+    use xhht_persistence::idempotency::{self, NewKey, StoredResponse};
+    use xhht_persistence::registry::household;
+    use xhht_persistence::{Conflict, Database, DatabaseUrl, DbConn, PersistenceError};
+    let db = Database::connect(&DatabaseUrl::parse(&app.database_url).unwrap(), &Default::default()).unwrap();
+    let path = db.read(|conn| xhht_persistence::units::get(conn, commune)).unwrap().path;
+    let fields =
+        household::Fields {
+            label: "Hộ viết thẳng".into(), unit_id: commune, unit_path: path, head_citizen_id: None
+        };
+    let response = StoredResponse { status: 201, body: "{}".into() };
+    let new_key = |key| NewKey { scope: "test:1", key, request_hash: "h", response: &response };
+    db.write_statement(|conn| {
+        let ids = xhht_persistence::db::draw_ids(conn, "households", 2)?;
+        let rows = household::drawn(&ids, &[&fields, &fields], chrono::Utc::now().naive_utc());
+        let DbConn::Pg(pg) = conn else { unreachable!("a PostgreSQL test") };
+        household::write_drawn(pg, &rows, &[], &[new_key("k-1"), new_key("k-2")])
+    })
+    .unwrap();
+    let DbConn::Pg(pg) = &mut *db.conn().unwrap() else { unreachable!("a PostgreSQL test") };
+    let found =
+        idempotency::find_many(pg, &[("test:1", "k-2", "h"), ("test:1", "k-1", "other"), ("test:1", "k-3", "h")]);
+    let found: Vec<_> = found
+        .unwrap()
+        .into_iter()
+        .map(|f| f.map_err(|e| matches!(e, PersistenceError::Conflict(c) if c == Conflict::IdempotencyKeyReused)))
+        .collect();
+    assert_eq!(found, vec![Ok(Some(response.clone())), Err(true), Ok(None)]);
 }

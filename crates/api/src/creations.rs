@@ -4,8 +4,9 @@
 //! Under load, requests to create records of one registry queue while the batch before them
 //! is written; the writer then takes the whole queue and writes it in one transaction: one
 //! commit and one statistics update for all (and on PostgreSQL one INSERT of households and one
-//! of audit rows). On PostgreSQL, households with no `Idempotency-Key` need no transaction:
-//! their ids are drawn first, and the records, audit rows and counters are one statement.
+//! of audit rows). On PostgreSQL, households need no transaction: their ids are drawn first,
+//! their keys looked up in one read, and the records, audit rows, counters and keys are one
+//! statement.
 //! At low load a request writes alone, at once. A request the rules refuse is
 //! answered alone and writes nothing. If the batch fails as a whole (two requests with one
 //! `Idempotency-Key`, a database error), nothing of it stays, and each request is written again
@@ -292,9 +293,9 @@ fn write_batch<R: Resource>(state: &AppState, batch: Vec<Waiting<R>>) {
 }
 
 /// The batch in the caller's transaction: each creation's answer, or an error that undoes all.
-/// `drawn`: the table whose ids are drawn for the records, written with their audit rows and
-/// counters in one statement (`Resource::DRAWN_FROM`), which is all a batch writes when no
-/// creation has a key.
+/// `drawn`: the table whose ids are drawn for the records, written with their audit rows,
+/// counters and keys in one statement (`Resource::DRAWN_FROM`), which is all such a batch
+/// writes (with no claim to lock, the caller runs it without a transaction).
 fn write_together<R: Resource>(
     conn: &mut DbConn,
     state: &AppState,

@@ -76,8 +76,8 @@ pub trait Resource: 'static {
         fields.iter().map(|f| Self::create(conn, f)).collect()
     }
     /// The table whose sequence numbers this registry's records, if on PostgreSQL its
-    /// creations are written with their audit rows and counters in one statement, atomic
-    /// without a transaction (`drawn`, then `write_drawn`): two round trips where a
+    /// creations are written with their audit rows, counters and keys in one statement,
+    /// atomic without a transaction (`drawn`, then `write_drawn`): two round trips where a
     /// transaction costs six.
     const DRAWN_FROM: Option<&'static str> = None;
     /// New records as they will be stored, with ids drawn from `DRAWN_FROM`, nothing written.
