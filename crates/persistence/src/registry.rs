@@ -543,12 +543,13 @@ pub mod household {
         audit: &[AuditEntry],
         keys: &[crate::idempotency::NewKey<'_>],
     ) -> Result<()> {
-        let Some(first) = rows.first() else { return Ok(()) };
+        // `drawn` gives a batch's records one time.
+        let Some(now) = rows.first().map(|r| r.created_at) else { return Ok(()) };
         let mut deltas = crate::stats::Deltas::default();
         for r in rows {
             deltas.record(stats_key(r), 1);
         }
-        let audit_rows = crate::audit::rows(audit, first.created_at);
+        let audit_rows = crate::audit::rows(audit, now);
         let keys = PgKeys {
             scopes: keys.iter().map(|k| k.scope).collect(),
             keys: keys.iter().map(|k| k.key).collect(),
@@ -559,9 +560,9 @@ pub mod household {
         let counters = deltas.registry_rows();
         // Two texts, each prepared once: without keys the statement has no part for them.
         if keys.keys.is_empty() {
-            PgWrite::<false>::new(rows, &audit_rows, counters, keys).execute(pg)?;
+            PgWrite::<false>::new(rows, now, &audit_rows, counters, keys).execute(pg)?;
         } else {
-            PgWrite::<true>::new(rows, &audit_rows, counters, keys).execute(pg)?;
+            PgWrite::<true>::new(rows, now, &audit_rows, counters, keys).execute(pg)?;
         }
         Ok(())
     }
@@ -591,8 +592,13 @@ pub mod household {
     }
 
     impl<'a, const KEYED: bool> PgWrite<'a, KEYED> {
-        fn new(rows: &'a [Household], audit: &'a [crate::audit::Row<'a>], counters: String, keys: PgKeys<'a>) -> Self {
-            let now = rows.first().map_or_else(NaiveDateTime::default, |r| r.created_at);
+        fn new(
+            rows: &'a [Household],
+            now: NaiveDateTime,
+            audit: &'a [crate::audit::Row<'a>],
+            counters: String,
+            keys: PgKeys<'a>,
+        ) -> Self {
             PgWrite {
                 ids: rows.iter().map(|r| r.id).collect(),
                 labels: rows.iter().map(|r| r.label.as_str()).collect(),

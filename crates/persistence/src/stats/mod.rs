@@ -19,10 +19,10 @@
 mod places;
 mod read;
 mod spread;
-
-pub(crate) use spread::PG_REGISTRY;
 mod totals;
 mod verify;
+
+pub(crate) use spread::PG_REGISTRY;
 
 pub use places::{move_registry, place_missing, place_new_unit, remap};
 pub use read::{HeldRow, RegistryRow, StageRow, held_rows, registry_rows, stage_rows};
