@@ -13,7 +13,39 @@ on_both_backends!(
     api_keys_sign_in_service_accounts,
     passwords_change_and_reset,
     a_change_to_an_account_or_its_session_is_refused_at_once_on_every_server,
+    an_account_reads_the_same_on_every_path,
 );
+
+/// An account's roles and units are read with the account in one statement (a list each, in
+/// no order): the account itself, by id, in the list and at sign-in (the token's claims) shows
+/// them all, sorted, and an account with no unit shows none.
+async fn an_account_reads_the_same_on_every_path(app: &TestApp) {
+    let mut units = Vec::new();
+    for code in ["01", "79"] {
+        units.push(app.unit_by_code(code, "2025-07-01").await["id"].as_i64().unwrap());
+    }
+    units.sort_unstable();
+    let (id, token) = app.account("nhieu.vaitro", &["viewer", "inspector"], &[units[1], units[0]]).await;
+    let me: Value =
+        bearer_client(&token).get(app.url("/api/v1/accounts/me")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(me["id"], id);
+    assert_eq!(me["unit_ids"], json!(units));
+    assert_eq!(me["roles"], json!(["inspector", "viewer"]));
+    let by_id: Value =
+        app.client.get(app.url(&format!("/api/v1/accounts/{id}"))).send().await.unwrap().json().await.unwrap();
+    assert_eq!(by_id, me);
+    let listed: Value =
+        app.client.get(app.url("/api/v1/accounts?limit=100")).send().await.unwrap().json().await.unwrap();
+    let listed = listed["items"].as_array().unwrap().iter().find(|a| a["id"] == id).expect("the account in the list");
+    assert_eq!(listed, &me);
+    let claims = token.split('.').nth(1).unwrap();
+    let claims: Value = serde_json::from_slice(&URL_SAFE_NO_PAD.decode(claims).unwrap()).unwrap();
+    assert_eq!(claims["roles"], me["roles"]);
+
+    let admin: Value = app.client.get(app.url("/api/v1/accounts/me")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(admin["unit_ids"], json!([]));
+    assert_eq!(admin["roles"], json!(["admin"]));
+}
 
 /// Token checks of a session seen lately are served from memory; a change to the account (a
 /// role, disabling) or the end of a session is in force at once on the server that made it,

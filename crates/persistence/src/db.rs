@@ -23,6 +23,48 @@ macro_rules! per_backend {
     };
 }
 
+/// Implements a select expression `$name`: `$column` of the rows that `$from` (a subquery's
+/// `FROM … WHERE …)`, correlated with the selected row of `$table`) finds, as one text of
+/// `,`-separated values in no order, or NULL when there are none. Its text is fixed: give
+/// `$name` a static query id (`#[derive(QueryId)]` on a unit struct), and diesel keeps the
+/// statement prepared. Only the aggregate differs between the backends.
+#[macro_export]
+macro_rules! list_of_the_row {
+    ($name:ident, $table:path, $column:literal, $from:literal) => {
+        impl diesel::Expression for $name {
+            type SqlType = diesel::sql_types::Nullable<diesel::sql_types::Text>;
+        }
+
+        impl diesel::expression::ValidGrouping<()> for $name {
+            type IsAggregate = diesel::expression::is_aggregate::Never;
+        }
+
+        impl diesel::AppearsOnTable<$table> for $name {}
+
+        impl diesel::SelectableExpression<$table> for $name {}
+
+        impl diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite> for $name {
+            fn walk_ast<'b>(
+                &'b self,
+                mut out: diesel::query_builder::AstPass<'_, 'b, diesel::sqlite::Sqlite>,
+            ) -> diesel::QueryResult<()> {
+                out.push_sql(concat!("(SELECT group_concat(", $column, ", ',')", $from));
+                Ok(())
+            }
+        }
+
+        impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for $name {
+            fn walk_ast<'b>(
+                &'b self,
+                mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+            ) -> diesel::QueryResult<()> {
+                out.push_sql(concat!("(SELECT string_agg(", $column, "::text, ',')", $from));
+                Ok(())
+            }
+        }
+    };
+}
+
 #[derive(diesel::MultiConnection)]
 pub enum DbConn {
     Pg(diesel::PgConnection),

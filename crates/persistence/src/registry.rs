@@ -753,39 +753,12 @@ pub mod household {
     #[derive(Debug, Clone, Copy, diesel::query_builder::QueryId)]
     struct MemberList;
 
-    /// What `MemberList` aggregates, the same on both backends (only the aggregate differs).
-    const MEMBERS_OF_THE_ROW: &str = " FROM citizens c WHERE c.household_id = households.id AND c.deleted_at IS NULL)";
-
-    impl Expression for MemberList {
-        type SqlType = Nullable<diesel::sql_types::Text>;
-    }
-
-    impl diesel::expression::ValidGrouping<()> for MemberList {
-        type IsAggregate = diesel::expression::is_aggregate::Never;
-    }
-
-    impl AppearsOnTable<households::table> for MemberList {}
-
-    impl SelectableExpression<households::table> for MemberList {}
-
-    impl diesel::query_builder::QueryFragment<diesel::sqlite::Sqlite> for MemberList {
-        fn walk_ast<'b>(
-            &'b self,
-            mut out: diesel::query_builder::AstPass<'_, 'b, diesel::sqlite::Sqlite>,
-        ) -> QueryResult<()> {
-            out.push_sql("(SELECT group_concat(c.id, ',')");
-            out.push_sql(MEMBERS_OF_THE_ROW);
-            Ok(())
-        }
-    }
-
-    impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for MemberList {
-        fn walk_ast<'b>(&'b self, mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>) -> QueryResult<()> {
-            out.push_sql("(SELECT string_agg(c.id::text, ',')");
-            out.push_sql(MEMBERS_OF_THE_ROW);
-            Ok(())
-        }
-    }
+    crate::list_of_the_row!(
+        MemberList,
+        households::table,
+        "c.id",
+        " FROM citizens c WHERE c.household_id = households.id AND c.deleted_at IS NULL)"
+    );
 
     /// The ids of the (not deleted) members of each household, in one query for a page.
     pub fn members(conn: &mut DbConn, ids: &[i64]) -> Result<HashMap<i64, Vec<i64>>> {
