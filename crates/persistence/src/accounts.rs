@@ -1,7 +1,7 @@
 //! Accounts, their roles and units, API keys and refresh tokens. Secrets arrive here already
 //! hashed; nothing in this module sees a password or a key in clear.
 
-use crate::db::{DbConn, subtree_end};
+use crate::db::{DbConn, ids_in_list, list_items, subtree_end};
 use crate::error::{Conflict, PersistenceError, Result};
 use crate::schema::{account_roles, account_units, accounts, api_keys, refresh_tokens, unit_successions, units};
 use chrono::{NaiveDateTime, Utc};
@@ -44,18 +44,10 @@ pub struct Account {
 type Loaded = (AccountRow, Option<String>, Option<String>);
 
 fn load((row, roles, units): Loaded) -> Result<Account> {
-    fn items(list: Option<&str>) -> impl Iterator<Item = &str> {
-        list.into_iter().flat_map(|l| l.split(','))
-    }
-    // A role the code no longer knows is left out, as before; a unit id that is not a number
-    // cannot be stored.
-    let mut roles: Vec<Role> = items(roles.as_deref()).filter_map(|r| r.parse().ok()).collect();
+    // A role the code no longer knows is left out, as before.
+    let mut roles: Vec<Role> = list_items(roles.as_deref()).filter_map(|r| r.parse().ok()).collect();
     roles.sort();
-    let mut unit_ids = items(units.as_deref())
-        .map(str::parse)
-        .collect::<std::result::Result<Vec<i64>, _>>()
-        .map_err(|e| PersistenceError::Database(diesel::result::Error::DeserializationError(Box::new(e))))?;
-    unit_ids.sort_unstable();
+    let unit_ids = ids_in_list(units.as_deref())?;
     Ok(Account {
         id: row.id,
         username: row.username,
@@ -80,23 +72,21 @@ pub fn get(conn: &mut DbConn, id: i64) -> Result<Account> {
     load(found.ok_or(PersistenceError::NotFound(crate::error::Record::Account))?)
 }
 
-/// The roles (`RoleList`) and units (`UnitList`) of the selected account, each a fragment of
-/// fixed text with a static query id, so that diesel keeps the statement prepared.
-#[derive(Debug, Clone, Copy, diesel::query_builder::QueryId)]
-struct RoleList;
-
-#[derive(Debug, Clone, Copy, diesel::query_builder::QueryId)]
-struct UnitList;
-
-crate::list_of_the_row!(RoleList, accounts::table, "r.role", " FROM account_roles r WHERE r.account_id = accounts.id)");
 crate::list_of_the_row!(
+    /// The selected account's roles.
+    RoleList,
+    accounts::table,
+    "r.role",
+    " FROM account_roles r WHERE r.account_id = accounts.id)"
+);
+crate::list_of_the_row!(
+    /// The ids of the selected account's units.
     UnitList,
     accounts::table,
     "u.unit_id",
     " FROM account_units u WHERE u.account_id = accounts.id)"
 );
 
-/// (version, disabled) of an account: what a token check compares with.
 /// The session a token belongs to: a chain of refresh tokens (a sign-in with a password) or
 /// an API key.
 #[derive(Clone, Copy, Debug)]

@@ -23,14 +23,19 @@ macro_rules! per_backend {
     };
 }
 
-/// Implements a select expression `$name`: `$column` of the rows that `$from` (a subquery's
+/// Declares a select expression `$name`: `$column` of the rows that `$from` (a subquery's
 /// `FROM … WHERE …)`, correlated with the selected row of `$table`) finds, as one text of
-/// `,`-separated values in no order, or NULL when there are none. Its text is fixed: give
-/// `$name` a static query id (`#[derive(QueryId)]` on a unit struct), and diesel keeps the
-/// statement prepared. Only the aggregate differs between the backends.
+/// `,`-separated values in no order, or NULL when there are none (`list_items`, `ids_in_list`
+/// read it). Its text is fixed and its query id static, so that diesel keeps the statement
+/// prepared (`diesel::dsl::sql` would have it prepared anew at every call). Only the aggregate
+/// differs between the backends.
 #[macro_export]
 macro_rules! list_of_the_row {
-    ($name:ident, $table:path, $column:literal, $from:literal) => {
+    ($(#[$doc:meta])* $name:ident, $table:path, $column:literal, $from:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, diesel::query_builder::QueryId)]
+        struct $name;
+
         impl diesel::Expression for $name {
             type SqlType = diesel::sql_types::Nullable<diesel::sql_types::Text>;
         }
@@ -63,6 +68,21 @@ macro_rules! list_of_the_row {
             }
         }
     };
+}
+
+/// The values of a `list_of_the_row!` list.
+pub(crate) fn list_items(list: Option<&str>) -> impl Iterator<Item = &str> {
+    list.into_iter().flat_map(|l| l.split(','))
+}
+
+/// The ids of a `list_of_the_row!` list of ids, sorted.
+pub(crate) fn ids_in_list(list: Option<&str>) -> Result<Vec<i64>> {
+    let mut ids = list_items(list)
+        .map(str::parse)
+        .collect::<std::result::Result<Vec<i64>, _>>()
+        .map_err(|e| PersistenceError::Database(diesel::result::Error::DeserializationError(Box::new(e))))?;
+    ids.sort_unstable();
+    Ok(ids)
 }
 
 #[derive(diesel::MultiConnection)]

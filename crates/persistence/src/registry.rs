@@ -735,25 +735,14 @@ pub mod household {
             .get_result(c)
             .optional())?;
         let (household, members) = found.ok_or(PersistenceError::NotFound(Record::Household))?;
-        let mut members = members
-            .as_deref()
-            .map(|list| list.split(',').map(str::parse).collect::<std::result::Result<Vec<i64>, _>>())
-            .transpose()
-            .map_err(|e| PersistenceError::Database(diesel::result::Error::DeserializationError(Box::new(e))))?
-            .unwrap_or_default();
-        members.sort_unstable();
+        let members = crate::db::ids_in_list(members.as_deref())?;
         Ok((household, members))
     }
 
-    /// The ids of the selected household's (not deleted) members as `3,1,2`, or NULL, in no
-    /// order: the caller sorts them (an `ORDER BY` inside the aggregate has SQLite open and
-    /// close a temporary b-tree at each read, 8 % of a household read). A fragment of fixed
-    /// text with a static query id, so that diesel keeps the statement prepared
-    /// (`diesel::dsl::sql` would have it prepared anew at every call).
-    #[derive(Debug, Clone, Copy, diesel::query_builder::QueryId)]
-    struct MemberList;
-
     crate::list_of_the_row!(
+        /// The ids of the selected household's (not deleted) members. In no order: an
+        /// `ORDER BY` inside the aggregate has SQLite open and close a temporary b-tree at each
+        /// read, 8 % of a household read.
         MemberList,
         households::table,
         "c.id",
